@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Trajet.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/trajet.db";
+
+    /// <summary>Chooses the provider from <c>Database:Provider</c> (Sqlite by default, or Postgres).</summary>
+    public static IServiceCollection AddTrajetDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Trajet");
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Trajet.");
+            }
+            services.AddDbContext<TrajetDbContext, PostgresTrajetDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var sqlite = new SqliteConnectionStringBuilder(connectionString ?? DefaultSqlite);
+            if (sqlite.DefaultTimeout < 30)
+            {
+                sqlite.DefaultTimeout = 30; // waits on a busy writer instead of failing at once
+            }
+            services.AddDbContext<TrajetDbContext, SqliteTrajetDbContext>(o => o.UseSqlite(sqlite.ConnectionString));
+        }
+        return services;
+    }
+
+    /// <summary>Creates or upgrades the schema in place; never drops data.</summary>
+    public static async Task MigrateAsync(TrajetDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL: readers never block the writer and an acknowledged commit survives a crash.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Trajet.Web.Data.Migrations.Steps;
+
+// Postgres's migration history. Each step's body is shared (Steps/); a step that only one
+// provider needs (a table rebuild, a provider-specific index) goes in this file alone.
+namespace Trajet.Web.Data.Migrations.Postgres;
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000001_Identity")]
+public sealed class Identity : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0001Identity.Up(migrationBuilder);
+}
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000002_Cases")]
+public sealed class Cases : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0002Cases.Up(migrationBuilder);
+}

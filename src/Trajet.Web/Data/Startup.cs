@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Demo;
+
+namespace Trajet.Web.Data;
+
+public static class Startup
+{
+    /// <summary>Upgrades the schema, ensures the fixed roles, the first administrator and (if asked) the demo.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<TrajetDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+
+        var roles = services.GetRequiredService<RoleManager<Role>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new Role { Name = role });
+            }
+        }
+
+        // Without the demo, Admin:Email and Admin:Password create the first administrator.
+        if (app.Configuration["Admin:Email"] is { Length: > 0 } email && app.Configuration["Admin:Password"] is { Length: > 0 } password)
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var admin = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
+                var created = await users.CreateAsync(admin, password);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException("Admin:Password does not meet the password policy.");
+                }
+                await users.AddToRoleAsync(admin, Roles.Administrator);
+            }
+        }
+
+        if (app.Configuration.GetValue("Demo:Seed", false))
+        {
+            await DemoSeed.SeedAsync(services, app.Logger);
+        }
+    }
+}

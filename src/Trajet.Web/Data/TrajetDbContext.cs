@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Data;
+
+/// <summary>
+/// The one model of Trajet. Each database provider has a subclass only so that its own
+/// migrations (Data/Migrations/&lt;Provider&gt;) are found; see <see cref="DatabaseSetup"/>.
+/// </summary>
+public abstract class TrajetDbContext(DbContextOptions options)
+    : IdentityDbContext<User, Role, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
+        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<UserProgramme> UserProgrammes => Set<UserProgramme>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and stable when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<User>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(200);
+            u.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            u.HasMany(x => x.Programmes).WithOne().HasForeignKey(x => x.UserId);
+            u.HasIndex(x => x.OrganisationId);
+        });
+
+        builder.Entity<Organisation>(o =>
+        {
+            o.ToTable("Organisations");
+            o.Property(x => x.Name).HasMaxLength(200);
+            o.Property(x => x.Country).HasMaxLength(2);
+            o.HasIndex(x => x.Name).IsUnique();
+            o.HasMany(x => x.Programmes).WithOne(x => x.Organisation).HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Programme>(p =>
+        {
+            p.ToTable("Programmes");
+            p.Property(x => x.Slug).HasMaxLength(60);
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.CasePrefix).HasMaxLength(10);
+            p.HasIndex(x => x.Slug).IsUnique();
+            p.HasIndex(x => x.OrganisationId);
+        });
+
+        builder.Entity<UserProgramme>(up =>
+        {
+            up.ToTable("UserProgrammes");
+            up.HasKey(x => new { x.UserId, x.ProgrammeId });
+            up.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+            up.HasIndex(x => x.ProgrammeId);
+        });
+
+        builder.Entity<Case>(c =>
+        {
+            c.ToTable("Cases");
+            c.Property(x => x.Number).HasMaxLength(30);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.OwnsOne(x => x.Referral, r =>
+            {
+                r.Property(x => x.Source).HasColumnName("ReferralSource");
+                r.Property(x => x.ReferredBy).HasColumnName("ReferredBy").HasMaxLength(200);
+                r.Property(x => x.Date).HasColumnName("ReferralDate");
+                r.Property(x => x.KnownBefore).HasColumnName("KnownBefore");
+                r.Property(x => x.RiskAtIntake).HasColumnName("RiskAtIntake");
+            });
+            c.Navigation(x => x.Referral).IsRequired();
+            c.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            c.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.StatusChanges).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasIndex(x => new { x.ProgrammeId, x.Number }).IsUnique();
+            c.HasIndex(x => new { x.OrganisationId, x.Status });
+            c.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
+        });
+
+        builder.Entity<Member>(m =>
+        {
+            m.ToTable("Members");
+            m.Property(x => x.FirstName).HasMaxLength(100);
+            m.Property(x => x.LastName).HasMaxLength(100);
+            m.Property(x => x.Nationality).HasMaxLength(10);
+            m.Property(x => x.Languages).HasMaxLength(100);
+            m.Property(x => x.SearchName).HasMaxLength(300);
+            m.Property(x => x.Version).IsConcurrencyToken();
+            m.HasIndex(x => x.CaseId);
+            m.HasIndex(x => new { x.OrganisationId, x.SearchName });
+        });
+
+        builder.Entity<CaseStatusChange>(s =>
+        {
+            s.ToTable("CaseStatusChanges");
+            s.Property(x => x.Reason).HasMaxLength(1000);
+            s.HasIndex(x => new { x.CaseId, x.At });
+        });
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // The concurrency token moves on every update; the WHERE clause keeps the version that was read.
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Metadata.FindProperty("Version");
+            if (version is { IsConcurrencyToken: true } && version.ClrType == typeof(int))
+            {
+                var property = entry.Property("Version");
+                property.CurrentValue = (int)property.OriginalValue! + 1;
+            }
+        }
+    }
+}
+
+public sealed class SqliteTrajetDbContext(DbContextOptions<SqliteTrajetDbContext> options) : TrajetDbContext(options);
+
+public sealed class PostgresTrajetDbContext(DbContextOptions<PostgresTrajetDbContext> options) : TrajetDbContext(options);

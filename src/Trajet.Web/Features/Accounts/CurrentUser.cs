@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Accounts;
+
+public sealed record ProgrammeRef(Guid Id, string Slug, string Name);
+
+/// <summary>Who is calling, read once per request from the database (not from the token alone).</summary>
+public sealed record UserContext(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    Guid? OrganisationId,
+    string? OrganisationName,
+    OrganisationKind? OrganisationKind,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<ProgrammeRef> Programmes)
+{
+    public bool IsInRole(string role) => Roles.Contains(role);
+    public bool IsAdministrator => IsInRole(Accounts.Roles.Administrator);
+    public bool IsCoordinator => IsInRole(Accounts.Roles.Coordinator);
+    /// <summary>An evaluator (and nothing more) sees aggregates only, never a name.</summary>
+    public bool SeesAggregatesOnly => Roles.Count > 0 && Roles.All(r => r == Accounts.Roles.Evaluator);
+}
+
+public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext db, IOptions<IdentityOptions> identity)
+{
+    private UserContext? loaded;
+    private bool attempted;
+
+    /// <summary>The signed-in, active user whose session is still valid; null otherwise.</summary>
+    public async Task<UserContext?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (attempted)
+        {
+            return loaded;
+        }
+        attempted = true;
+
+        var principal = accessor.HttpContext?.User;
+        if (principal?.Identity?.IsAuthenticated != true
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            return null;
+        }
+
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id && u.IsActive)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.SecurityStamp,
+                u.OrganisationId,
+                OrganisationName = u.Organisation != null ? u.Organisation.Name : null,
+                OrganisationKind = u.Organisation != null ? (OrganisationKind?)u.Organisation.Kind : null,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                Programmes = u.Programmes.Select(p => new ProgrammeRef(p.ProgrammeId, p.Programme!.Slug, p.Programme.Name)).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        // A changed security stamp (password change, revocation) ends every earlier session.
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (user is null || (stamp is not null && stamp != user.SecurityStamp))
+        {
+            return null;
+        }
+
+        loaded = new UserContext(user.Id, user.Email ?? "", user.DisplayName, user.OrganisationId,
+            user.OrganisationName, user.OrganisationKind, user.Roles, user.Programmes);
+        return loaded;
+    }
+
+    public async Task<UserContext> RequireAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync(cancellationToken) ?? throw new InvalidOperationException("No signed-in user.");
+}
+
+public static class SessionValidation
+{
+    /// <summary>Turns a valid token or cookie of a disabled, deleted or revoked account into no user at all.</summary>
+    public static IApplicationBuilder UseSessionValidation(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                var current = context.RequestServices.GetRequiredService<CurrentUser>();
+                if (await current.GetAsync(context.RequestAborted) is null)
+                {
+                    if (!context.Request.Headers.Authorization.Any())
+                    {
+                        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    }
+                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                }
+            }
+            await next(context);
+        });
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Accounts;
+
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Login)]
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "The e-mail is required.")]
+        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "The password is required.")]
+        public string Password { get; set; } = "";
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is { IsActive: true })
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            }
+            if (result.IsLockedOut)
+            {
+                ModelState.AddModelError("", l["Too many failed attempts: this account is locked for 15 minutes."]);
+                return Page();
+            }
+        }
+        ModelState.AddModelError("", l["Wrong e-mail or password."]);
+        return Page();
+    }
+}

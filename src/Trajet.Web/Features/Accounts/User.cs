@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Accounts;
+
+public sealed class User : IdentityUser<Guid>
+{
+    public User() => Id = Guid.CreateVersion7();
+
+    public string DisplayName { get; set; } = "";
+    /// <summary>Null only for system administrators, who belong to no organisation.</summary>
+    public Guid? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public List<UserProgramme> Programmes { get; set; } = [];
+}
+
+public sealed class Role : IdentityRole<Guid>
+{
+    public Role() => Id = Guid.CreateVersion7();
+}
+
+public sealed class UserProgramme
+{
+    public Guid UserId { get; set; }
+    public Guid ProgrammeId { get; set; }
+    public Programme? Programme { get; set; }
+}
+
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Coordinator = nameof(Coordinator);
+    public const string CaseManager = nameof(CaseManager);
+    public const string OutreachWorker = nameof(OutreachWorker);
+    public const string Mediator = nameof(Mediator);
+    public const string Evaluator = nameof(Evaluator);
+
+    public static readonly IReadOnlyList<string> All =
+        [Administrator, Coordinator, CaseManager, OutreachWorker, Mediator, Evaluator];
+}

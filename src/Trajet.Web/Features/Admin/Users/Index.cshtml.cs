@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Admin.Users;
+
+[Authorize(Roles = Roles.Administrator)]
+public sealed class IndexModel(TrajetDbContext db, TimeProvider clock) : PageModel
+{
+    private const int PageSize = 50;
+
+    public sealed record Row(Guid Id, string DisplayName, string? Email, string? Organisation, IReadOnlyList<string> Roles, bool IsActive, bool LockedOut);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var query = db.Users.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(q) || u.DisplayName.ToUpper().Contains(q));
+        }
+        var total = await query.CountAsync(ct);
+        Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?> { ["q"] = Q });
+        var now = clock.GetUtcNow();
+        Items = await query.OrderBy(u => u.DisplayName)
+            .Skip(Pager.Skip).Take(PageSize)
+            .Select(u => new Row(u.Id, u.DisplayName, u.Email, u.Organisation != null ? u.Organisation.Name : null,
+                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageModel
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CaseStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<CasesApi.ListItem> Items { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+    public bool CanWrite { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        CanWrite = CaseAccess.CanWrite(user);
+        var query = new CaseSearch(Status, Q, null, user.SeesAggregatesOnly).Apply(db.Cases.Visible(user));
+        var total = await query.CountAsync(ct);
+        Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status?.ToString() });
+        Items = await CaseSearch.Project(query, user.SeesAggregatesOnly).Skip(Pager.Skip).Take(PageSize).ToListAsync(ct);
+    }
+}

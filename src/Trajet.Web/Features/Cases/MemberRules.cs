@@ -1,0 +1,75 @@
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>What a household member must satisfy before it is saved. Pure: no database, no HTTP.</summary>
+public static class MemberRules
+{
+    public const int AdultAge = 18;
+
+    public sealed record Input(
+        MemberRole? Role,
+        string? FirstName,
+        string? LastName,
+        Gender? Gender,
+        DateOnly? BirthDate,
+        int? EstimatedAge,
+        string? Nationality,
+        IReadOnlyList<string>? Languages);
+
+    public static List<FieldError> Validate(Input input, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (input.Role is null)
+        {
+            errors.Add(new("role", "Choose parent, child or other."));
+        }
+        if (string.IsNullOrWhiteSpace(input.FirstName))
+        {
+            errors.Add(new("firstName", "The first name is required."));
+        }
+        else if (input.FirstName.Length > 100)
+        {
+            errors.Add(new("firstName", "At most 100 characters."));
+        }
+        if (string.IsNullOrWhiteSpace(input.LastName))
+        {
+            errors.Add(new("lastName", "The surname is required."));
+        }
+        else if (input.LastName.Length > 100)
+        {
+            errors.Add(new("lastName", "At most 100 characters."));
+        }
+        if (input.BirthDate is { } birth && (birth > today || birth < today.AddYears(-120)))
+        {
+            errors.Add(new("birthDate", "The birth date is impossible."));
+        }
+        if (input.EstimatedAge is < 0 or > 120)
+        {
+            errors.Add(new("estimatedAge", "The estimated age must be between 0 and 120."));
+        }
+        if (input.Role == MemberRole.Child && AgeOn(input.BirthDate, input.EstimatedAge, today) >= AdultAge)
+        {
+            errors.Add(new(input.BirthDate is null ? "estimatedAge" : "birthDate", "A child must be under 18."));
+        }
+        if (!Codes.IsNationality(input.Nationality))
+        {
+            errors.Add(new("nationality", "Unknown country code: use ISO 3166 (e.g. AM), stateless or unknown."));
+        }
+        if (input.Languages?.Any(l => !Codes.IsLanguage(l)) == true)
+        {
+            errors.Add(new("languages", "Unknown language code: use ISO 639-1 (e.g. hy, ru)."));
+        }
+        return errors;
+    }
+
+    public static int? AgeOn(DateOnly? birthDate, int? estimatedAge, DateOnly day)
+    {
+        if (birthDate is not { } birth)
+        {
+            return estimatedAge;
+        }
+        var age = day.Year - birth.Year;
+        return birth.AddYears(age) > day ? age - 1 : age;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+public sealed class OpenModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class ReferralInput
+    {
+        public ReferralSource? Source { get; set; }
+        public string? ReferredBy { get; set; }
+        public DateOnly? Date { get; set; }
+        public bool KnownBefore { get; set; }
+        public RiskLevel RiskAtIntake { get; set; } = RiskLevel.DontKnow;
+    }
+
+    public sealed class InputModel
+    {
+        public string? Programme { get; set; }
+        public CaseKind? Kind { get; set; } = CaseKind.Family;
+        public ReferralInput Referral { get; set; } = new();
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!CaseAccess.CanWrite(user))
+        {
+            return Forbid();
+        }
+        Programmes = user.Programmes;
+        Input.Referral.Date = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!CaseAccess.CanWrite(user))
+        {
+            return Forbid();
+        }
+        Programmes = user.Programmes;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var command = new OpenCase.Command(Input.Programme, Input.Kind, Input.Referral.Source, Input.Referral.ReferredBy,
+            Input.Referral.Date, Input.Referral.KnownBefore, Input.Referral.RiskAtIntake);
+        switch (await OpenCase.ExecuteAsync(db, user, command, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))
+        {
+            case OpenCase.Opened opened:
+                return RedirectToPage("Details", new { id = opened.Case.Id });
+            case OpenCase.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l);
+                return Page();
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features;
+
+/// <summary>Remembers the language the user picked, in a cookie that wins over the browser's.</summary>
+[AllowAnonymous]
+public sealed class CultureModel : PageModel
+{
+    public IActionResult OnPost(string culture, string? returnUrl)
+    {
+        if (Localization.Cultures.Contains(culture))
+        {
+            Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        }
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Trajet.Web.Infrastructure;
+
+/// <summary>A validation failure of one field; the message is the English text, which is also its translation key.</summary>
+public sealed record FieldError(string Field, string Message);
+
+public static class FieldErrorExtensions
+{
+    /// <summary>A 400 problem naming each field, in the caller's language.</summary>
+    public static ValidationProblem ToProblem(this IEnumerable<FieldError> errors, IStringLocalizer localizer) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => localizer[e.Message].Value).ToArray()),
+            title: localizer["Some fields are not valid."]);
+
+    /// <summary>The same failures on a form: API field names are mapped to the page's Input.* names.</summary>
+    public static void AddTo(this IEnumerable<FieldError> errors, ModelStateDictionary modelState, IStringLocalizer localizer, string prefix = "Input")
+    {
+        foreach (var error in errors)
+        {
+            var field = string.Concat(error.Field.Split('.').Select(p => char.ToUpperInvariant(p[0]) + p[1..]).Select((p, i) => i == 0 ? p : "." + p));
+            modelState.AddModelError($"{prefix}.{field}", localizer[error.Message]);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Trajet.Web.Infrastructure;
+
+/// <summary>RFC 9457 problem details for everything under /api; HTML error pages elsewhere.</summary>
+public static class Problems
+{
+    public static bool IsApi(this HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    public static IServiceCollection AddTrajetProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        return services;
+    }
+
+    public static WebApplication UseTrajetProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(c => c.Request.IsApi(), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.IsApi(), ui => ui.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+        return app;
+    }
+
+    /// <summary>Unknown routes under /api answer a 404 problem, never the HTML not-found page.</summary>
+    public static void MapApiFallback(this WebApplication app) =>
+        app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"));
+}
+
+/// <summary>Maps what can go wrong in an API call to a problem; leaves pages to the /Error page.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        // The middleware has already switched Request.Path to /Error: look at the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!new PathString(path).StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        ProblemDetails problem = exception switch
+        {
+            // Malformed JSON or a value of the wrong type: name the field from the JSON path.
+            BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldName(json.Path)] = ["The value is not valid."] })
+            { Status = 400, Title = "The request body is not valid JSON for this endpoint." },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = 409,
+                Title = "Someone else changed this record. Reload it and apply your change again.",
+            },
+            _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
+        };
+
+        if (problem.Status == 500)
+        {
+            logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // "$.referral.date" → "referral.date"
+    private static string FieldName(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+}

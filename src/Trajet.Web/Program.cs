@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Persistence and the keys that protect cookies and tokens (kept outside the database)
+builder.Services.AddTrajetDatabase(builder.Configuration);
+builder.Services.AddDataProtection()
+    .SetApplicationName("Trajet")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
+
+// Accounts, languages, pages and the JSON API
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTrajetAccounts(builder.Configuration);
+builder.Services.AddTrajetLocalization();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetViewLocalization();
+builder.Services.AddTrajetApi();
+builder.Services.AddTrajetRateLimits(builder.Configuration);
+builder.Services.AddTrajetHealth();
+
+// Clock (tests replace it)
+builder.Services.AddSingleton(TimeProvider.System);
+
+var app = builder.Build();
+
+// Schema upgrade, fixed roles, and the demo when asked for
+await app.PrepareDatabaseAsync();
+
+// Pipeline
+app.UseTrajetProblems();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseSessionValidation();
+app.UseAuthorization();
+
+// Endpoints
+app.MapRazorPages();
+app.MapOpenApi().AllowAnonymous();
+app.MapTrajetHealth();
+app.MapAuthApi();
+app.MapMeApi();
+app.MapCasesApi();
+app.MapApiFallback();
+
+app.Run();
+
+public partial class Program;

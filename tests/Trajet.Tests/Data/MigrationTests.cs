@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Trajet.Tests.Infrastructure;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+
+namespace Trajet.Tests.Data;
+
+public abstract class MigrationTests(DatabaseProvider provider)
+{
+    private const string FirstMigration = "20261122000001_Identity";
+
+    [Fact]
+    public async Task OlderDatabase_IsUpgradedInPlace_WithoutLosingData()
+    {
+        // A database left by the first released schema, with an organisation in it.
+        await using var seed = new TrajetApp(provider);
+        await using (var old = NewContext(seed.ConnectionString))
+        {
+            await old.GetService<IMigrator>().MigrateAsync(FirstMigration);
+            Assert.DoesNotContain("Cases", await TablesAsync(old));
+            await old.Database.ExecuteSqlRawAsync(
+                """INSERT INTO "Organisations" ("Id", "Name", "Kind", "Country", "CreatedAt") VALUES ({0}, 'Kept Org', 'Ngo', 'BE', {1})""",
+                Guid.NewGuid(), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        }
+
+        // The current version starts on it.
+        await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
+        await app.InitializeAsync();
+
+        var kept = await app.WithDbAsync((db, _) => db.Organisations.SingleAsync(o => o.Name == "Kept Org"));
+        Assert.Equal("BE", kept.Country);
+        var applied = await app.WithDbAsync(async (db, _) => (await db.Database.GetAppliedMigrationsAsync()).ToList());
+        var known = await app.WithDbAsync((db, _) => Task.FromResult(db.Database.GetMigrations().ToList()));
+        Assert.Equal(known, applied);
+        Assert.True(known.Count >= 2);
+    }
+
+    [Fact]
+    public async Task Schema_HasEveryTableAndColumnOfTheModel()
+    {
+        await using var app = new TrajetApp(provider);
+        await app.InitializeAsync();
+
+        var missing = await app.WithDbAsync(async (db, _) =>
+        {
+            var failures = new List<string>();
+            foreach (var table in db.Model.GetRelationalModel().Tables)
+            {
+                // Names come from the model, not from input.
+                var sql = $"SELECT {string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))} FROM \"{table.Name}\" WHERE 1 = 0";
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync(sql);
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+                {
+                    failures.Add($"{table.Name}: {e.Message}");
+                }
+            }
+            return failures;
+        });
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task Restart_OnMigratedDatabase_ChangesNothing()
+    {
+        await using var first = new TrajetApp(provider);
+        await first.InitializeAsync();
+        var email = await first.CreateUserAsync(Roles.Administrator);
+
+        await using var second = new TrajetApp(provider, connectionString: first.ConnectionString);
+        await second.InitializeAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await second.LoginAsync(email)).StatusCode);
+    }
+
+    private TrajetDbContext NewContext(string connectionString) => provider == DatabaseProvider.Postgres
+        ? new PostgresTrajetDbContext(new DbContextOptionsBuilder<PostgresTrajetDbContext>().UseNpgsql(connectionString).Options)
+        : new SqliteTrajetDbContext(new DbContextOptionsBuilder<SqliteTrajetDbContext>().UseSqlite(connectionString).Options);
+
+    private async Task<List<string>> TablesAsync(TrajetDbContext db)
+    {
+        var sql = provider == DatabaseProvider.Postgres
+            ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'";
+        return await db.Database.SqlQueryRaw<string>(sql).ToListAsync();
+    }
+}
+
+public sealed class MigrationTestsOnSqlite() : MigrationTests(DatabaseProvider.Sqlite);
+
+public sealed class MigrationTestsOnPostgres() : MigrationTests(DatabaseProvider.Postgres);
