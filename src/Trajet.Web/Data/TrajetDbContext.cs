@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Features.Outreach;
 
 namespace Trajet.Web.Data;
 
@@ -21,6 +22,7 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
+    public DbSet<OutreachContact> OutreachContacts => Set<OutreachContact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -108,6 +110,20 @@ public abstract class TrajetDbContext(DbContextOptions options)
             s.ToTable("CaseStatusChanges");
             s.Property(x => x.Reason).HasMaxLength(1000);
             s.HasIndex(x => new { x.CaseId, x.At });
+        });
+
+        builder.Entity<OutreachContact>(o =>
+        {
+            o.ToTable("OutreachContacts");
+            o.Property(x => x.Place).HasMaxLength(200);
+            o.Property(x => x.Nickname).HasMaxLength(100);
+            o.Property(x => x.Nationality).HasMaxLength(10);
+            o.Property(x => x.Language).HasMaxLength(10);
+            o.Property(x => x.InformationGiven).HasMaxLength(200);
+            o.Property(x => x.Orientation).HasMaxLength(200);
+            o.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            o.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            o.HasIndex(x => new { x.OrganisationId, x.ProgrammeId, x.Date });
         });
     }
 

@@ -10,7 +10,7 @@ public enum ReferralSource { Community, Detention, Organisation, Self, Other }
 
 public enum RiskLevel { High, Medium, Low, DontKnow }
 
-public sealed class Case
+public sealed class Case : IProgrammeRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }

@@ -59,6 +59,28 @@ public abstract class DemoSeedTests(DatabaseProvider provider)
         }
     }
 
+    [Fact]
+    public async Task DemoOutreachContacts_AreSeenOnlyByTheirOwnTeam()
+    {
+        await using var app = new TrajetApp(provider, Demo);
+        await app.InitializeAsync();
+        using var belgian = await app.SignedInBrowserAsync("outreach@reachout.demo", DemoSeed.Password);
+        using var french = await app.SignedInBrowserAsync("outreach@reachout-fr.demo", DemoSeed.Password);
+        using var ngo = await app.SignedInBrowserAsync("coordinator@ngo.demo", DemoSeed.Password);
+
+        var be = (await Html.GetAsync(belgian, "/Outreach")).QuerySelector("table.list tbody")!;
+        var fr = (await Html.GetAsync(french, "/Outreach")).QuerySelector("table.list tbody")!;
+        var none = (await Html.GetAsync(ngo, "/Outreach")).QuerySelector("table.list tbody")!;
+
+        Assert.True(be.QuerySelectorAll("tr").Length >= 40);
+        Assert.Contains("Gare du Nord", be.TextContent);
+        Assert.DoesNotContain("Calais", be.TextContent);
+        Assert.True(fr.QuerySelectorAll("tr").Length >= 15);
+        Assert.Contains("Calais", fr.TextContent);
+        Assert.DoesNotContain("Brussels", fr.TextContent);
+        Assert.Empty(none.QuerySelectorAll("tr"));
+    }
+
     private static Task<(int, int, int, int)> CountsAsync(TrajetApp app) =>
         app.WithDbAsync(async (db, _) => (await db.Organisations.CountAsync(), await db.Users.CountAsync(), await db.Cases.CountAsync(), await db.Members.CountAsync()));
 }

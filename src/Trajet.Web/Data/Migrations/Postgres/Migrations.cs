@@ -19,3 +19,10 @@ public sealed class Cases : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0002Cases.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000003_OutreachContacts")]
+public sealed class OutreachContacts : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0003OutreachContacts.Up(migrationBuilder);
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>The team's contacts, newest first.</summary>
+public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageModel
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<OutreachContact> Items { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var query = db.OutreachContacts.Visible(user).AsNoTracking();
+        Pager = new Pager(Math.Max(1, PageNumber), PageSize, await query.CountAsync(ct), new Dictionary<string, string?>());
+        Items = await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt)
+            .Skip(Pager.Skip).Take(PageSize).ToListAsync(ct);
+    }
+}

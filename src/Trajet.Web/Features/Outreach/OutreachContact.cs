@@ -1,0 +1,38 @@
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Outreach;
+
+public enum AgeBand { Under18, From18To25, From26To35, From36To50, Over50, Unknown }
+
+public enum InformationTopic { InternationalProtection, Dublin, Reception, VoluntaryReturn, Other }
+
+public enum OrientationService { Legal, Social, Medical, Shelter }
+
+/// <summary>
+/// One meeting of an outreach worker with a person, mid-round. Many people met never become a
+/// case: the unit of outreach work is the contact, often anonymous (a nickname is enough).
+/// </summary>
+public sealed class OutreachContact : IProgrammeRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProgrammeId { get; set; }
+    public DateOnly Date { get; set; }
+    /// <summary>Where: a shelter, squat, street spot or station, e.g. "Gare du Nord".</summary>
+    public required string Place { get; set; }
+    public string? Nickname { get; set; }
+    public Gender Gender { get; set; } = Gender.Unknown;
+    public AgeBand AgeBand { get; set; } = AgeBand.Unknown;
+    public string Nationality { get; set; } = Codes.Unknown;
+    /// <summary>ISO 639-1 code of the language the conversation was held in.</summary>
+    public string? Language { get; set; }
+    public bool MediatorInterpreted { get; set; }
+    /// <summary>Topics of information given, comma-separated kebab-case names.</summary>
+    public string InformationGiven { get; set; } = "";
+    /// <summary>First-line services the person was oriented to, comma-separated.</summary>
+    public string Orientation { get; set; } = "";
+    public bool FollowUp { get; set; }
+    public Guid? RecordedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
