@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Demo;
 
 namespace Trajet.Web.Data;
@@ -13,6 +14,7 @@ public static class Startup
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TrajetDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        await SaveMember.BackfillNameKeysAsync(db);
 
         var roles = services.GetRequiredService<RoleManager<Role>>();
         foreach (var role in Roles.All)

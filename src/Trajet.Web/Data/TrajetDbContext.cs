@@ -23,6 +23,10 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<Member> Members => Set<Member>();
     public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
     public DbSet<OutreachContact> OutreachContacts => Set<OutreachContact>();
+    public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
+    public DbSet<AdmissionCriterion> AdmissionCriteria => Set<AdmissionCriterion>();
+    public DbSet<ScreeningAnswer> ScreeningAnswers => Set<ScreeningAnswer>();
+    public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -87,6 +91,8 @@ public abstract class TrajetDbContext(DbContextOptions options)
             c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             c.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.StatusChanges).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Assignments).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Screening).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => new { x.ProgrammeId, x.Number }).IsUnique();
             c.HasIndex(x => new { x.OrganisationId, x.Status });
             c.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
@@ -100,7 +106,12 @@ public abstract class TrajetDbContext(DbContextOptions options)
             m.Property(x => x.Nationality).HasMaxLength(10);
             m.Property(x => x.Languages).HasMaxLength(100);
             m.Property(x => x.SearchName).HasMaxLength(300);
+            m.Property(x => x.Aliases).HasMaxLength(500);
+            m.Property(x => x.Vulnerabilities).HasMaxLength(1000);
+            m.Property(x => x.FamilyLinks).HasMaxLength(1000);
+            m.Property(x => x.ConditionsImposed).HasMaxLength(1000);
             m.Property(x => x.Version).IsConcurrencyToken();
+            m.HasMany(x => x.NameKeys).WithOne().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
             m.HasIndex(x => x.CaseId);
             m.HasIndex(x => new { x.OrganisationId, x.SearchName });
         });
@@ -110,6 +121,39 @@ public abstract class TrajetDbContext(DbContextOptions options)
             s.ToTable("CaseStatusChanges");
             s.Property(x => x.Reason).HasMaxLength(1000);
             s.HasIndex(x => new { x.CaseId, x.At });
+        });
+
+        builder.Entity<CaseAssignment>(a =>
+        {
+            a.ToTable("CaseAssignments");
+            a.HasKey(x => new { x.CaseId, x.UserId });
+            a.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            a.HasIndex(x => x.UserId);
+        });
+
+        builder.Entity<AdmissionCriterion>(a =>
+        {
+            a.ToTable("AdmissionCriteria");
+            a.Property(x => x.Text).HasMaxLength(500);
+            a.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+            a.HasIndex(x => new { x.ProgrammeId, x.Position });
+        });
+
+        builder.Entity<ScreeningAnswer>(a =>
+        {
+            a.ToTable("ScreeningAnswers");
+            a.Property(x => x.Note).HasMaxLength(1000);
+            a.HasOne(x => x.Criterion).WithMany().HasForeignKey(x => x.CriterionId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => new { x.CaseId, x.CriterionId }).IsUnique();
+            a.HasIndex(x => x.CriterionId);
+        });
+
+        builder.Entity<PersonNameKey>(k =>
+        {
+            k.ToTable("PersonNameKeys");
+            k.HasKey(x => new { x.MemberId, x.Key });
+            k.Property(x => x.Key).HasMaxLength(60);
+            k.HasIndex(x => new { x.OrganisationId, x.Key });
         });
 
         builder.Entity<OutreachContact>(o =>

@@ -21,7 +21,7 @@ public static class FieldErrorExtensions
         foreach (var error in errors)
         {
             var field = string.Concat(error.Field.Split('.').Select(p => char.ToUpperInvariant(p[0]) + p[1..]).Select((p, i) => i == 0 ? p : "." + p));
-            modelState.AddModelError($"{prefix}.{field}", localizer[error.Message]);
+            modelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", localizer[error.Message]);
         }
     }
 }

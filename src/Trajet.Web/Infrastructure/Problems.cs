@@ -60,7 +60,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
         if (problem.Status == 500)
         {
-            logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Path}", path);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;

@@ -9,25 +9,18 @@ using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
+/// <summary>Adds a person; people who may be the same are shown before anything is saved.</summary>
 public sealed class AddMemberModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class InputModel
-    {
-        public MemberRole? Role { get; set; } = MemberRole.Parent;
-        public string? FirstName { get; set; }
-        public string? LastName { get; set; }
-        public Gender Gender { get; set; } = Gender.Unknown;
-        public DateOnly? BirthDate { get; set; }
-        public int? EstimatedAge { get; set; }
-        public string? Nationality { get; set; } = Codes.Unknown;
-        public string? Languages { get; set; }
-    }
+    [BindProperty]
+    public MemberForm Input { get; set; } = new();
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public bool ConfirmedNew { get; set; }
 
     public Guid CaseId { get; private set; }
     public string CaseNumber { get; private set; } = "";
+    public IReadOnlyList<FindSimilarPeople.Candidate> Similar { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) is null ? NotFound() : Page();
@@ -43,13 +36,23 @@ public sealed class AddMemberModel(CurrentUser current, TrajetDbContext db, IStr
         {
             return Page();
         }
-        var languages = (Input.Languages ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var input = new MemberRules.Input(Input.Role, Input.FirstName, Input.LastName, Input.Gender, Input.BirthDate, Input.EstimatedAge, Input.Nationality, languages);
-        switch (await AddMember.ExecuteAsync(db, @case, input, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var input = Input.ToInput();
+        var errors = MemberRules.Validate(input, today);
+        if (errors.Count == 0 && !ConfirmedNew)
         {
-            case AddMember.Added:
+            var user = await current.RequireAsync(ct);
+            Similar = await FindSimilarPeople.ExecuteAsync(db, user, new NameMatcher.Person(Input.FirstName ?? "", Input.LastName ?? "", Input.Aliases ?? "", Input.BirthDate, Input.EstimatedAge), today, null, ct);
+            if (Similar.Count > 0)
+            {
+                return Page();
+            }
+        }
+        switch (await SaveMember.AddAsync(db, @case, input, today, ct))
+        {
+            case SaveMember.Saved:
                 return RedirectToPage("Details", new { id });
-            case AddMember.Invalid invalid:
+            case SaveMember.Invalid invalid:
                 invalid.Errors.AddTo(ModelState, l);
                 return Page();
             default:

@@ -10,6 +10,15 @@ public enum ReferralSource { Community, Detention, Organisation, Self, Other }
 
 public enum RiskLevel { High, Medium, Low, DontKnow }
 
+/// <summary>Status at closure, as the EPIM client summary sheet counts it.</summary>
+public enum ClosureOutcome
+{
+    RemainedInContact, Disengaged, Absconded, ResolvedRegularisation, ResolvedVoluntaryReturn, ResolvedRemoval, ReDetained, Other,
+}
+
+/// <summary>The options explored openly with the family; at closure, the one reached.</summary>
+public enum DurableSolution { LegalStayHere, LegalStayOtherEuState, VoluntaryReturn, None, Other }
+
 public sealed class Case : IProgrammeRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -21,12 +30,27 @@ public sealed class Case : IProgrammeRecord
     public CaseKind Kind { get; set; }
     public CaseStatus Status { get; set; } = CaseStatus.Referred;
     public required Referral Referral { get; set; }
+    public DateOnly? AdmittedOn { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public ClosureOutcome? Outcome { get; set; }
+    public DurableSolution? DurableSolution { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     /// <summary>Optimistic concurrency: bumped on every save, a stale save is a 409.</summary>
     public int Version { get; set; }
     public List<Member> Members { get; set; } = [];
     public List<CaseStatusChange> StatusChanges { get; set; } = [];
+    public List<CaseAssignment> Assignments { get; set; } = [];
+    public List<ScreeningAnswer> Screening { get; set; } = [];
+}
+
+/// <summary>A case manager assigned to the case by a coordinator.</summary>
+public sealed class CaseAssignment
+{
+    public Guid CaseId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime AssignedAt { get; set; } = DateTime.UtcNow;
+    public Guid? AssignedByUserId { get; set; }
 }
 
 /// <summary>How the case came in; kept even when the case is declined so the funnel can be counted.</summary>
@@ -45,6 +69,8 @@ public sealed class CaseStatusChange
     public Guid CaseId { get; set; }
     public CaseStatus? From { get; set; }
     public CaseStatus To { get; set; }
+    /// <summary>When the change took effect (the decision date), as opposed to <see cref="At"/>, when it was recorded.</summary>
+    public DateOnly Date { get; set; }
     public DateTime At { get; set; } = DateTime.UtcNow;
     public Guid? ByUserId { get; set; }
     public string? Reason { get; set; }

@@ -13,15 +13,13 @@ public static class CasesApi
     public sealed record ReferralBody(string? Source, string? ReferredBy, DateOnly? Date, bool? KnownBefore, string? RiskAtIntake);
     public sealed record OpenBody(string? Programme, string? Kind, ReferralBody? Referral);
     public sealed record Created(Guid Id, string Number, CaseStatus Status);
-
     public sealed record ListItem(Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, DateOnly ReferralDate, string? Household, int Members);
     public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
-    public sealed record ReferralDto(ReferralSource Source, string? ReferredBy, DateOnly Date, bool? KnownBefore, RiskLevel RiskAtIntake);
-    public sealed record MemberDto(Guid Id, MemberRole Role, string? FirstName, string? LastName, Gender Gender, DateOnly? BirthDate, int? EstimatedAge, int? Age, string Nationality, IReadOnlyList<string> Languages);
-    public sealed record CaseDto(Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, ReferralDto Referral, IReadOnlyList<MemberDto> Members, int Version);
-
-    public sealed record MemberBody(string? Role, string? FirstName, string? LastName, string? Gender, DateOnly? BirthDate, int? EstimatedAge, string? Nationality, List<string>? Languages);
+    public sealed record StatusBody(string? To, DateOnly? Date, string? Reason, string? Outcome, string? DurableSolution, int? Version);
+    public sealed record AnswerBody(Guid CriterionId, string? Answer, string? Note);
+    public sealed record ScreeningBody(List<AnswerBody>? Answers);
+    public sealed record AssigneesBody(List<Guid>? UserIds);
+    public sealed record MemberCreated(MemberDto Member, IReadOnlyList<FindSimilarPeople.Candidate> PossibleDuplicates);
 
     public static void MapCasesApi(this WebApplication app)
     {
@@ -29,8 +27,15 @@ public static class CasesApi
         cases.MapPost("/", Open);
         cases.MapGet("/", List);
         cases.MapGet("/{id:guid}", Get);
+        cases.MapPost("/{id:guid}/status", PostStatus);
+        cases.MapPut("/{id:guid}/screening", PutScreening);
+        cases.MapPut("/{id:guid}/assignees", PutAssignees);
         cases.MapPost("/{id:guid}/members", PostMember);
+        cases.MapPut("/{id:guid}/members/{memberId:guid}", PutMember);
+        app.MapGet("/api/people/similar", Similar).WithTags("Cases");
     }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
     private static async Task<Results<Created<Created>, ValidationProblem, ForbidHttpResult>> Open(
         OpenBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
@@ -45,8 +50,7 @@ public static class CasesApi
         var source = KebabEnum.Parse<ReferralSource>(body.Referral?.Source, "referral.source", errors);
         RiskLevel? risk = body.Referral?.RiskAtIntake is null ? null : KebabEnum.Parse<RiskLevel>(body.Referral.RiskAtIntake, "referral.riskAtIntake", errors);
         var command = new OpenCase.Command(body.Programme, kind, source, body.Referral?.ReferredBy, body.Referral?.Date, body.Referral?.KnownBefore, risk);
-        var result = await OpenCase.ExecuteAsync(db, user, command, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct, errors);
-        return result switch
+        return await OpenCase.ExecuteAsync(db, user, command, Today(clock), ct, errors) switch
         {
             OpenCase.Opened { Case: var c } => TypedResults.Created($"/api/cases/{c.Id}", new Created(c.Id, c.Number, c.Status)),
             OpenCase.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -56,11 +60,24 @@ public static class CasesApi
 
     private static async Task<Results<Ok<PageOf<ListItem>>, ValidationProblem>> List(
         CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct,
-        int page = 1, int pageSize = 50, string? status = null, string? q = null, string? programme = null)
+        int page = 1, int pageSize = 50, string? status = null, string? q = null, string? programme = null, string? assignee = null)
     {
         var user = await current.RequireAsync(ct);
         var errors = new List<FieldError>();
         CaseStatus? statusFilter = status is null ? null : KebabEnum.Parse<CaseStatus>(status, "status", errors);
+        Guid? assigneeId = null;
+        if (assignee == "me")
+        {
+            assigneeId = user.Id;
+        }
+        else if (assignee is not null && Guid.TryParse(assignee, out var parsed))
+        {
+            assigneeId = parsed;
+        }
+        else if (assignee is not null)
+        {
+            errors.Add(new("assignee", "Use me or a user id."));
+        }
         if (page < 1)
         {
             errors.Add(new("page", "The page starts at 1."));
@@ -74,60 +91,148 @@ public static class CasesApi
             return errors.ToProblem(l);
         }
 
-        var query = new CaseSearch(statusFilter, q, programme, user.SeesAggregatesOnly).Apply(db.Cases.Visible(user));
+        var search = new CaseSearch(statusFilter, q, programme, assigneeId, user.SeesAggregatesOnly);
+        var query = search.Apply(db.Cases.Visible(user));
         var total = await query.CountAsync(ct);
-        var items = await CaseSearch.Project(query, user.SeesAggregatesOnly)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await search.Project(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PageOf<ListItem>(items, total, page, pageSize));
     }
 
-    private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var c = await db.Cases.Visible(user).AsNoTracking()
-            .Include(x => x.Programme).Include(x => x.Members.OrderBy(m => m.CreatedAt))
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var hideNames = user.SeesAggregatesOnly;
-        return TypedResults.Ok(new CaseDto(c.Id, c.Number, c.Status, c.Kind, c.Programme!.Slug,
-            new ReferralDto(c.Referral.Source, hideNames ? null : c.Referral.ReferredBy, c.Referral.Date, c.Referral.KnownBefore, c.Referral.RiskAtIntake),
-            c.Members.Select(m => new MemberDto(m.Id, m.Role,
-                hideNames ? null : m.FirstName, hideNames ? null : m.LastName, m.Gender,
-                hideNames ? null : m.BirthDate, m.EstimatedAge, MemberRules.AgeOn(m.BirthDate, m.EstimatedAge, today),
-                m.Nationality, m.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList(),
-            c.Version));
-    }
+    private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await CaseDetails.LoadAsync(db, await current.RequireAsync(ct), id, Today(clock), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<MemberDto>, ValidationProblem, NotFound, ForbidHttpResult>> PostMember(
-        Guid id, MemberBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    /// <summary>The case to write in: visible to the user, who may write; else 404 or 403.</summary>
+    private static async Task<(Case? Case, UserContext User, IResult? Denied)> WritableAsync(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return c is null ? (null, user, TypedResults.NotFound())
+            : !CaseAccess.CanWrite(user) ? (null, user, TypedResults.Forbid())
+            : (c, user, null);
+    }
+
+    private static async Task<IResult> PostStatus(Guid id, StatusBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var (c, user, denied) = await WritableAsync(id, current, db, ct);
         if (c is null)
         {
-            return TypedResults.NotFound();
+            return denied!;
         }
-        if (!CaseAccess.CanWrite(user))
+        var errors = new List<FieldError>();
+        var to = KebabEnum.Parse<CaseStatus>(body.To, "to", errors);
+        ClosureOutcome? outcome = body.Outcome is null ? null : KebabEnum.Parse<ClosureOutcome>(body.Outcome, "outcome", errors);
+        DurableSolution? solution = body.DurableSolution is null ? null : KebabEnum.Parse<DurableSolution>(body.DurableSolution, "durableSolution", errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var change = new CaseWorkflow.Change(to, body.Date ?? Today(clock), body.Reason, outcome, solution);
+        return await ChangeStatus.ExecuteAsync(db, user, c, change, body.Version, Today(clock), ct) switch
+        {
+            ChangeStatus.Changed => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, Today(clock), ct)),
+            ChangeStatus.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<IResult> PutScreening(Guid id, ScreeningBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var (c, user, denied) = await WritableAsync(id, current, db, ct);
+        if (c is null)
+        {
+            return denied!;
+        }
+        var errors = new List<FieldError>();
+        var answers = (body.Answers ?? []).Select((a, i) => new RecordScreening.Answer(a.CriterionId,
+            KebabEnum.Parse<CriterionAnswer>(a.Answer, $"answers[{i}].answer", errors), a.Note)).ToList();
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        return await RecordScreening.ExecuteAsync(db, user, c, answers, Today(clock), ct) switch
+        {
+            RecordScreening.Recorded => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, Today(clock), ct)),
+            RecordScreening.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<IResult> PutAssignees(Guid id, AssigneesBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var (c, user, denied) = await WritableAsync(id, current, db, ct);
+        if (c is null)
+        {
+            return denied!;
+        }
+        if (!user.IsCoordinator)
         {
             return TypedResults.Forbid();
         }
-        var errors = new List<FieldError>();
-        var role = KebabEnum.Parse<MemberRole>(body.Role, "role", errors);
-        Gender? gender = body.Gender is null ? null : KebabEnum.Parse<Gender>(body.Gender, "gender", errors);
-        var input = new MemberRules.Input(role, body.FirstName, body.LastName, gender, body.BirthDate, body.EstimatedAge, body.Nationality, body.Languages);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var result = errors.Count > 0 ? new AddMember.Invalid(errors) : await AddMember.ExecuteAsync(db, c, input, today, ct);
-        return result switch
+        var errors = await AssignWorkers.ExecuteAsync(db, user, c, body.UserIds ?? [], ct);
+        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, Today(clock), ct));
+    }
+
+    private static async Task<IResult> PostMember(Guid id, MemberBodies.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var (c, user, denied) = await WritableAsync(id, current, db, ct);
+        if (c is null)
         {
-            AddMember.Added { Member: var m } => TypedResults.Created($"/api/cases/{id}/members/{m.Id}", new MemberDto(m.Id, m.Role, m.FirstName, m.LastName, m.Gender,
-                m.BirthDate, m.EstimatedAge, MemberRules.AgeOn(m.BirthDate, m.EstimatedAge, today), m.Nationality, m.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries))),
-            AddMember.Invalid invalid => invalid.Errors.ToProblem(l),
+            return denied!;
+        }
+        var errors = new List<FieldError>();
+        var input = body.ToInput(errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var today = Today(clock);
+        var similar = await FindSimilarPeople.ExecuteAsync(db, user,
+            new NameMatcher.Person(body.FirstName ?? "", body.LastName ?? "", "", body.BirthDate, body.EstimatedAge), today, null, ct);
+        return await SaveMember.AddAsync(db, c, input, today, ct) switch
+        {
+            SaveMember.Saved { Member: var m } => TypedResults.Created($"/api/cases/{id}/members/{m.Id}", new MemberCreated(MemberDto.From(m, today, false), similar)),
+            SaveMember.Invalid invalid => invalid.Errors.ToProblem(l),
             _ => throw new InvalidOperationException(),
         };
+    }
+
+    private static async Task<IResult> PutMember(Guid id, Guid memberId, MemberBodies.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var (c, _, denied) = await WritableAsync(id, current, db, ct);
+        if (c is null)
+        {
+            return denied!;
+        }
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId && m.CaseId == id, ct);
+        if (member is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new List<FieldError>();
+        var input = body.ToInput(errors);
+        if (body.Version is null)
+        {
+            errors.Add(new("version", "Send the version you read, so that no one's change is overwritten."));
+        }
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var today = Today(clock);
+        return await SaveMember.UpdateAsync(db, member, input, body.Version!.Value, today, ct) switch
+        {
+            SaveMember.Saved { Member: var m } => TypedResults.Ok(MemberDto.From(m, today, false)),
+            SaveMember.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Ok<List<FindSimilarPeople.Candidate>>> Similar(
+        CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct,
+        string? firstName = null, string? lastName = null, DateOnly? birthDate = null, int? estimatedAge = null)
+    {
+        var user = await current.RequireAsync(ct);
+        return TypedResults.Ok(await FindSimilarPeople.ExecuteAsync(db, user,
+            new NameMatcher.Person(firstName ?? "", lastName ?? "", "", birthDate, estimatedAge), Today(clock), null, ct));
     }
 }

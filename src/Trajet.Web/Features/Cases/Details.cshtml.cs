@@ -1,37 +1,65 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
-/// <summary>The case page: the household at a glance and how the case got where it is.</summary>
-public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
+/// <summary>The case page: the household at a glance, screening, assignment and how the case got where it is.</summary>
+public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public Case Case { get; private set; } = null!;
+    public CaseDto Case { get; private set; } = null!;
     public bool HideNames { get; private set; }
     public bool CanWrite { get; private set; }
-    public DateOnly Today { get; private set; }
+    public bool CanAssign { get; private set; }
+    public IReadOnlyList<AssignWorkers.Worker> Workers { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, List<Guid> userIds, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var found = await db.Cases.Visible(user).AsNoTracking()
-            .Include(c => c.Programme)
-            .Include(c => c.Members.OrderBy(m => m.CreatedAt))
-            .Include(c => c.StatusChanges)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null)
+        var @case = await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
         {
             return NotFound();
+        }
+        if (!user.IsCoordinator)
+        {
+            return Forbid();
+        }
+        var errors = await AssignWorkers.ExecuteAsync(db, user, @case, userIds, ct);
+        if (errors.Count > 0)
+        {
+            errors.AddTo(ModelState, l, "");
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var found = await CaseDetails.LoadAsync(db, user, id, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        if (found is null)
+        {
+            return false;
         }
         Case = found;
         HideNames = user.SeesAggregatesOnly;
         CanWrite = CaseAccess.CanWrite(user);
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        return Page();
+        CanAssign = user.IsCoordinator;
+        if (CanAssign)
+        {
+            var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, ct);
+            Workers = await AssignWorkers.CandidatesAsync(db, @case, ct);
+        }
+        return true;
     }
 }

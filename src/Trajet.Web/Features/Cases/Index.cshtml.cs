@@ -18,20 +18,35 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageMo
     [BindProperty(SupportsGet = true)]
     public CaseStatus? Status { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Programme { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CasesApi.ListItem> Items { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public bool CanWrite { get; private set; }
+    public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         CanWrite = CaseAccess.CanWrite(user);
-        var query = new CaseSearch(Status, Q, null, user.SeesAggregatesOnly).Apply(db.Cases.Visible(user));
+        Programmes = user.Programmes;
+        var search = new CaseSearch(Status, Q, Programme, Mine ? user.Id : null, user.SeesAggregatesOnly);
+        var query = search.Apply(db.Cases.Visible(user));
         var total = await query.CountAsync(ct);
-        Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status?.ToString() });
-        Items = await CaseSearch.Project(query, user.SeesAggregatesOnly).Skip(Pager.Skip).Take(PageSize).ToListAsync(ct);
+        Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?>
+        {
+            ["q"] = Q,
+            ["status"] = Status?.ToString(),
+            ["programme"] = Programme,
+            ["mine"] = Mine ? "true" : null,
+        });
+        Items = await search.Project(query).Skip(Pager.Skip).Take(PageSize).ToListAsync(ct);
     }
 }

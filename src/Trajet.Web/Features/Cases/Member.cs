@@ -4,6 +4,14 @@ public enum MemberRole { Parent, Child, Other }
 
 public enum Gender { Female, Male, Other, Unknown }
 
+/// <summary>The EPIM vulnerabilities checklist (client summary sheet, profile).</summary>
+public enum Vulnerability
+{
+    Child, PregnantOrNursing, SoleCarer, GenderBasedViolence, SexualOrientationGenderIdentity, HealthProblems, SuicideRisk,
+    Disability, OlderPerson, SubstanceAddiction, Destitution, RefugeeAsylumSeeker, TortureSurvivor, ViolentCrimeSurvivor,
+    TraffickingVictim, Stateless, MinorityAtRisk,
+}
+
 /// <summary>A person in a case's household (the only person of an individual case).</summary>
 public sealed class Member
 {
@@ -20,8 +28,32 @@ public sealed class Member
     public string Nationality { get; set; } = "unknown";
     /// <summary>ISO 639-1 codes, comma-separated.</summary>
     public string Languages { get; set; } = "";
-    /// <summary>Lower-case, accent-free first and last names for search.</summary>
+    /// <summary>Other spellings the person is known under, one per line.</summary>
+    public string Aliases { get; set; } = "";
+    /// <summary>EPIM vulnerabilities, comma-separated kebab-case names.</summary>
+    public string Vulnerabilities { get; set; } = "";
+    /// <summary>Family and community links in the country.</summary>
+    public string? FamilyLinks { get; set; }
+    public int? ArrivalYear { get; set; }
+    public bool? EverHadLegalStay { get; set; }
+    public bool? AskedAsylumOnArrival { get; set; }
+    /// <summary>Total days spent in detention, and how many times re-detained.</summary>
+    public int? DetentionDays { get; set; }
+    public int? ReDetentions { get; set; }
+    /// <summary>Conditions imposed by the authority (reporting, residence…).</summary>
+    public string? ConditionsImposed { get; set; }
+    /// <summary>Lower-case, accent-free names and aliases, both orders, for substring search.</summary>
     public string SearchName { get; set; } = "";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     public int Version { get; set; }
+    public List<PersonNameKey> NameKeys { get; set; } = [];
+}
+
+/// <summary>One sound-alike key of a person's name (<see cref="NameMatcher.Key"/>): finds transliteration variants by equality.</summary>
+public sealed class PersonNameKey
+{
+    public Guid MemberId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string Key { get; set; }
 }

@@ -15,7 +15,16 @@ public static class MemberRules
         DateOnly? BirthDate,
         int? EstimatedAge,
         string? Nationality,
-        IReadOnlyList<string>? Languages);
+        IReadOnlyList<string>? Languages,
+        IReadOnlyList<string>? Aliases = null,
+        IReadOnlyList<Vulnerability>? Vulnerabilities = null,
+        string? FamilyLinks = null,
+        int? ArrivalYear = null,
+        bool? EverHadLegalStay = null,
+        bool? AskedAsylumOnArrival = null,
+        int? DetentionDays = null,
+        int? ReDetentions = null,
+        string? ConditionsImposed = null);
 
     public static List<FieldError> Validate(Input input, DateOnly today)
     {
@@ -59,6 +68,30 @@ public static class MemberRules
         if (input.Languages?.Any(l => !Codes.IsLanguage(l)) == true)
         {
             errors.Add(new("languages", "Unknown language code: use ISO 639-1 (e.g. hy, ru)."));
+        }
+        if (input.Aliases?.Any(a => a.Length > 100) == true || string.Join('\n', input.Aliases ?? []).Length > 500)
+        {
+            errors.Add(new("aliases", "Aliases: at most 100 characters each, 500 in all."));
+        }
+        if (input.ArrivalYear is { } arrival && (arrival > today.Year || arrival < 1900 || (input.BirthDate is { } born && arrival < born.Year)))
+        {
+            errors.Add(new("arrivalYear", "The arrival year is impossible."));
+        }
+        if (input.DetentionDays is < 0 or > 36500)
+        {
+            errors.Add(new("detentionDays", "The days in detention must be between 0 and 36500."));
+        }
+        if (input.ReDetentions is < 0 or > 100)
+        {
+            errors.Add(new("reDetentions", "The number of re-detentions must be between 0 and 100."));
+        }
+        if (input.FamilyLinks?.Length > 1000)
+        {
+            errors.Add(new("familyLinks", "At most 1000 characters."));
+        }
+        if (input.ConditionsImposed?.Length > 1000)
+        {
+            errors.Add(new("conditionsImposed", "At most 1000 characters."));
         }
         return errors;
     }

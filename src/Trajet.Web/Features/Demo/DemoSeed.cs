@@ -61,6 +61,26 @@ public static class DemoSeed
         ("Kwame", "Mensah", Gender.Male, 1984, "GH", "en", new(2026, 10, 7), CaseStatus.Referred),
     ];
 
+    private static readonly string[] PlanTogetherCriteria =
+    [
+        "Family with at least one child under 18",
+        "No residence permit",
+        "Risk of detention",
+        "Access to stable housing",
+        "No serious public-order record",
+        "Willing to engage and work with the case managers",
+        "No major medical or psychological problems",
+    ];
+
+    private static readonly (ClosureOutcome, DurableSolution)[] Closures =
+    [
+        (ClosureOutcome.ResolvedRegularisation, DurableSolution.LegalStayHere),
+        (ClosureOutcome.ResolvedVoluntaryReturn, DurableSolution.VoluntaryReturn),
+        (ClosureOutcome.RemainedInContact, DurableSolution.LegalStayOtherEuState),
+        (ClosureOutcome.Disengaged, DurableSolution.None),
+        (ClosureOutcome.ResolvedRegularisation, DurableSolution.LegalStayHere),
+    ];
+
     public static async Task SeedAsync(IServiceProvider services, ILogger logger)
     {
         var db = services.GetRequiredService<TrajetDbContext>();
@@ -84,18 +104,40 @@ public static class DemoSeed
         await CreateUser(users, "admin@trajet.demo", "Alex Admin", null, Roles.Administrator, null);
         var coordinator = await CreateUser(users, "coordinator@ngo.demo", "Claire Dubois", famillePlus, Roles.Coordinator, planTogether);
         var cm1 = await CreateUser(users, "cm1@ngo.demo", "Sarah Janssens", famillePlus, Roles.CaseManager, planTogether);
-        await CreateUser(users, "cm2@ngo.demo", "Youssef Haddou", famillePlus, Roles.CaseManager, planTogether);
+        var cm2 = await CreateUser(users, "cm2@ngo.demo", "Youssef Haddou", famillePlus, Roles.CaseManager, planTogether);
         await CreateUser(users, "evaluator@ngo.demo", "Eva Peeters", famillePlus, Roles.Evaluator, planTogether);
         var coach = await CreateUser(users, "coach@atd.demo", "Koen Verbeke", atd, Roles.CaseManager, icam);
         await CreateUser(users, "outreach@reachout.demo", "Nadia Ouali", reachOut, Roles.OutreachWorker, reach);
         await CreateUser(users, "mediator@reachout.demo", "Dawit Haile", reachOut, Roles.Mediator, reach);
         await CreateUser(users, "outreach@reachout-fr.demo", "Julie Martin", reachOutFr, Roles.OutreachWorker, reachFr);
 
+        var criteria = PlanTogetherCriteria.Select((text, i) => new AdmissionCriterion { ProgrammeId = planTogether.Id, Position = i + 1, Text = text }).ToList();
+        db.AdmissionCriteria.AddRange(criteria);
+
         var counters = new Dictionary<(Guid, int), int>();
+        var index = 0;
         foreach (var family in Families)
         {
             var @case = NewCase(planTogether, CaseKind.Family, family.Source, family.ReferredBy, family.Referred, family.Risk, counters);
-            AddHistory(@case, family.Referred, family.Status, family.Status == CaseStatus.Closed ? coordinator.Id : cm1.Id);
+            AddHistory(@case, family.Referred, family.Status, family.Status == CaseStatus.Closed ? coordinator.Id : cm1.Id, index);
+            if (family.Status != CaseStatus.Referred)
+            {
+                // Declined families fail one criterion (housing or willingness); the others meet all.
+                var failed = family.Status == CaseStatus.Declined ? (index % 2 == 0 ? 3 : 5) : -1;
+                @case.Screening.AddRange(criteria.Select((c, i) => new ScreeningAnswer
+                {
+                    CaseId = @case.Id,
+                    CriterionId = c.Id,
+                    Answer = i == failed ? CriterionAnswer.NotMet : CriterionAnswer.Met,
+                    Note = i == failed ? "Discussed at the screening visit" : null,
+                    RecordedByUserId = cm1.Id,
+                }));
+            }
+            if (family.Status is not (CaseStatus.Referred or CaseStatus.Declined))
+            {
+                @case.Assignments.Add(new CaseAssignment { CaseId = @case.Id, UserId = index % 3 == 0 ? cm2.Id : cm1.Id, AssignedByUserId = coordinator.Id });
+            }
+            index++;
             foreach (var parent in family.Parents)
             {
                 @case.Members.Add(NewMember(@case, MemberRole.Parent, parent, family.LastName, family.Nationality, family.Languages));
@@ -109,7 +151,8 @@ public static class DemoSeed
         foreach (var c in Coachees)
         {
             var @case = NewCase(icam, CaseKind.Individual, ReferralSource.Other, "Invitation letter", c.Referred, RiskLevel.DontKnow, counters);
-            AddHistory(@case, c.Referred, c.Status, coach.Id);
+            AddHistory(@case, c.Referred, c.Status, coach.Id, 0);
+            @case.Assignments.Add(new CaseAssignment { CaseId = @case.Id, UserId = coach.Id });
             @case.Members.Add(NewMember(@case, MemberRole.Other, new Person(c.First, c.Gender, c.BirthYear), c.Last, c.Nationality, c.Languages));
             db.Cases.Add(@case);
         }
@@ -204,7 +247,7 @@ public static class DemoSeed
     }
 
     /// <summary>The dated path from referral to the case's status today.</summary>
-    private static void AddHistory(Case @case, DateOnly referred, CaseStatus final, Guid by)
+    private static void AddHistory(Case @case, DateOnly referred, CaseStatus final, Guid by, int index)
     {
         var path = final switch
         {
@@ -219,25 +262,65 @@ public static class DemoSeed
         CaseStatus? from = null;
         for (var i = 0; i < path.Length; i++)
         {
-            var at = referred.AddDays(offsets[i]).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
-            @case.StatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, From = from, To = path[i], At = at, ByUserId = by });
+            var date = referred.AddDays(offsets[i] + (i == 4 ? index * 9 : 0));
+            var reason = path[i] switch
+            {
+                CaseStatus.Declined => "A criterion is not met",
+                CaseStatus.Paused => "The family asked for time after a negative decision",
+                CaseStatus.Closed => "Durable solution reached",
+                _ => null,
+            };
+            @case.StatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, From = from, To = path[i], Date = date, At = date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), ByUserId = by, Reason = reason });
             from = path[i];
+            if (path[i] == CaseStatus.Admitted)
+            {
+                @case.AdmittedOn = date;
+            }
+            if (path[i] == CaseStatus.Closed)
+            {
+                (@case.Outcome, @case.DurableSolution) = Closures[index % Closures.Length];
+                @case.ClosedOn = date;
+            }
         }
         @case.Status = final;
     }
 
-    private static Member NewMember(Case @case, MemberRole role, Person person, string lastName, string nationality, string languages) => new()
+    private static Member NewMember(Case @case, MemberRole role, Person person, string lastName, string nationality, string languages)
     {
-        CaseId = @case.Id,
-        OrganisationId = @case.OrganisationId,
-        Role = role,
-        FirstName = person.First,
-        LastName = lastName,
-        Gender = person.Gender,
-        BirthDate = new DateOnly(person.BirthYear, person.BirthMonth, 15),
-        Nationality = nationality,
-        Languages = languages,
-        SearchName = NameKey.ForPerson(person.First, lastName),
-        CreatedAt = @case.CreatedAt.AddMinutes(role == MemberRole.Parent ? 1 : 2),
+        var adult = role != MemberRole.Child;
+        var member = new Member
+        {
+            CaseId = @case.Id,
+            OrganisationId = @case.OrganisationId,
+            Role = role,
+            FirstName = person.First,
+            LastName = lastName,
+            Gender = person.Gender,
+            BirthDate = new DateOnly(person.BirthYear, person.BirthMonth, 15),
+            Nationality = nationality,
+            Languages = languages,
+            Aliases = Aliases.GetValueOrDefault(lastName) is { } alias && adult ? alias : "",
+            Vulnerabilities = adult ? (nationality == "stateless" ? "stateless" : "") : "child",
+            ArrivalYear = adult ? Math.Max(person.BirthYear + 18, @case.Referral.Date.Year - 6) : null,
+            EverHadLegalStay = adult ? person.BirthYear % 3 == 0 : null,
+            AskedAsylumOnArrival = adult ? person.BirthYear % 2 == 0 : null,
+            DetentionDays = adult && @case.Referral.Source == ReferralSource.Detention ? 45 : null,
+            ReDetentions = adult && @case.Referral.Source == ReferralSource.Detention ? 0 : null,
+            CreatedAt = @case.CreatedAt.AddMinutes(role == MemberRole.Parent ? 1 : 2),
+        };
+        SaveMember.IndexNames(member);
+        return member;
+    }
+
+    /// <summary>Other spellings families are known under in their papers.</summary>
+    private static readonly Dictionary<string, string> Aliases = new()
+    {
+        ["Petrosyan"] = "Petrossian",
+        ["Rahimi"] = "Rahimy",
+        ["Dudaev"] = "Dudayev",
+        ["Al-Jaberi"] = "Al Jabiri",
+        ["Mohammadi"] = "Muhammadi",
+        ["Abu Khalil"] = "Abou Khalil",
+        ["Haddad"] = "Hadad",
     };
 }

@@ -26,3 +26,14 @@ public sealed class OutreachContacts : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0003OutreachContacts.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000004_CaseFiles")]
+public sealed class CaseFiles : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        Schema0004CaseFiles.Up(migrationBuilder);
+        migrationBuilder.Sql("""UPDATE "CaseStatusChanges" SET "Date" = "At"::date;""");
+    }
+}

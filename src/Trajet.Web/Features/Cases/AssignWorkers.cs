@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>A coordinator sets who works on a case: case managers of the case's programme.</summary>
+public static class AssignWorkers
+{
+    public sealed record Worker(Guid Id, string DisplayName);
+
+    /// <summary>The users who may be assigned: active, same organisation, working in the programme.</summary>
+    public static Task<List<Worker>> CandidatesAsync(TrajetDbContext db, Case @case, CancellationToken ct) =>
+        db.Users.Where(u => u.IsActive && u.OrganisationId == @case.OrganisationId && u.Programmes.Any(p => p.ProgrammeId == @case.ProgrammeId))
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId &&
+                (r.Name == Roles.CaseManager || r.Name == Roles.Coordinator || r.Name == Roles.OutreachWorker || r.Name == Roles.Mediator))))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new Worker(u.Id, u.DisplayName))
+            .ToListAsync(ct);
+
+    public static async Task<List<FieldError>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    {
+        var candidates = (await CandidatesAsync(db, @case, ct)).Select(w => w.Id).ToHashSet();
+        if (userIds.Any(id => !candidates.Contains(id)))
+        {
+            return [new("userIds", "Only case workers of this programme can be assigned.")];
+        }
+        var current = await db.CaseAssignments.Where(a => a.CaseId == @case.Id).ToListAsync(ct);
+        db.CaseAssignments.RemoveRange(current.Where(a => !userIds.Contains(a.UserId)));
+        db.CaseAssignments.AddRange(userIds.Where(id => current.All(a => a.UserId != id))
+            .Select(id => new CaseAssignment { CaseId = @case.Id, UserId = id, AssignedByUserId = user.Id }));
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+}

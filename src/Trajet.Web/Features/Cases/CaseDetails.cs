@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>One case as the case page and the API show it, read in a few set-based queries.</summary>
+public static class CaseDetails
+{
+    public static async Task<CaseDto?> LoadAsync(TrajetDbContext db, UserContext user, Guid id, DateOnly today, CancellationToken ct)
+    {
+        var c = await db.Cases.Visible(user).AsNoTracking()
+            .Include(x => x.Programme)
+            .Include(x => x.Members.OrderBy(m => m.CreatedAt))
+            .Include(x => x.StatusChanges)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+        var hideNames = user.SeesAggregatesOnly;
+        var assignees = await db.CaseAssignments.Where(a => a.CaseId == id)
+            .Join(db.Users, a => a.UserId, u => u.Id, (_, u) => u)
+            .OrderBy(u => u.DisplayName).Select(u => new AssigneeDto(u.Id, u.DisplayName)).ToListAsync(ct);
+        var screening = await db.AdmissionCriteria.Where(k => k.ProgrammeId == c.ProgrammeId && k.IsActive).OrderBy(k => k.Position)
+            .Select(k => new ScreeningDto(k.Id, k.Text,
+                db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => (CriterionAnswer?)a.Answer).FirstOrDefault(),
+                hideNames ? null : db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => a.Note).FirstOrDefault()))
+            .ToListAsync(ct);
+        return new CaseDto(c.Id, c.Number, c.Status, c.Kind, c.Programme!.Slug,
+            new ReferralDto(c.Referral.Source, hideNames ? null : c.Referral.ReferredBy, c.Referral.Date, c.Referral.KnownBefore, c.Referral.RiskAtIntake),
+            c.AdmittedOn, c.ClosedOn, c.Outcome, c.DurableSolution,
+            c.Members.Select(m => MemberDto.From(m, today, hideNames)).ToList(),
+            hideNames ? [] : assignees,
+            screening,
+            c.StatusChanges.OrderBy(s => s.Date).ThenBy(s => s.At).Select(s => new StatusChangeDto(s.From, s.To, s.Date, hideNames ? null : s.Reason)).ToList(),
+            CaseWorkflow.Next(c.Status),
+            c.Version);
+    }
+}

@@ -1,0 +1,62 @@
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+public sealed record ReferralDto(ReferralSource Source, string? ReferredBy, DateOnly Date, bool? KnownBefore, RiskLevel RiskAtIntake);
+
+public sealed record MemberDto(
+    Guid Id, MemberRole Role, string? FirstName, string? LastName, IReadOnlyList<string> Aliases, Gender Gender,
+    DateOnly? BirthDate, int? EstimatedAge, int? Age, string Nationality, IReadOnlyList<string> Languages,
+    IReadOnlyList<string> Vulnerabilities, string? FamilyLinks, int? ArrivalYear, int? YearsInCountry,
+    bool? EverHadLegalStay, bool? AskedAsylumOnArrival, int? DetentionDays, int? ReDetentions, string? ConditionsImposed, int Version)
+{
+    /// <summary>The person as the API shows them; evaluators get no identifying detail.</summary>
+    public static MemberDto From(Member m, DateOnly today, bool hideNames) => new(
+        m.Id, m.Role, hideNames ? null : m.FirstName, hideNames ? null : m.LastName,
+        hideNames ? [] : Split(m.Aliases, '\n'), m.Gender, hideNames ? null : m.BirthDate, m.EstimatedAge,
+        MemberRules.AgeOn(m.BirthDate, m.EstimatedAge, today), m.Nationality, Split(m.Languages, ','),
+        Split(m.Vulnerabilities, ','), hideNames ? null : m.FamilyLinks, m.ArrivalYear,
+        m.ArrivalYear is { } year ? today.Year - year : null, m.EverHadLegalStay, m.AskedAsylumOnArrival,
+        m.DetentionDays, m.ReDetentions, hideNames ? null : m.ConditionsImposed, m.Version);
+
+    private static string[] Split(string text, char separator) => text.Split(separator, StringSplitOptions.RemoveEmptyEntries);
+}
+
+public sealed record AssigneeDto(Guid Id, string Name);
+
+public sealed record ScreeningDto(Guid CriterionId, string Criterion, CriterionAnswer? Answer, string? Note);
+
+public sealed record StatusChangeDto(CaseStatus? From, CaseStatus To, DateOnly Date, string? Reason);
+
+public sealed record CaseDto(
+    Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, ReferralDto Referral,
+    DateOnly? AdmittedOn, DateOnly? ClosedOn, ClosureOutcome? Outcome, DurableSolution? DurableSolution,
+    IReadOnlyList<MemberDto> Members, IReadOnlyList<AssigneeDto> Assignees, IReadOnlyList<ScreeningDto> Screening,
+    IReadOnlyList<StatusChangeDto> History, IReadOnlyList<CaseStatus> NextStatuses, int Version);
+
+public static class MemberBodies
+{
+    /// <summary>The API's member body, with enum and list fields parsed; errors name the field.</summary>
+    public sealed record Body(
+        string? Role, string? FirstName, string? LastName, List<string>? Aliases, string? Gender, DateOnly? BirthDate,
+        int? EstimatedAge, string? Nationality, List<string>? Languages, List<string>? Vulnerabilities, string? FamilyLinks,
+        int? ArrivalYear, bool? EverHadLegalStay, bool? AskedAsylumOnArrival, int? DetentionDays, int? ReDetentions,
+        string? ConditionsImposed, int? Version)
+    {
+        public MemberRules.Input ToInput(List<FieldError> errors)
+        {
+            var role = KebabEnum.Parse<MemberRole>(Role, "role", errors);
+            Gender? gender = Gender is null ? null : KebabEnum.Parse<Gender>(Gender, "gender", errors);
+            var vulnerabilities = new List<Vulnerability>();
+            foreach (var v in Vulnerabilities ?? [])
+            {
+                if (KebabEnum.Parse<Vulnerability>(v, "vulnerabilities", errors) is { } parsed)
+                {
+                    vulnerabilities.Add(parsed);
+                }
+            }
+            return new MemberRules.Input(role, FirstName, LastName, gender, BirthDate, EstimatedAge, Nationality, Languages,
+                Aliases, vulnerabilities, FamilyLinks, ArrivalYear, EverHadLegalStay, AskedAsylumOnArrival, DetentionDays, ReDetentions, ConditionsImposed);
+        }
+    }
+}

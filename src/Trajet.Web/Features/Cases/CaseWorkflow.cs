@@ -1,0 +1,89 @@
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>
+/// From referral to closure: referred → screening → admitted/declined → active ⇄ paused → closed.
+/// Pure: the caller gathers the facts, this says whether a change is allowed.
+/// </summary>
+public static class CaseWorkflow
+{
+    private static readonly Dictionary<CaseStatus, CaseStatus[]> Allowed = new()
+    {
+        [CaseStatus.Referred] = [CaseStatus.Screening, CaseStatus.Declined],
+        [CaseStatus.Screening] = [CaseStatus.Admitted, CaseStatus.Declined],
+        [CaseStatus.Admitted] = [CaseStatus.Active, CaseStatus.Closed],
+        [CaseStatus.Active] = [CaseStatus.Paused, CaseStatus.Closed],
+        [CaseStatus.Paused] = [CaseStatus.Active, CaseStatus.Closed],
+        [CaseStatus.Declined] = [],
+        [CaseStatus.Closed] = [],
+    };
+
+    public static IReadOnlyList<CaseStatus> Next(CaseStatus current) => Allowed[current];
+
+    /// <summary>What is known of the case when a change is asked for.</summary>
+    public sealed record Facts(CaseStatus Current, DateOnly ReferralDate, DateOnly? LastChange, int CriteriaUnanswered, int CriteriaNotMet);
+
+    public sealed record Change(CaseStatus? To, DateOnly? Date, string? Reason, ClosureOutcome? Outcome, DurableSolution? DurableSolution);
+
+    public static List<FieldError> Validate(Facts facts, Change change, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (change.To is not { } to)
+        {
+            errors.Add(new("to", "Choose the new status."));
+            return errors;
+        }
+        if (!Allowed[facts.Current].Contains(to))
+        {
+            errors.Add(new("to", "This status change is not possible from the current status."));
+            return errors;
+        }
+        var earliest = facts.LastChange is { } last && last > facts.ReferralDate ? last : facts.ReferralDate;
+        if (change.Date is not { } date)
+        {
+            errors.Add(new("date", "The date is required."));
+        }
+        else if (date > today)
+        {
+            errors.Add(new("date", "The date cannot be in the future."));
+        }
+        else if (date < earliest)
+        {
+            errors.Add(new("date", "The date cannot be before the previous step of the case."));
+        }
+
+        var hasReason = !string.IsNullOrWhiteSpace(change.Reason);
+        if (to is CaseStatus.Declined or CaseStatus.Paused or CaseStatus.Closed && !hasReason)
+        {
+            errors.Add(new("reason", "Give the reason."));
+        }
+        if (change.Reason?.Length > 1000)
+        {
+            errors.Add(new("reason", "At most 1000 characters."));
+        }
+        if (to == CaseStatus.Admitted)
+        {
+            if (facts.CriteriaUnanswered > 0)
+            {
+                errors.Add(new("to", "Record every admission criterion before admitting."));
+            }
+            else if (facts.CriteriaNotMet > 0 && !hasReason)
+            {
+                errors.Add(new("reason", "Explain why the case is admitted although a criterion is not met or unknown."));
+            }
+        }
+        if (to == CaseStatus.Closed)
+        {
+            if (change.Outcome is null)
+            {
+                errors.Add(new("outcome", "Choose the outcome at closure."));
+            }
+            if (change.DurableSolution is null)
+            {
+                errors.Add(new("durableSolution", "Choose the durable solution reached (or none)."));
+            }
+        }
+        return errors;
+    }
+}

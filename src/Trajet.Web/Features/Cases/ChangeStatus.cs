@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>Moves a case to its next status, dated, with who and why.</summary>
+public static class ChangeStatus
+{
+    public abstract record Result;
+    public sealed record Changed(Case Case) : Result;
+    public sealed record Invalid(List<FieldError> Errors) : Result;
+
+    /// <param name="expectedVersion">The version the user saw; a newer one in the database is a conflict (409).</param>
+    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, CaseWorkflow.Change change, int? expectedVersion, DateOnly today, CancellationToken ct)
+    {
+        var lastChange = await db.CaseStatusChanges.Where(s => s.CaseId == @case.Id)
+            .OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
+        var criteria = await ScreeningFacts.CountAsync(db, @case, ct);
+        var facts = new CaseWorkflow.Facts(@case.Status, @case.Referral.Date, lastChange, criteria.Unanswered, criteria.NotMet);
+        var errors = CaseWorkflow.Validate(facts, change, today);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+
+        if (expectedVersion is { } version)
+        {
+            db.Entry(@case).Property(c => c.Version).OriginalValue = version;
+        }
+        var to = change.To!.Value;
+        var date = change.Date!.Value;
+        db.CaseStatusChanges.Add(new CaseStatusChange
+        {
+            CaseId = @case.Id,
+            From = @case.Status,
+            To = to,
+            Date = date,
+            ByUserId = user.Id,
+            Reason = string.IsNullOrWhiteSpace(change.Reason) ? null : change.Reason.Trim(),
+        });
+        @case.Status = to;
+        @case.UpdatedAt = DateTime.UtcNow;
+        if (to == CaseStatus.Admitted)
+        {
+            @case.AdmittedOn = date;
+        }
+        if (to == CaseStatus.Closed)
+        {
+            @case.ClosedOn = date;
+            @case.Outcome = change.Outcome;
+            @case.DurableSolution = change.DurableSolution;
+        }
+        await db.SaveChangesAsync(ct);
+        return new Changed(@case);
+    }
+}
+
+/// <summary>How far the screening of a case is against its programme's active criteria.</summary>
+public static class ScreeningFacts
+{
+    public static async Task<(int Unanswered, int NotMet)> CountAsync(TrajetDbContext db, Case @case, CancellationToken ct)
+    {
+        var criteria = await db.AdmissionCriteria.Where(c => c.ProgrammeId == @case.ProgrammeId && c.IsActive)
+            .Select(c => new
+            {
+                Answer = db.ScreeningAnswers.Where(a => a.CaseId == @case.Id && a.CriterionId == c.Id).Select(a => (CriterionAnswer?)a.Answer).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return (criteria.Count(c => c.Answer is null), criteria.Count(c => c.Answer is CriterionAnswer.NotMet or CriterionAnswer.Unknown));
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>Adds a person to a case's household, or changes one, keeping the search keys in step.</summary>
+public static class SaveMember
+{
+    public abstract record Result;
+    public sealed record Saved(Member Member) : Result;
+    public sealed record Invalid(List<FieldError> Errors) : Result;
+
+    public static async Task<Result> AddAsync(TrajetDbContext db, Case @case, MemberRules.Input input, DateOnly today, CancellationToken ct)
+    {
+        var member = new Member { CaseId = @case.Id, OrganisationId = @case.OrganisationId, FirstName = "", LastName = "" };
+        var errors = Apply(member, input, today);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        db.Members.Add(member);
+        await db.SaveChangesAsync(ct);
+        return new Saved(member);
+    }
+
+    /// <param name="expectedVersion">The version the user edited; someone else's save in between is a 409.</param>
+    public static async Task<Result> UpdateAsync(TrajetDbContext db, Member member, MemberRules.Input input, int expectedVersion, DateOnly today, CancellationToken ct)
+    {
+        await db.Entry(member).Collection(m => m.NameKeys).LoadAsync(ct);
+        var errors = Apply(member, input, today);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        db.Entry(member).Property(m => m.Version).OriginalValue = expectedVersion;
+        member.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return new Saved(member);
+    }
+
+    private static List<FieldError> Apply(Member member, MemberRules.Input input, DateOnly today)
+    {
+        var normalized = input with
+        {
+            Nationality = input.Nationality is { Length: 2 } n ? n.ToUpperInvariant() : input.Nationality?.Trim().ToLowerInvariant(),
+            Languages = input.Languages?.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList(),
+            Aliases = input.Aliases?.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList(),
+        };
+        var errors = MemberRules.Validate(normalized, today);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        member.Role = normalized.Role!.Value;
+        member.FirstName = normalized.FirstName!.Trim();
+        member.LastName = normalized.LastName!.Trim();
+        member.Gender = normalized.Gender ?? Gender.Unknown;
+        member.BirthDate = normalized.BirthDate;
+        member.EstimatedAge = normalized.BirthDate is null ? normalized.EstimatedAge : null;
+        member.Nationality = normalized.Nationality!;
+        member.Languages = string.Join(',', normalized.Languages ?? []);
+        member.Aliases = string.Join('\n', normalized.Aliases ?? []);
+        member.Vulnerabilities = string.Join(',', (normalized.Vulnerabilities ?? []).Distinct().Select(v => v.ToKebab()));
+        member.FamilyLinks = Blank(normalized.FamilyLinks);
+        member.ArrivalYear = normalized.ArrivalYear;
+        member.EverHadLegalStay = normalized.EverHadLegalStay;
+        member.AskedAsylumOnArrival = normalized.AskedAsylumOnArrival;
+        member.DetentionDays = normalized.DetentionDays;
+        member.ReDetentions = normalized.ReDetentions;
+        member.ConditionsImposed = Blank(normalized.ConditionsImposed);
+        IndexNames(member);
+        return errors;
+    }
+
+    /// <summary>Substring search text and sound-alike keys for the person's names and aliases.</summary>
+    public static void IndexNames(Member member)
+    {
+        member.SearchName = string.Join(" | ", new[] { NameKey.ForPerson(member.FirstName, member.LastName) }
+            .Concat(member.Aliases.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(NameKey.Normalize)));
+        if (member.SearchName.Length > 300)
+        {
+            member.SearchName = member.SearchName[..300];
+        }
+        var keys = NameMatcher.Keys(member.FirstName, member.LastName, member.Aliases).Where(k => k.Length <= 60).ToHashSet();
+        member.NameKeys.RemoveAll(k => !keys.Contains(k.Key));
+        member.NameKeys.AddRange(keys.Where(k => member.NameKeys.All(x => x.Key != k))
+            .Select(k => new PersonNameKey { MemberId = member.Id, OrganisationId = member.OrganisationId, Key = k }));
+    }
+
+    /// <summary>Gives name keys to people saved before keys existed (an upgrade); a no-op afterwards.</summary>
+    public static async Task BackfillNameKeysAsync(TrajetDbContext db, CancellationToken ct = default)
+    {
+        while (true)
+        {
+            var batch = await db.Members.Include(m => m.NameKeys).Where(m => !m.NameKeys.Any()).Take(500).ToListAsync(ct);
+            batch.ForEach(IndexNames);
+            var withKeys = batch.Count(m => m.NameKeys.Count > 0);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            if (batch.Count < 500 || withKeys == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>Records the screening against the programme's admission criteria.</summary>
+public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class AnswerInput
+    {
+        public Guid CriterionId { get; set; }
+        public string Criterion { get; set; } = "";
+        public CriterionAnswer? Answer { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty]
+    public List<AnswerInput> Answers { get; set; } = [];
+
+    public Guid CaseId { get; private set; }
+    public string CaseNumber { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var (@case, user) = await LoadAsync(id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        var dto = await CaseDetails.LoadAsync(db, user, id, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Answers = dto!.Screening.Select(s => new AnswerInput { CriterionId = s.CriterionId, Criterion = s.Criterion, Answer = s.Answer, Note = s.Note }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var (@case, user) = await LoadAsync(id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        var answers = Answers.Select(a => new RecordScreening.Answer(a.CriterionId, a.Answer, a.Note)).ToList();
+        switch (await RecordScreening.ExecuteAsync(db, user, @case, answers, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))
+        {
+            case RecordScreening.Recorded:
+                return RedirectToPage("Details", new { id });
+            case RecordScreening.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l, "");
+                return Page();
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private async Task<(Case? Case, UserContext User)> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var @case = CaseAccess.CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        CaseId = id;
+        CaseNumber = @case?.Number ?? "";
+        return (@case, user);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+
+namespace Trajet.Web.Features.Programmes;
+
+/// <summary>A coordinator keeps the programme's admission criteria: configuration, not code.</summary>
+[Authorize(Roles = Roles.Coordinator)]
+public sealed class CriteriaModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public string ProgrammeName { get; private set; } = "";
+    public IReadOnlyList<AdmissionCriterion> Criteria { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAddAsync(string slug, string? text, CancellationToken ct)
+    {
+        var programmeId = await LoadAsync(slug, ct);
+        if (programmeId is null)
+        {
+            return NotFound();
+        }
+        if (!Valid(text))
+        {
+            return Page();
+        }
+        db.AdmissionCriteria.Add(new AdmissionCriterion { ProgrammeId = programmeId.Value, Text = text!.Trim(), Position = Criteria.Count + 1 });
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { slug });
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string slug, Guid criterionId, string? text, int position, bool isActive, CancellationToken ct)
+    {
+        var programmeId = await LoadAsync(slug, ct);
+        var criterion = programmeId is null ? null : await db.AdmissionCriteria.SingleOrDefaultAsync(c => c.Id == criterionId && c.ProgrammeId == programmeId, ct);
+        if (criterion is null)
+        {
+            return NotFound();
+        }
+        if (!Valid(text))
+        {
+            return Page();
+        }
+        criterion.Text = text!.Trim();
+        criterion.Position = Math.Max(1, position);
+        criterion.IsActive = isActive;
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { slug });
+    }
+
+    private bool Valid(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 500)
+        {
+            ModelState.AddModelError("text", l["A criterion needs a text of at most 500 characters."]);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The programme if it is the coordinator's organisation's; its criteria in order.</summary>
+    private async Task<Guid?> LoadAsync(string slug, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug && p.OrganisationId == user.OrganisationId, ct);
+        if (programme is null)
+        {
+            return null;
+        }
+        ProgrammeName = programme.Name;
+        Criteria = await db.AdmissionCriteria.AsNoTracking().Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.Position).ToListAsync(ct);
+        return programme.Id;
+    }
+}
