@@ -81,6 +81,16 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
             return (organisation, programme);
         });
 
+    /// <summary>Admission criteria for the programme, in order; returns their ids.</summary>
+    public Task<List<Guid>> AddCriteriaAsync(Programme programme, params string[] texts) =>
+        WithDbAsync(async (db, _) =>
+        {
+            var criteria = texts.Select((t, i) => new Trajet.Web.Features.Cases.AdmissionCriterion { ProgrammeId = programme.Id, Position = i + 1, Text = t }).ToList();
+            db.AdmissionCriteria.AddRange(criteria);
+            await db.SaveChangesAsync();
+            return criteria.Select(c => c.Id).ToList();
+        });
+
     /// <summary>A user with a unique e-mail; returns the e-mail (the password is <see cref="Password"/>).</summary>
     public Task<string> CreateUserAsync(string role, Organisation? organisation = null, Programme? programme = null) =>
         WithDbAsync(async (_, services) =>

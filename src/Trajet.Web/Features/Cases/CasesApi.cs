@@ -17,7 +17,7 @@ public static class CasesApi
     public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
     public sealed record StatusBody(string? To, DateOnly? Date, string? Reason, string? Outcome, string? DurableSolution, int? Version);
     public sealed record AnswerBody(Guid CriterionId, string? Answer, string? Note);
-    public sealed record ScreeningBody(List<AnswerBody>? Answers);
+    public sealed record ScreeningBody(List<AnswerBody>? Answers, DateOnly? Date);
     public sealed record AssigneesBody(List<Guid>? UserIds);
     public sealed record MemberCreated(MemberDto Member, IReadOnlyList<FindSimilarPeople.Candidate> PossibleDuplicates);
 
@@ -149,7 +149,7 @@ public static class CasesApi
         {
             return errors.ToProblem(l);
         }
-        return await RecordScreening.ExecuteAsync(db, user, c, answers, Today(clock), ct) switch
+        return await RecordScreening.ExecuteAsync(db, user, c, answers, body.Date ?? Today(clock), Today(clock), ct) switch
         {
             RecordScreening.Recorded => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, Today(clock), ct)),
             RecordScreening.Invalid invalid => invalid.Errors.ToProblem(l),

@@ -76,7 +76,7 @@ public static class OpenCase
             CreatedAt = now,
             UpdatedAt = now,
         };
-        @case.StatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, To = CaseStatus.Referred, At = now, ByUserId = user.Id, Reason = "Referral received" });
+        @case.StatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, To = CaseStatus.Referred, Date = command.Date.Value, At = now, ByUserId = user.Id });
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
         return new Opened(@case);

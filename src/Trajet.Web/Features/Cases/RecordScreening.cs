@@ -14,9 +14,14 @@ public static class RecordScreening
     public sealed record Recorded : Result;
     public sealed record Invalid(List<FieldError> Errors) : Result;
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, IReadOnlyList<Answer> answers, DateOnly today, CancellationToken ct)
+    /// <param name="date">When the screening took place (the home visit), by default today.</param>
+    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, IReadOnlyList<Answer> answers, DateOnly date, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
+        if (date > today || date < @case.Referral.Date)
+        {
+            errors.Add(new("date", "The screening date must be between the referral and today."));
+        }
         if (@case.Status is not (CaseStatus.Referred or CaseStatus.Screening))
         {
             errors.Add(new("answers", "Screening is recorded before the admission decision."));
@@ -62,7 +67,7 @@ public static class RecordScreening
         }
         if (@case.Status == CaseStatus.Referred)
         {
-            db.CaseStatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, From = CaseStatus.Referred, To = CaseStatus.Screening, Date = today, ByUserId = user.Id });
+            db.CaseStatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, From = CaseStatus.Referred, To = CaseStatus.Screening, Date = date, ByUserId = user.Id });
             @case.Status = CaseStatus.Screening;
             @case.UpdatedAt = DateTime.UtcNow;
         }

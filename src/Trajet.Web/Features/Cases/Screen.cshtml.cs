@@ -46,7 +46,8 @@ public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IString
             return NotFound();
         }
         var answers = Answers.Select(a => new RecordScreening.Answer(a.CriterionId, a.Answer, a.Note)).ToList();
-        switch (await RecordScreening.ExecuteAsync(db, user, @case, answers, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        switch (await RecordScreening.ExecuteAsync(db, user, @case, answers, today, today, ct))
         {
             case RecordScreening.Recorded:
                 return RedirectToPage("Details", new { id });
