@@ -15,6 +15,10 @@ public static class SaveMember
     {
         var member = new Member { CaseId = @case.Id, OrganisationId = @case.OrganisationId, FirstName = "", LastName = "" };
         var errors = Apply(member, input, today);
+        if (@case.Kind == CaseKind.Individual && await db.Members.AnyAsync(m => m.CaseId == @case.Id, ct))
+        {
+            errors.Add(new("role", "An individual case has one person: open a family case for a household."));
+        }
         if (errors.Count > 0)
         {
             return new Invalid(errors);

@@ -184,6 +184,19 @@ public abstract class CaseFileTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task IndividualCase_WithASecondPerson_Returns400()
+    {
+        var (client, programme, _, _) = await ManagerAsync();
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug, kind: "individual");
+        Assert.Equal(HttpStatusCode.Created, (await CaseBuilder.AddMemberAsync(client, id, CaseBuilder.Parent())).StatusCode);
+
+        var second = await CaseBuilder.AddMemberAsync(client, id, CaseBuilder.Parent("Armen", "Petrosyan"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("members").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Member_WithUnknownVulnerability_Returns400NamingIt()
     {
         var (client, programme, _, _) = await ManagerAsync();
