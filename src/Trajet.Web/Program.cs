@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Instruments;
+using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -51,6 +53,8 @@ app.MapTrajetHealth();
 app.MapAuthApi();
 app.MapMeApi();
 app.MapCasesApi();
+app.MapInstrumentsApi();
+app.MapReportsApi();
 app.MapApiFallback();
 
 app.Run();

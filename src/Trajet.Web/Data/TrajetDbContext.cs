@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
 
@@ -27,6 +28,9 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<AdmissionCriterion> AdmissionCriteria => Set<AdmissionCriterion>();
     public DbSet<ScreeningAnswer> ScreeningAnswers => Set<ScreeningAnswer>();
     public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();
+    public DbSet<SummarySheet> SummarySheets => Set<SummarySheet>();
+    public DbSet<BaselineSheet> BaselineSheets => Set<BaselineSheet>();
+    public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -154,6 +158,47 @@ public abstract class TrajetDbContext(DbContextOptions options)
             k.HasKey(x => new { x.MemberId, x.Key });
             k.Property(x => x.Key).HasMaxLength(60);
             k.HasIndex(x => new { x.OrganisationId, x.Key });
+        });
+
+        builder.Entity<SummarySheet>(s =>
+        {
+            s.ToTable("SummarySheets");
+            s.Property(x => x.Group1Obstacles).HasMaxLength(2000);
+            s.Property(x => x.Group2Obstacles).HasMaxLength(2000);
+            s.Property(x => x.Group3Obstacles).HasMaxLength(2000);
+            s.Property(x => x.Observations).HasMaxLength(4000);
+            s.Property(x => x.Profile).HasMaxLength(8000);
+            s.Property(x => x.Version).IsConcurrencyToken();
+            s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            s.HasIndex(x => new { x.ProgrammeId, x.Date });
+            s.HasIndex(x => new { x.CaseId, x.Date });
+        });
+
+        builder.Entity<BaselineSheet>(b =>
+        {
+            b.ToTable("BaselineSheets");
+            b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => new { x.CaseId, x.Date });
+        });
+
+        builder.Entity<BaselineScore>(b =>
+        {
+            b.ToTable("BaselineScores");
+            b.HasKey(x => new { x.SheetId, x.Item });
+            b.Property(x => x.Why).HasMaxLength(1000);
+        });
+
+        builder.Entity<CaseStudy>(c =>
+        {
+            c.ToTable("CaseStudies");
+            c.HasKey(x => x.CaseId);
+            foreach (var name in new[] { nameof(CaseStudy.Profile), nameof(CaseStudy.Screening), nameof(CaseStudy.Planning), nameof(CaseStudy.Interventions), nameof(CaseStudy.Review), nameof(CaseStudy.Closure) })
+            {
+                c.Property<string?>(name).HasMaxLength(8000);
+            }
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasOne<Case>().WithOne().HasForeignKey<CaseStudy>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OutreachContact>(o =>

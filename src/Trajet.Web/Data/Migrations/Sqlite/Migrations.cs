@@ -37,3 +37,10 @@ public sealed class CaseFiles : Migration
         migrationBuilder.Sql("""UPDATE "CaseStatusChanges" SET "Date" = date("At");""");
     }
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000005_Instruments")]
+public sealed class Instruments : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0005Instruments.Up(migrationBuilder);
+}

@@ -1,0 +1,44 @@
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Instruments;
+
+/// <summary>The baseline sheet (Annex A): 14 items scored 0–10 with a why, at admission and at each review.</summary>
+public sealed class BaselineSheet : IProgrammeRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Guid ProgrammeId { get; set; }
+    /// <summary>When the sheet was written.</summary>
+    public DateOnly Date { get; set; }
+    /// <summary>The date of the situation it describes (at intake for the first sheet).</summary>
+    public DateOnly SituationOn { get; set; }
+    public List<BaselineScore> Scores { get; set; } = [];
+    public Guid? CreatedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public sealed class BaselineScore
+{
+    public Guid SheetId { get; set; }
+    /// <summary>1 to 14, as numbered in <see cref="BaselineItems"/>.</summary>
+    public int Item { get; set; }
+    public int Score { get; set; }
+    public string? Why { get; set; }
+}
+
+/// <summary>The narrative case study (Annex C), one per case, drafted from the case's records and then edited.</summary>
+public sealed class CaseStudy
+{
+    public Guid CaseId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public string? Profile { get; set; }
+    public string? Screening { get; set; }
+    public string? Planning { get; set; }
+    public string? Interventions { get; set; }
+    public string? Review { get; set; }
+    public string? Closure { get; set; }
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public Guid? UpdatedByUserId { get; set; }
+    public int Version { get; set; }
+}

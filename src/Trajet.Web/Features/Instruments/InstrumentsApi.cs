@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Instruments;
+
+public static class InstrumentsApi
+{
+    public sealed record SheetCreated(Guid Id, DateOnly Date, SummaryProfile? Profile);
+    public sealed record SheetItem(Guid Id, DateOnly Date, Dictionary<string, ImpactLevel> Impact);
+    public sealed record ScoreBody(int Item, int? Score, string? Why);
+    public sealed record BaselineBody(DateOnly? Date, DateOnly? SituationOn, List<ScoreBody>? Scores);
+    public sealed record BaselineDto(Guid Id, DateOnly Date, DateOnly SituationOn, IReadOnlyList<ScoreBody> Scores);
+
+    public static void MapInstrumentsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/cases/{id:guid}").WithTags("Instruments");
+        group.MapPost("/summary-sheets", PostSummarySheet);
+        group.MapGet("/summary-sheets", ListSummarySheets);
+        group.MapPost("/baseline-sheets", PostBaselineSheet);
+        group.MapGet("/baseline-sheets", ListBaselineSheets);
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    private static async Task<IResult> PostSummarySheet(Guid id, RecordSummarySheet.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var owner = await db.Cases.Visible(user).Where(c => c.Id == id).Select(c => new { c.OrganisationId, c.ProgrammeId }).SingleOrDefaultAsync(ct);
+        if (owner is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!CaseAccess.CanWrite(user))
+        {
+            return TypedResults.Forbid();
+        }
+        var dto = (await CaseDetails.LoadAsync(db, user, id, Today(clock), ct))!;
+        return await RecordSummarySheet.ExecuteAsync(db, user, dto, owner.OrganisationId, owner.ProgrammeId, body, Today(clock), ct) switch
+        {
+            RecordSummarySheet.Recorded { Sheet: var s } => TypedResults.Created($"/api/cases/{id}/summary-sheets/{s.Id}",
+                new SheetCreated(s.Id, s.Date, JsonSerializer.Deserialize<SummaryProfile>(s.Profile, RecordSummarySheet.Json))),
+            RecordSummarySheet.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Results<Ok<List<SheetItem>>, NotFound>> ListSummarySheets(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var sheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).ThenBy(s => s.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(sheets.Select(s => new SheetItem(s.Id, s.Date,
+            SummaryQuestions.Impacts.ToDictionary(q => q.Key, q => (ImpactLevel)q.Property.GetValue(s)!))).ToList());
+    }
+
+    private static async Task<IResult> PostBaselineSheet(Guid id, BaselineBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!CaseAccess.CanWrite(user))
+        {
+            return TypedResults.Forbid();
+        }
+        var input = new RecordBaselineSheet.Input(body.Date, body.SituationOn, (body.Scores ?? []).Select(s => new RecordBaselineSheet.Score(s.Item, s.Score, s.Why)).ToList());
+        return await RecordBaselineSheet.ExecuteAsync(db, user, c, input, Today(clock), ct) switch
+        {
+            RecordBaselineSheet.Recorded { Sheet: var s } => TypedResults.Created($"/api/cases/{id}/baseline-sheets/{s.Id}", ToDto(s)),
+            RecordBaselineSheet.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Results<Ok<List<BaselineDto>>, NotFound>> ListBaselineSheets(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var sheets = await db.BaselineSheets.Include(s => s.Scores).Where(s => s.CaseId == id).OrderBy(s => s.Date).ThenBy(s => s.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(sheets.Select(ToDto).ToList());
+    }
+
+    private static BaselineDto ToDto(BaselineSheet s) =>
+        new(s.Id, s.Date, s.SituationOn, s.Scores.OrderBy(x => x.Item).Select(x => new ScoreBody(x.Item, x.Score, x.Why)).ToList());
+}

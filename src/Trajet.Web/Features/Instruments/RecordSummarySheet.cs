@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Instruments;
+
+/// <summary>Records a client summary sheet; every value outside the scales is refused, naming its field.</summary>
+public static class RecordSummarySheet
+{
+    /// <summary>The sheet as API.md fixes it; the form fills the same shape.</summary>
+    public sealed record Body(
+        DateOnly? Date, Dictionary<string, string?>? Impact, GroupBody? Group1, GroupBody? Group2, GroupBody? Group3,
+        string? Observations, SummaryProfile? Profile);
+
+    public sealed record GroupBody(string? Impact, string? Obstacles, Dictionary<string, string?>? Prompts);
+
+    public abstract record Result;
+    public sealed record Recorded(SummarySheet Sheet) : Result;
+    public sealed record Invalid(List<FieldError> Errors) : Result;
+
+    public static List<FieldError> Validate(Body body, SummarySheet sheet, DateOnly referralDate, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (body.Date is not { } date)
+        {
+            errors.Add(new("date", "The date is required."));
+        }
+        else if (date > today)
+        {
+            errors.Add(new("date", "The date cannot be in the future."));
+        }
+        else if (date < referralDate)
+        {
+            errors.Add(new("date", "The sheet cannot be dated before the referral."));
+        }
+        else
+        {
+            sheet.Date = date;
+        }
+
+        var overall = body.Impact ?? [];
+        foreach (var key in overall.Keys.Where(k => SummaryQuestions.Impacts.Take(3).All(i => i.Key != k)))
+        {
+            errors.Add(new($"impact.{key}", "Unknown question."));
+        }
+        var groups = new[] { body.Group1, body.Group2, body.Group3 };
+        for (var i = 0; i < SummaryQuestions.Impacts.Count; i++)
+        {
+            // The three overall questions sit under "impact"; each group's own under "groupN.impact".
+            var question = SummaryQuestions.Impacts[i];
+            var (field, value) = i < 3
+                ? ($"impact.{question.Key}", overall.GetValueOrDefault(question.Key))
+                : ($"{question.Key}.impact", groups[i - 3]?.Impact);
+            if (KebabEnum.TryParse<ImpactLevel>(value, out var level))
+            {
+                question.Property.SetValue(sheet, level);
+            }
+            else
+            {
+                errors.Add(new(field, value is null ? "Choose an impact level." : "The value is not one of the accepted values."));
+            }
+        }
+
+        for (var g = 1; g <= 3; g++)
+        {
+            var group = groups[g - 1];
+            if (group?.Obstacles?.Length > 2000)
+            {
+                errors.Add(new($"group{g}.obstacles", "At most 2000 characters."));
+            }
+            SummaryQuestions.ObstaclesOf(g).SetValue(sheet, string.IsNullOrWhiteSpace(group?.Obstacles) ? null : group.Obstacles.Trim());
+            var prompts = group?.Prompts ?? [];
+            foreach (var key in prompts.Keys.Where(k => !SummaryQuestions.Prompts.Any(p => p.Group == g && p.Key == k)))
+            {
+                errors.Add(new($"group{g}.prompts.{key}", "Unknown question."));
+            }
+            foreach (var prompt in SummaryQuestions.Prompts.Where(p => p.Group == g))
+            {
+                var value = prompts.GetValueOrDefault(prompt.Key);
+                if (value is null)
+                {
+                    prompt.Property.SetValue(sheet, null); // no answer
+                }
+                else if (KebabEnum.TryParse<PromptAnswer>(value, out var answer))
+                {
+                    prompt.Property.SetValue(sheet, answer);
+                }
+                else
+                {
+                    errors.Add(new($"group{g}.prompts.{prompt.Key}", "The value is not one of the accepted values."));
+                }
+            }
+        }
+        if (body.Observations?.Length > 4000)
+        {
+            errors.Add(new("observations", "At most 4000 characters."));
+        }
+        sheet.Observations = string.IsNullOrWhiteSpace(body.Observations) ? null : body.Observations.Trim();
+        return errors;
+    }
+
+    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, CaseDto @case, Guid organisationId, Guid programmeId, Body body, DateOnly today, CancellationToken ct)
+    {
+        var sheet = new SummarySheet { CaseId = @case.Id, OrganisationId = organisationId, ProgrammeId = programmeId, CreatedByUserId = user.Id };
+        var errors = Validate(body, sheet, @case.Referral.Date, today);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        sheet.Profile = JsonSerializer.Serialize(body.Profile ?? SummaryProfile.From(@case, sheet.Date), Json);
+        db.Add(sheet);
+        await db.SaveChangesAsync(ct);
+        return new Recorded(sheet);
+    }
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,38 @@
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Instruments;
+
+/// <summary>The profile part of the client summary sheet, as short texts the worker can correct.</summary>
+public sealed record SummaryProfile(
+    string? Gender, string? Age, string? Nationality, string? Vulnerabilities, string? FamilyLinks, string? ConditionsImposed,
+    string? LengthOfStay, string? DetentionExperience, string? TimeInProject, string? Interactions, string? EntryRoute,
+    string? ReleasedFromDetention, string? KnownBefore, string? RiskAtIntake, string? StatusNow, string? Other)
+{
+    public static readonly SummaryProfile Empty = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /// <summary>Pre-fills from the case file: the first adult (or the only person) is the beneficiary.</summary>
+    public static SummaryProfile From(CaseDto c, DateOnly date)
+    {
+        var person = c.Members.FirstOrDefault(m => m.Role != MemberRole.Child) ?? c.Members.FirstOrDefault();
+        var months = c.AdmittedOn is { } admitted ? (int)((c.ClosedOn ?? date).DayNumber - admitted.DayNumber) / 30 : (int?)null;
+        var status = c.Status == CaseStatus.Closed && c.Outcome is { } outcome ? outcome.ToKebab() : c.Status.ToKebab();
+        return new SummaryProfile(
+            person?.Gender.ToKebab(),
+            person?.Age?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            person?.Nationality,
+            person is null ? null : string.Join(", ", person.Vulnerabilities),
+            person?.FamilyLinks,
+            person?.ConditionsImposed,
+            person?.YearsInCountry is { } years ? $"{years} years" : null,
+            person?.DetentionDays is { } days ? $"{days} days, re-detained {person.ReDetentions ?? 0} times" : null,
+            months is { } m ? $"{m} months" : null,
+            null,
+            c.Referral.Source.ToKebab(),
+            c.Referral.Source == ReferralSource.Detention ? "yes" : null,
+            c.Referral.KnownBefore is { } known ? (known ? "yes" : "no") : null,
+            c.Referral.RiskAtIntake.ToKebab(),
+            status,
+            null);
+    }
+}

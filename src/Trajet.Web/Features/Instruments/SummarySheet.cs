@@ -1,0 +1,59 @@
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Instruments;
+
+/// <summary>The EPIM impact scale (client summary sheet, Annex B).</summary>
+public enum ImpactLevel { Negative, None, Limited, Some, Considerable, DontKnow }
+
+/// <summary>Answers to a prompting question; a missing answer is "no answer".</summary>
+public enum PromptAnswer { Yes, No, DontKnow, NotApplicable }
+
+/// <summary>
+/// The EPIM ATD client summary sheet of one case at one date: the profile (a snapshot, editable)
+/// and the case-management part. One column per question, so the evaluation report is one scan.
+/// </summary>
+public sealed class SummarySheet : IProgrammeRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Guid ProgrammeId { get; set; }
+    public DateOnly Date { get; set; }
+
+    public ImpactLevel Engagement { get; set; }
+    public ImpactLevel Risk { get; set; }
+    public ImpactLevel Trust { get; set; }
+
+    public ImpactLevel Group1Impact { get; set; }
+    public string? Group1Obstacles { get; set; }
+    public PromptAnswer? MoreInformation { get; set; }
+    public PromptAnswer? ConstructiveChoices { get; set; }
+    public PromptAnswer? ConfidenceInProcedures { get; set; }
+    public PromptAnswer? EngagedWithCaseManager { get; set; }
+    public PromptAnswer? UnderstandsConsequences { get; set; }
+
+    public ImpactLevel Group2Impact { get; set; }
+    public string? Group2Obstacles { get; set; }
+    public PromptAnswer? Initiative { get; set; }
+    public PromptAnswer? ExercisesRights { get; set; }
+    public PromptAnswer? ExploresAllOptions { get; set; }
+    public PromptAnswer? CooperatesWithConditions { get; set; }
+    public PromptAnswer? AuthoritiesBetterInformed { get; set; }
+
+    public ImpactLevel Group3Impact { get; set; }
+    public string? Group3Obstacles { get; set; }
+    public PromptAnswer? LessVulnerable { get; set; }
+    public PromptAnswer? MoreHope { get; set; }
+    public PromptAnswer? MoreTrustInSystem { get; set; }
+    public PromptAnswer? BetterPsychosocial { get; set; }
+    public PromptAnswer? BetterSubsistence { get; set; }
+    public PromptAnswer? BetterHousing { get; set; }
+    public PromptAnswer? MoreStable { get; set; }
+
+    public string? Observations { get; set; }
+    /// <summary>The profile part (JSON), pre-filled from the case file when the sheet was written, then edited.</summary>
+    public string Profile { get; set; } = "{}";
+    public Guid? CreatedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public int Version { get; set; }
+}

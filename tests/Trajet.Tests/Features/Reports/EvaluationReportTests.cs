@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Trajet.Tests.Features.Cases;
+using Trajet.Tests.Infrastructure;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Tests.Features.Reports;
+
+public abstract class EvaluationReportTests(TrajetApp app)
+{
+    private sealed record Setup(HttpClient Manager, HttpClient Coordinator, HttpClient Evaluator, Programme Programme, List<Guid> Cases);
+
+    /// <summary>Twelve families with the briefing note's sheets in 2022, each preceded by an older, different sheet.</summary>
+    private async Task<Setup> TwelveFamiliesAsync()
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        var manager = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, organisation, programme));
+        var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Coordinator, organisation, programme));
+        var evaluator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Evaluator, organisation, programme));
+        var cases = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            var (id, _) = await CaseBuilder.OpenAsync(manager, programme.Slug, date: "2021-03-01");
+            cases.Add(id);
+            // An earlier sheet with other answers: the report must count only the latest in the period.
+            var older = await manager.PostAsJsonAsync($"/api/cases/{id}/summary-sheets", BriefingNote.Sheet(11 - i, "2022-01-15"));
+            Assert.Equal(HttpStatusCode.Created, older.StatusCode);
+            var latest = await manager.PostAsJsonAsync($"/api/cases/{id}/summary-sheets", BriefingNote.Sheet(i, "2022-06-30"));
+            Assert.Equal(HttpStatusCode.Created, latest.StatusCode);
+        }
+        return new Setup(manager, coordinator, evaluator, programme, cases);
+    }
+
+    [Fact]
+    public async Task Report_OnTheBriefingNotesTwelveFamilies_GivesItsPercentagesAndCounts()
+    {
+        var setup = await TwelveFamiliesAsync();
+
+        var report = await setup.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={setup.Programme.Slug}&from=2022-01-01&to=2022-12-31");
+
+        Assert.Equal(setup.Programme.Slug, report.GetProperty("programme").GetString());
+        Assert.Equal(12, report.GetProperty("sheets").GetInt32());
+        var impact = report.GetProperty("impact").EnumerateArray().ToList();
+        Assert.Equal(["engagement", "risk", "trust", "group1", "group2", "group3"], impact.Select(i => i.GetProperty("key").GetString()));
+        Assert.Equal([75.0, 75.0, 41.7, 83.3, 33.3, 83.3], impact.Select(i => i.GetProperty("positivePercent").GetDouble()));
+        Assert.Equal([0, 1, 2, 6, 3, 0], new[] { "negative", "none", "limited", "some", "considerable", "dont-know" }.Select(l => impact[0].GetProperty("counts").GetProperty(l).GetInt32()));
+        var prompts = report.GetProperty("prompts").EnumerateArray().ToList();
+        Assert.Equal(17, prompts.Count);
+        foreach (var prompt in prompts)
+        {
+            var key = prompt.GetProperty("key").GetString()!;
+            var counts = prompt.GetProperty("counts");
+            foreach (var (answer, count) in BriefingNote.Prompts[key])
+            {
+                Assert.Equal(count, counts.GetProperty(answer ?? "no-answer").GetInt32());
+            }
+            Assert.Equal(12, counts.EnumerateObject().Sum(c => c.Value.GetInt32()));
+        }
+        var cooperates = prompts.Single(p => p.GetProperty("key").GetString() == "cooperatesWithConditions");
+        Assert.Equal(2, cooperates.GetProperty("group").GetInt32());
+        Assert.Equal(7, cooperates.GetProperty("counts").GetProperty("dont-know").GetInt32());
+    }
+
+    [Fact]
+    public async Task Report_CountsTheLatestSheetWithinThePeriod_NotLaterOnes()
+    {
+        var setup = await TwelveFamiliesAsync();
+        // A 2023 sheet, outside the period, saying the opposite of sheet 0.
+        await setup.Manager.PostAsJsonAsync($"/api/cases/{setup.Cases[0]}/summary-sheets", BriefingNote.Sheet(11, "2023-02-01"));
+
+        var in2022 = await setup.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={setup.Programme.Slug}&from=2022-01-01&to=2022-12-31");
+        var firstHalf = await setup.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={setup.Programme.Slug}&from=2022-01-01&to=2022-03-31");
+        var all = await setup.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={setup.Programme.Slug}");
+
+        Assert.Equal(75.0, in2022.GetProperty("impact")[0].GetProperty("positivePercent").GetDouble());
+        // January sheets are sheet 11−i: the same distribution, so the same counts, from other sheets.
+        Assert.Equal(12, firstHalf.GetProperty("sheets").GetInt32());
+        Assert.Equal(12, all.GetProperty("sheets").GetInt32());
+        Assert.Equal("dont-know", BriefingNote.Nth(BriefingNote.Impact["risk"], 11));
+        var riskAll = all.GetProperty("impact")[1].GetProperty("counts");
+        var risk2022 = in2022.GetProperty("impact")[1].GetProperty("counts");
+        Assert.Equal(2, risk2022.GetProperty("dont-know").GetInt32());
+        Assert.Equal(riskAll.GetProperty("none").GetInt32(), risk2022.GetProperty("none").GetInt32() - 1);
+    }
+
+    [Fact]
+    public async Task Report_ForCaseManager_IsForbiddenAndForOtherOrganisation_NotFound()
+    {
+        var setup = await TwelveFamiliesAsync();
+        var (stranger, _, _) = await app.NewUserClientAsync(Roles.Coordinator);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await setup.Manager.GetAsync($"/api/reports/evaluation?programme={setup.Programme.Slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/reports/evaluation?programme={setup.Programme.Slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await setup.Evaluator.GetAsync($"/api/reports/evaluation?programme={setup.Programme.Slug}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Exports_OpenAsSpreadsheets_AndHideSmallCellsFromTheEvaluator()
+    {
+        var setup = await TwelveFamiliesAsync();
+        var query = $"programme={setup.Programme.Slug}&from=2022-01-01&to=2022-12-31";
+
+        var coordinatorCsv = await setup.Coordinator.GetStringAsync($"/api/reports/evaluation.csv?{query}");
+        var evaluatorCsv = await setup.Evaluator.GetStringAsync($"/api/reports/evaluation.csv?{query}");
+        var xlsx = await setup.Evaluator.GetByteArrayAsync($"/api/reports/evaluation.xlsx?{query}");
+
+        Assert.StartsWith("table,group,question,answer,count", coordinatorCsv.TrimStart('\uFEFF'));
+        Assert.Contains("impact,,engagement,some,6", coordinatorCsv);
+        Assert.Contains("impact,,engagement,none,1", coordinatorCsv);
+        Assert.Contains("impact,,engagement,some,6", evaluatorCsv);
+        Assert.Contains("impact,,engagement,none,< 3", evaluatorCsv);
+        Assert.Contains("impact,,engagement,negative,0", evaluatorCsv);
+        Assert.DoesNotContain("Sheet", evaluatorCsv);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var names = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+        Assert.Equal(["Impact", "Prompts", "Cohort"], names);
+        var impactSheet = (WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First().Id!);
+        var text = impactSheet.Worksheet.InnerText;
+        Assert.Contains("engagement", text);
+        Assert.Contains("< 3", text);
+    }
+
+    [Theory]
+    [InlineData("impact.engagement", """{"date":"2022-06-30","impact":{"engagement":"huge","risk":"some","trust":"some"},"group1":{"impact":"some"},"group2":{"impact":"some"},"group3":{"impact":"some"}}""")]
+    [InlineData("group2.prompts.cooperatesWithConditions", """{"date":"2022-06-30","impact":{"engagement":"some","risk":"some","trust":"some"},"group1":{"impact":"some"},"group2":{"impact":"some","prompts":{"cooperatesWithConditions":"maybe"}},"group3":{"impact":"some"}}""")]
+    [InlineData("group1.prompts.feelsBetter", """{"date":"2022-06-30","impact":{"engagement":"some","risk":"some","trust":"some"},"group1":{"impact":"some","prompts":{"feelsBetter":"yes"}},"group2":{"impact":"some"},"group3":{"impact":"some"}}""")]
+    [InlineData("group3.impact", """{"date":"2022-06-30","impact":{"engagement":"some","risk":"some","trust":"some"},"group1":{"impact":"some"},"group2":{"impact":"some"},"group3":{"impact":"positive"}}""")]
+    [InlineData("date", """{"date":"2020-01-01","impact":{"engagement":"some","risk":"some","trust":"some"},"group1":{"impact":"some"},"group2":{"impact":"some"},"group3":{"impact":"some"}}""")]
+    [InlineData("date", """{"date":"2099-01-01","impact":{"engagement":"some","risk":"some","trust":"some"},"group1":{"impact":"some"},"group2":{"impact":"some"},"group3":{"impact":"some"}}""")]
+    public async Task SummarySheet_WithValueOutsideTheScale_Returns400NamingTheField(string field, string json)
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug, date: "2021-03-01");
+
+        var response = await client.PostAsync($"/api/cases/{id}/summary-sheets", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/summary-sheets")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task SummarySheet_PrefillsTheProfileFromTheCaseFile()
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug, date: "2021-03-01");
+        await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = "Ruslan", lastName = "Dudaev", gender = "male", birthDate = "1980-05-01", nationality = "RU", vulnerabilities = new[] { "torture-survivor" }, arrivalYear = 2012 });
+
+        var response = await client.PostAsJsonAsync($"/api/cases/{id}/summary-sheets", BriefingNote.Sheet(0, "2022-06-30"));
+
+        var profile = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("profile");
+        Assert.Equal("male", profile.GetProperty("gender").GetString());
+        Assert.Equal("RU", profile.GetProperty("nationality").GetString());
+        Assert.Equal("torture-survivor", profile.GetProperty("vulnerabilities").GetString());
+        Assert.Equal("community", profile.GetProperty("entryRoute").GetString());
+    }
+
+    [Fact]
+    public async Task SummarySheet_OnOtherOrganisationsCase_Returns404()
+    {
+        var (owner, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(owner, programme.Slug, date: "2021-03-01");
+        var (stranger, _, _) = await app.NewUserClientAsync(Roles.CaseManager);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/cases/{id}/summary-sheets", BriefingNote.Sheet(0, "2022-06-30"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/cases/{id}/summary-sheets")).StatusCode);
+    }
+}
+
+public sealed class EvaluationReportTestsOnSqlite(SqliteApp app) : EvaluationReportTests(app), IClassFixture<SqliteApp>;
+
+public sealed class EvaluationReportTestsOnPostgres(PostgresApp app) : EvaluationReportTests(app), IClassFixture<PostgresApp>;
