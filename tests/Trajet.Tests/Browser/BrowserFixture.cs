@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Trajet.Tests.Infrastructure;
@@ -63,6 +64,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Assertions.Expect(page.Locator("header .who")).ToBeVisibleAsync();
         return page;
     }
+
+    /// <summary>The demo family case of the household with this surname.</summary>
+    public Task<Guid> CaseIdAsync(string lastName) =>
+        App.WithDbAsync((db, _) => db.Cases.Where(c => c.Members.Any(m => m.LastName == lastName)).Select(c => c.Id).SingleAsync());
 
     public async Task DisposeAsync()
     {
