@@ -65,6 +65,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Opens the screen in a new context of the given size, signed in as its user; dispose the page's context.</summary>
+    public async Task<IPage> OpenAsync(string screenName, (int Width, int Height) size)
+    {
+        var screen = Screen.Named(screenName);
+        var context = await NewContextAsync(size: size);
+        var page = screen.Email is null ? await context.NewPageAsync() : await SignInAsync(context, screen.Email);
+        var response = await page.GotoAsync(await screen.Url(this));
+        Assert.Equal(screen.Status, response!.Status);
+        return page;
+    }
+
     /// <summary>The demo family case of the household with this surname.</summary>
     public Task<Guid> CaseIdAsync(string lastName) =>
         App.WithDbAsync((db, _) => db.Cases.Where(c => c.Members.Any(m => m.LastName == lastName)).Select(c => c.Id).SingleAsync());

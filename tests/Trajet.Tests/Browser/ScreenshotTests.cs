@@ -1,0 +1,34 @@
+namespace Trajet.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ScreenshotTests(BrowserFixture browser)
+{
+    // For people to look at (CI keeps artifacts/); the checks are in the other browser tests.
+    private static readonly string Folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    [Theory]
+    [MemberData(nameof(Screen.Names), MemberType = typeof(Screen))]
+    public async Task Page_IsSavedAtPhoneAndDesktopSize(string screen)
+    {
+        foreach (var (size, label) in new[] { (BrowserFixture.Phone, "phone"), (BrowserFixture.Desktop, "desktop") })
+        {
+            var page = await browser.OpenAsync(screen, size);
+            await using var context = page.Context;
+            var file = Path.Combine(Folder, $"{screen}-{label}.png");
+
+            await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+
+            Assert.True(new FileInfo(file).Length > 0, file);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "Trajet.slnx")))
+        {
+            folder = folder.Parent ?? throw new InvalidOperationException("Trajet.slnx not found above " + AppContext.BaseDirectory);
+        }
+        return folder.FullName;
+    }
+}
