@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static readonly (int Width, int Height) Phone = (390, 844);
     public static readonly (int Width, int Height) Desktop = (1280, 800);
 
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> sessions = new();
     private IPlaywright? playwright;
 
     public TrajetApp App { get; } = new(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
@@ -41,7 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public Task<IBrowserContext> NewContextAsync(string locale = "en-GB", (int Width, int Height)? size = null, bool javaScript = true)
+    public Task<IBrowserContext> NewContextAsync(string locale = "en-GB", (int Width, int Height)? size = null, bool javaScript = true, string? storageState = null)
     {
         var (width, height) = size ?? Desktop;
         return Browser.NewContextAsync(new()
@@ -50,6 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             ViewportSize = new() { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
+            StorageState = storageState,
         });
     }
 
@@ -69,11 +72,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> OpenAsync(string screenName, (int Width, int Height) size)
     {
         var screen = Screen.Named(screenName);
-        var context = await NewContextAsync(size: size);
-        var page = screen.Email is null ? await context.NewPageAsync() : await SignInAsync(context, screen.Email);
+        var state = screen.Email is null ? null : await sessions.GetOrAdd(screen.Email, email => new(() => SessionAsync(email))).Value;
+        var context = await NewContextAsync(size: size, storageState: state);
+        var page = await context.NewPageAsync();
         var response = await page.GotoAsync(await screen.Url(this));
         Assert.Equal(screen.Status, response!.Status);
         return page;
+    }
+
+    // The page checks sign in through the form once per user and reuse its cookies: the journeys test the form.
+    private async Task<string> SessionAsync(string email)
+    {
+        await using var context = await NewContextAsync();
+        await SignInAsync(context, email);
+        return await context.StorageStateAsync();
     }
 
     /// <summary>The demo family case of the household with this surname.</summary>
