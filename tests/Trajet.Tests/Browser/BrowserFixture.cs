@@ -69,11 +69,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Opens the screen in a new context of the given size, signed in as its user; dispose the page's context.</summary>
-    public async Task<IPage> OpenAsync(string screenName, (int Width, int Height) size)
+    public async Task<IPage> OpenAsync(string screenName, (int Width, int Height) size, string locale = "en-GB")
     {
         var screen = Screen.Named(screenName);
         var state = screen.Email is null ? null : await sessions.GetOrAdd(screen.Email, email => new(() => SessionAsync(email))).Value;
-        var context = await NewContextAsync(size: size, storageState: state);
+        var context = await NewContextAsync(locale, size, storageState: state);
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync(await screen.Url(this));
         Assert.Equal(screen.Status, response!.Status);

@@ -6,10 +6,10 @@ namespace Trajet.Tests.Browser;
 public sealed class PhoneLayoutTests(BrowserFixture browser)
 {
     [Theory]
-    [MemberData(nameof(Screen.Names), MemberType = typeof(Screen))]
-    public async Task Page_OnAPhone_DoesNotScrollSideways(string screen)
+    [MemberData(nameof(Screen.NamesInEachLanguage), MemberType = typeof(Screen))]
+    public async Task Page_OnAPhone_DoesNotScrollSideways(string screen, string locale)
     {
-        var page = await browser.OpenAsync(screen, BrowserFixture.Phone);
+        var page = await browser.OpenAsync(screen, BrowserFixture.Phone, locale);
         await using var context = page.Context;
 
         var width = await page.EvaluateAsync<Width>("""
@@ -20,7 +20,7 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
             }
             """);
 
-        Assert.True(width.Scroll <= width.Client, $"{screen} is {width.Scroll}px wide on a {width.Client}px screen; too wide: {string.Join(", ", width.Wide)}");
+        Assert.True(width.Scroll <= width.Client, $"{screen} ({locale}) is {width.Scroll}px wide on a {width.Client}px screen; too wide: {string.Join(", ", width.Wide)}");
     }
 
     private sealed class Width

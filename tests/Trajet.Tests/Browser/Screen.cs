@@ -27,6 +27,19 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
 
     public static TheoryData<string> Names => [.. All.Select(s => s.Name)];
 
+    public static TheoryData<string, string> NamesInEachLanguage
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (screen, locale) in All.SelectMany(s => new[] { "fr-BE", "nl-BE", "en-GB" }.Select(l => (s.Name, l))))
+            {
+                data.Add(screen, locale);
+            }
+            return data;
+        }
+    }
+
     public static Screen Named(string name) => All.Single(s => s.Name == name);
 
     private static Func<BrowserFixture, Task<string>> Path(string path) => _ => Task.FromResult(path);

@@ -3,7 +3,7 @@ namespace Trajet.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ScreenshotTests(BrowserFixture browser)
 {
-    // For people to look at (CI keeps artifacts/); the checks are in the other browser tests.
+    // For people to look at: what each page looks like on a phone and on a desktop.
     private static readonly string Folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     [Theory]
@@ -18,9 +18,12 @@ public sealed class ScreenshotTests(BrowserFixture browser)
 
             await page.ScreenshotAsync(new() { Path = file, FullPage = true });
 
-            Assert.True(new FileInfo(file).Length > 0, file);
+            // A full-page shot wider than the viewport means the page scrolls sideways.
+            Assert.Equal(size.Width, PngWidth(file));
         }
     }
+
+    private static int PngWidth(string file) => System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(File.ReadAllBytes(file).AsSpan(16, 4));
 
     private static string RepositoryRoot()
     {
