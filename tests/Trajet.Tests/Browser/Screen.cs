@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Trajet.Tests.Browser;
+
+/// <summary>A page reachable today, who sees it, and how to find its address in the demo.</summary>
+public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Task<string>> Url, int Status = 200)
+{
+    private const string CaseManager = "cm1@ngo.demo";
+    private const string Admin = "admin@trajet.demo";
+
+    public static readonly Screen[] All =
+    [
+        new("login", null, Path("/Accounts/Login")),
+        new("home", CaseManager, Path("/")),
+        new("cases", CaseManager, Path("/Cases")),
+        new("case", CaseManager, async b => $"/Cases/Details/{await b.CaseIdAsync("Petrosyan")}"),
+        new("open-referral", CaseManager, Path("/Cases/Open")),
+        new("add-person", CaseManager, async b => $"/Cases/AddMember/{await b.CaseIdAsync("Petrosyan")}"),
+        new("edit-person", CaseManager, async b => $"/Cases/EditMember/{await b.CaseIdAsync("Petrosyan")}/{await b.App.WithDbAsync((db, _) => db.Members.Where(m => m.LastName == "Petrosyan").OrderBy(m => m.CreatedAt).Select(m => m.Id).FirstAsync())}"),
+        new("screening", CaseManager, async b => $"/Cases/Screen/{await b.CaseIdAsync("Sargsyan")}"),
+        new("change-status", CaseManager, async b => $"/Cases/ChangeStatus/{await b.CaseIdAsync("Mohammadi")}"),
+        new("criteria", "coordinator@ngo.demo", Path("/Programmes/Criteria/plan-together")),
+        new("outreach", "outreach@reachout.demo", Path("/Outreach")),
+        new("change-password", CaseManager, Path("/Accounts/ChangePassword")),
+        new("admin-organisations", Admin, Path("/Admin/Organisations")),
+        new("admin-organisation-edit", Admin, async b => $"/Admin/Organisations/Edit/{await b.App.WithDbAsync((db, _) => db.Organisations.Where(o => o.Name == "Famille Plus").Select(o => o.Id).SingleAsync())}"),
+        new("admin-users", Admin, Path("/Admin/Users")),
+        new("admin-user-edit", Admin, async b => $"/Admin/Users/Edit/{await b.App.WithDbAsync((db, _) => db.Users.Where(u => u.Email == CaseManager).Select(u => u.Id).SingleAsync())}"),
+        new("not-found", CaseManager, Path($"/Cases/Details/{Guid.Empty}"), Status: 404),
+    ];
+
+    public static TheoryData<string> Names => [.. All.Select(s => s.Name)];
+
+    public static TheoryData<string, string> NamesInEachLanguage
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (screen, locale) in All.SelectMany(s => new[] { "fr-BE", "nl-BE", "en-GB" }.Select(l => (s.Name, l))))
+            {
+                data.Add(screen, locale);
+            }
+            return data;
+        }
+    }
+
+    public static Screen Named(string name) => All.Single(s => s.Name == name);
+
+    private static Func<BrowserFixture, Task<string>> Path(string path) => _ => Task.FromResult(path);
+}
