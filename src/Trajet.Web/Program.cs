@@ -40,6 +40,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
+app.UseEuropeanEnglishFormats();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -29,6 +29,17 @@ public static class Localization
         return services;
     }
 
+    /// <summary>English pages with European dates (31/01/2026), as the Belgian and French teams write them.</summary>
+    public static IApplicationBuilder UseEuropeanEnglishFormats(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (CultureInfo.CurrentCulture.Name == "en")
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
+            }
+            return next(context);
+        });
+
     public static IMvcBuilder AddTrajetViewLocalization(this IMvcBuilder mvc) =>
         mvc.AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>

@@ -51,7 +51,8 @@ public sealed partial class LocalizationTests(SqliteApp app) : IClassFixture<Sql
 
         Assert.Contains("31/01/2026", fr.QuerySelector("table.list tbody")!.TextContent);
         Assert.Contains("Orienté", fr.QuerySelector("table.list tbody")!.TextContent);
-        Assert.Contains("1/31/2026", en.QuerySelector("table.list tbody")!.TextContent);
+        Assert.Contains("31/01/2026", en.QuerySelector("table.list tbody")!.TextContent);
+        Assert.Contains("Referred", en.QuerySelector("table.list tbody")!.TextContent);
     }
 
     /// <summary>Every text the UI asks for has a French and a Dutch translation.</summary>

@@ -24,7 +24,10 @@ public static class Codes
 
     public static bool IsLanguage(string? value) => value is { Length: 2 } && LanguageCodes.Contains(value);
 
-    /// <summary>The country's name in the current UI language, or the code itself.</summary>
+    /// <summary>
+    /// The country's English name with its code ("Armenia (AM)"): the platform's localized names on
+    /// Linux come out in the country's own language, which workers may not read.
+    /// </summary>
     public static string CountryName(string code) =>
-        code is { Length: 2 } && Countries.Contains(code) ? new RegionInfo(code).DisplayName : code;
+        code is { Length: 2 } && Countries.Contains(code) ? $"{new RegionInfo(code).EnglishName} ({code})" : code;
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
@@ -17,6 +18,8 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public bool CanWrite { get; private set; }
     public bool CanAssign { get; private set; }
     public IReadOnlyList<AssignWorkers.Worker> Workers { get; private set; } = [];
+    public IReadOnlyList<BaselineSheet> Baselines { get; private set; } = [];
+    public IReadOnlyList<DateOnly> SummarySheets { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -55,6 +58,9 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         HideNames = user.SeesAggregatesOnly;
         CanWrite = CaseAccess.CanWrite(user);
         CanAssign = user.IsCoordinator;
+        Baselines = await db.BaselineSheets.AsNoTracking().Include(b => b.Scores).Where(b => b.CaseId == id)
+            .OrderBy(b => b.Date).ThenBy(b => b.CreatedAt).ToListAsync(ct);
+        SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         if (CanAssign)
         {
             var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, ct);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Infrastructure;
@@ -137,6 +138,10 @@ public static class DemoSeed
             {
                 @case.Assignments.Add(new CaseAssignment { CaseId = @case.Id, UserId = index % 3 == 0 ? cm2.Id : cm1.Id, AssignedByUserId = coordinator.Id });
             }
+            if (@case.AdmittedOn is { } admitted)
+            {
+                AddInstruments(db, @case, admitted, index, cm1.Id);
+            }
             index++;
             foreach (var parent in family.Parents)
             {
@@ -163,6 +168,49 @@ public static class DemoSeed
         await db.SaveChangesAsync();
         logger.LogInformation("Demo data seeded: {Families} family cases, {Coachees} individual cases, {Contacts} outreach contacts",
             Families.Length, Coachees.Length, contacts.Count);
+    }
+
+    /// <summary>A baseline sheet at admission and at a review; a client summary sheet at the review.</summary>
+    private static void AddInstruments(TrajetDbContext db, Case @case, DateOnly admitted, int index, Guid by)
+    {
+        var review = @case.ClosedOn ?? admitted.AddMonths(6);
+        if (review > new DateOnly(2026, 11, 1))
+        {
+            review = admitted.AddDays(60);
+        }
+        foreach (var (date, shift) in new[] { (admitted, 0), (review, 1) })
+        {
+            var sheet = new BaselineSheet { CaseId = @case.Id, OrganisationId = @case.OrganisationId, ProgrammeId = @case.ProgrammeId, Date = date, SituationOn = date, CreatedByUserId = by };
+            // Risks and vulnerability fall, the rest rises a little between intake and review.
+            sheet.Scores.AddRange(BaselineItems.All.Select(item => new BaselineScore
+            {
+                SheetId = sheet.Id,
+                Item = item.Number,
+                Score = Math.Clamp(item.HigherIsWorse ? 7 - (shift * ((index + item.Number) % 3 + 1)) : 4 + (shift * ((index + item.Number) % 4)), 0, 10),
+            }));
+            db.BaselineSheets.Add(sheet);
+        }
+        ImpactLevel[] levels = [ImpactLevel.Some, ImpactLevel.Considerable, ImpactLevel.Limited, ImpactLevel.Some, ImpactLevel.None, ImpactLevel.Some, ImpactLevel.DontKnow];
+        PromptAnswer?[] answers = [PromptAnswer.Yes, PromptAnswer.Yes, PromptAnswer.No, PromptAnswer.DontKnow, PromptAnswer.Yes, null];
+        var summary = new SummarySheet
+        {
+            CaseId = @case.Id,
+            OrganisationId = @case.OrganisationId,
+            ProgrammeId = @case.ProgrammeId,
+            Date = review,
+            CreatedByUserId = by,
+            Group2Obstacles = index % 2 == 0 ? "Slow decisions of the authorities" : null,
+            Observations = "Demo sheet",
+        };
+        for (var q = 0; q < SummaryQuestions.Impacts.Count; q++)
+        {
+            SummaryQuestions.Impacts[q].Property.SetValue(summary, levels[(index + q) % levels.Length]);
+        }
+        for (var q = 0; q < SummaryQuestions.Prompts.Count; q++)
+        {
+            SummaryQuestions.Prompts[q].Property.SetValue(summary, answers[(index * 3 + q) % answers.Length]);
+        }
+        db.SummarySheets.Add(summary);
     }
 
     /// <summary>Contacts of a team's rounds in 2025–2026, some people met more than once (same nickname).</summary>

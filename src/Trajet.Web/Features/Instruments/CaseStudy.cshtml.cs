@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Instruments;
+
+/// <summary>The case study: a draft assembled from the records until the worker saves their own text.</summary>
+public sealed class CaseStudyModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public static readonly string[] Stages = ["Profile", "Screening", "Planning", "Interventions", "Review", "Closure"];
+
+    [BindProperty]
+    public Dictionary<string, string?> Text { get; set; } = [];
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public CaseDto Case { get; private set; } = null!;
+    public bool IsDraft { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var saved = await db.CaseStudies.AsNoTracking().SingleOrDefaultAsync(s => s.CaseId == id, ct);
+        IsDraft = saved is null;
+        var study = saved ?? CaseStudyDraft.From(Case,
+            await db.SummarySheets.CountAsync(s => s.CaseId == id, ct), await db.BaselineSheets.CountAsync(s => s.CaseId == id, ct));
+        Text = Stages.ToDictionary(s => s, s => (string?)typeof(CaseStudy).GetProperty(s)!.GetValue(study));
+        Version = saved?.Version ?? -1;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (Text.Values.Any(t => t?.Length > 8000))
+        {
+            ModelState.AddModelError("", l["At most 8000 characters per stage."]);
+            return Page();
+        }
+        var user = await current.RequireAsync(ct);
+        var study = await db.CaseStudies.SingleOrDefaultAsync(s => s.CaseId == id, ct);
+        if (study is null)
+        {
+            study = new CaseStudy { CaseId = id, OrganisationId = user.OrganisationId!.Value };
+            db.CaseStudies.Add(study);
+        }
+        else
+        {
+            db.Entry(study).Property(s => s.Version).OriginalValue = Version;
+        }
+        foreach (var stage in Stages)
+        {
+            typeof(CaseStudy).GetProperty(stage)!.SetValue(study, Text.GetValueOrDefault(stage)?.Trim());
+        }
+        study.UpdatedAt = DateTime.UtcNow;
+        study.UpdatedByUserId = user.Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            ModelState.AddModelError("", l["Someone else changed this record. Reload it and apply your change again."]);
+            return Page();
+        }
+        return RedirectToPage("/Cases/Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!CaseAccess.CanWrite(user) || !await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct))
+        {
+            return false;
+        }
+        Case = (await CaseDetails.LoadAsync(db, user, id, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))!;
+        return true;
+    }
+}

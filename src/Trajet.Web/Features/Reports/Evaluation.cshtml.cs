@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+
+namespace Trajet.Web.Features.Reports;
+
+/// <summary>The evaluation report of a programme for a period, with charts; aggregates only, never a name.</summary>
+public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Programme { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
+    public EvaluationReport.Report? Report { get; private set; }
+    public ReportExports.Cell Cell { get; private set; } = count => count.ToString(System.Globalization.CultureInfo.CurrentCulture);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!user.IsCoordinator && !user.IsInRole(Roles.Evaluator))
+        {
+            return Forbid();
+        }
+        Programmes = user.Programmes;
+        Programme ??= Programmes.FirstOrDefault()?.Slug;
+        if (Programme is null)
+        {
+            return Page();
+        }
+        var (programme, allowed) = await ReportAccess.ResolveAsync(db, user, Programme, ct);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+        if (!allowed)
+        {
+            return Forbid();
+        }
+        Report = await EvaluationReport.BuildAsync(db, programme.Id, programme.Slug, From, To, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Cell = ReportAccess.CellWriter(user, programme, config);
+        return Page();
+    }
+
+    public string ExportQuery => $"programme={Uri.EscapeDataString(Programme ?? "")}" +
+        (From is { } f ? $"&from={f:yyyy-MM-dd}" : "") + (To is { } t ? $"&to={t:yyyy-MM-dd}" : "");
+}
