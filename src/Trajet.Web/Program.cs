@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
@@ -55,6 +56,7 @@ app.MapAuthApi();
 app.MapMeApi();
 app.MapCasesApi();
 app.MapInstrumentsApi();
+app.MapInteractionsApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
@@ -31,6 +32,7 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<SummarySheet> SummarySheets => Set<SummarySheet>();
     public DbSet<BaselineSheet> BaselineSheets => Set<BaselineSheet>();
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -199,6 +201,18 @@ public abstract class TrajetDbContext(DbContextOptions options)
             }
             c.Property(x => x.Version).IsConcurrencyToken();
             c.HasOne<Case>().WithOne().HasForeignKey<CaseStudy>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Interaction>(i =>
+        {
+            i.ToTable("Interactions");
+            i.Property(x => x.Participants).HasMaxLength(300);
+            i.Property(x => x.Language).HasMaxLength(10);
+            i.Property(x => x.Notes).HasMaxLength(8000);
+            i.Property(x => x.NextSteps).HasMaxLength(2000);
+            i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            i.HasIndex(x => new { x.CaseId, x.Date });
+            i.HasIndex(x => new { x.ProgrammeId, x.Type });
         });
 
         builder.Entity<OutreachContact>(o =>

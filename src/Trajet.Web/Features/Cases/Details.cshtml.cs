@@ -20,6 +20,7 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public IReadOnlyList<AssignWorkers.Worker> Workers { get; private set; } = [];
     public IReadOnlyList<BaselineSheet> Baselines { get; private set; } = [];
     public IReadOnlyList<DateOnly> SummarySheets { get; private set; } = [];
+    public CaseWork.InteractionsApi.Summary Interactions { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -60,6 +61,8 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         CanAssign = user.IsCoordinator;
         Baselines = await db.BaselineSheets.AsNoTracking().Include(b => b.Scores).Where(b => b.CaseId == id)
             .OrderBy(b => b.Date).ThenBy(b => b.CreatedAt).ToListAsync(ct);
+        var entity = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, ct);
+        Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
         SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         if (CanAssign)
         {

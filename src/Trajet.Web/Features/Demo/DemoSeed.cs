@@ -211,6 +211,39 @@ public static class DemoSeed
             SummaryQuestions.Prompts[q].Property.SetValue(summary, answers[(index * 3 + q) % answers.Length]);
         }
         db.SummarySheets.Add(summary);
+
+        // Home visits about monthly, calls in between, an accompaniment to the lawyer.
+        var end = @case.ClosedOn ?? new DateOnly(2026, 11, 1);
+        var visit = 0;
+        for (var day = admitted.AddDays(7); day <= end && visit < 8; day = day.AddDays(30 + (index % 3 * 7)), visit++)
+        {
+            db.Interactions.Add(new Trajet.Web.Features.CaseWork.Interaction
+            {
+                CaseId = @case.Id,
+                OrganisationId = @case.OrganisationId,
+                ProgrammeId = @case.ProgrammeId,
+                Date = day,
+                Type = visit % 3 == 2 ? Trajet.Web.Features.CaseWork.InteractionType.PhoneCall : Trajet.Web.Features.CaseWork.InteractionType.HomeVisit,
+                DurationMinutes = visit % 3 == 2 ? 20 : 90,
+                Participants = "Parents and children",
+                InterpreterPresent = index % 4 == 0,
+                Notes = visit == 0 ? "First home visit: the family's story and the legal file reviewed together." : "Follow-up of the action plan.",
+                NextSteps = visit == 0 ? "Collect the decisions and the lawyer's contact." : null,
+                RecordedByUserId = by,
+            });
+        }
+        db.Interactions.Add(new Trajet.Web.Features.CaseWork.Interaction
+        {
+            CaseId = @case.Id,
+            OrganisationId = @case.OrganisationId,
+            ProgrammeId = @case.ProgrammeId,
+            Date = admitted.AddDays(20),
+            Type = Trajet.Web.Features.CaseWork.InteractionType.Accompaniment,
+            AccompanimentTo = Trajet.Web.Features.CaseWork.AccompanimentTo.Lawyer,
+            DurationMinutes = 120,
+            Participants = "Father, lawyer",
+            RecordedByUserId = by,
+        });
     }
 
     /// <summary>Contacts of a team's rounds in 2025–2026, some people met more than once (same nickname).</summary>

@@ -19,8 +19,8 @@ public static class EvaluationReport
     public sealed record Cohort(
         int Families, int Individuals, int Adults, int Children, IReadOnlyList<Band> AdultAges, IReadOnlyList<Band> ChildAges,
         IReadOnlyList<Band> Nationalities, IReadOnlyList<Band> YearsInCountry, int EverHadLegalStay, int AskedAsylumOnArrival,
-        double AverageMonthsSupported, double LongestMonthsSupported, int Referred, int Admitted, IReadOnlyList<Band> CurrentStatus);
-    public sealed record Funders(int Handled, int Returned, int Regularised, int Absconded, int Removed, int ReDetained);
+        double AverageMonthsSupported, double LongestMonthsSupported, int HomeVisits, int Referred, int Admitted, IReadOnlyList<Band> CurrentStatus);
+    public sealed record Funders(int Handled, int Returned, int Regularised, int Absconded, int Removed, int ReDetained, double MeetingsPerCase);
     public sealed record Report(
         string Programme, DateOnly? From, DateOnly? To, int Sheets, IReadOnlyList<ImpactRow> Impact, IReadOnlyList<PromptRow> Prompts,
         Cohort Cohort, Funders Funders);
@@ -122,6 +122,9 @@ public static class EvaluationReport
             ClosureOutcome.Disengaged or ClosureOutcome.Absconded => "disengaged",
             _ => "other",
         }, ["resolved", "still-engaged", "disengaged", "other"]);
+        var contacts = db.Set<Trajet.Web.Features.CaseWork.Interaction>().Where(i => supported.Any(c => c.Id == i.CaseId) && i.Date >= from && i.Date <= to);
+        var homeVisits = await contacts.CountAsync(i => i.Type == Trajet.Web.Features.CaseWork.InteractionType.HomeVisit, ct);
+        var meetings = await contacts.CountAsync(ct);
         var referrals = db.Cases.Where(c => c.ProgrammeId == programmeId && c.Referral.Date >= from && c.Referral.Date <= to);
         var referred = await referrals.CountAsync(ct);
         var admitted = await referrals.CountAsync(c => c.AdmittedOn != null, ct);
@@ -130,10 +133,11 @@ public static class EvaluationReport
             cases.Count(c => c.Kind == CaseKind.Family), cases.Count(c => c.Kind == CaseKind.Individual), adults.Count, children.Count,
             adultAges, childAges, nationalities, years, adults.Count(p => p.EverHadLegalStay == true), adults.Count(p => p.AskedAsylumOnArrival == true),
             months.Count == 0 ? 0 : Math.Round(months.Average(), 1), months.Count == 0 ? 0 : Math.Round(months.Max(), 1),
-            referred, admitted, status);
+            homeVisits, referred, admitted, status);
         var funders = new Funders(cases.Count, cases.Count(c => c.Outcome == ClosureOutcome.ResolvedVoluntaryReturn),
             cases.Count(c => c.Outcome == ClosureOutcome.ResolvedRegularisation), cases.Count(c => c.Outcome == ClosureOutcome.Absconded),
-            cases.Count(c => c.Outcome == ClosureOutcome.ResolvedRemoval), cases.Count(c => c.Outcome == ClosureOutcome.ReDetained));
+            cases.Count(c => c.Outcome == ClosureOutcome.ResolvedRemoval), cases.Count(c => c.Outcome == ClosureOutcome.ReDetained),
+            cases.Count == 0 ? 0 : Math.Round((double)meetings / cases.Count, 1));
         return (cohort, funders);
     }
 }

@@ -103,6 +103,7 @@ public static class ReportExports
         }
         yield return ("ever-had-legal-stay", c.EverHadLegalStay);
         yield return ("asked-asylum-on-arrival", c.AskedAsylumOnArrival);
+        yield return ("home-visits", c.HomeVisits);
         yield return ("referred", c.Referred);
         yield return ("admitted", c.Admitted);
         foreach (var band in c.CurrentStatus)

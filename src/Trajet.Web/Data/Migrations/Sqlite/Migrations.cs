@@ -44,3 +44,10 @@ public sealed class Instruments : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0005Instruments.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000006_Interactions")]
+public sealed class Interactions : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0006Interactions.Up(migrationBuilder);
+}

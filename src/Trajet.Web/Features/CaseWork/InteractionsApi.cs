@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.CaseWork;
+
+public static class InteractionsApi
+{
+    public sealed record Body(
+        string? Type, string? AccompanimentTo, DateOnly? Date, int? DurationMinutes, string? Participants, string? Language,
+        bool? InterpreterPresent, bool? MediatorPresent, string? Notes, string? NextSteps);
+
+    public sealed record Dto(
+        Guid Id, InteractionType Type, AccompanimentTo? AccompanimentTo, DateOnly Date, int? DurationMinutes, string? Participants,
+        string? Language, bool InterpreterPresent, bool MediatorPresent, string? Notes, string? NextSteps);
+
+    /// <summary>The counts a worker always sees: visits, all contacts, months supported.</summary>
+    public sealed record Summary(int HomeVisits, int Interactions, double MonthsSupported, IReadOnlyList<Dto> Items);
+
+    public static void MapInteractionsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/cases/{id:guid}/interactions").WithTags("Case work");
+        group.MapPost("/", Post);
+        group.MapGet("/", List);
+    }
+
+    private static async Task<IResult> Post(Guid id, Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!CaseAccess.CanWrite(user))
+        {
+            return TypedResults.Forbid();
+        }
+        var errors = new List<FieldError>();
+        var type = KebabEnum.Parse<InteractionType>(body.Type, "type", errors);
+        AccompanimentTo? to = body.AccompanimentTo is null ? null : KebabEnum.Parse<AccompanimentTo>(body.AccompanimentTo, "accompanimentTo", errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var input = new RecordInteraction.Input(type, to, body.Date, body.DurationMinutes, body.Participants, body.Language,
+            body.InterpreterPresent ?? false, body.MediatorPresent ?? false, body.Notes, body.NextSteps);
+        return await RecordInteraction.ExecuteAsync(db, user, c, input, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct) switch
+        {
+            RecordInteraction.Recorded { Interaction: var i } => TypedResults.Created($"/api/cases/{id}/interactions/{i.Id}", ToDto(i, false)),
+            RecordInteraction.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Results<Ok<Summary>, NotFound>> List(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var c = await db.Cases.Visible(user).AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await SummarizeAsync(db, c, user.SeesAggregatesOnly, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
+    }
+
+    public static async Task<Summary> SummarizeAsync(TrajetDbContext db, Case c, bool hideNotes, DateOnly today, CancellationToken ct)
+    {
+        var items = await db.Set<Interaction>().AsNoTracking().Where(i => i.CaseId == c.Id)
+            .OrderByDescending(i => i.Date).ThenByDescending(i => i.CreatedAt).ToListAsync(ct);
+        var months = c.AdmittedOn is { } admitted ? Math.Round(Reports.ImpactMath.Months(admitted, c.ClosedOn ?? today), 1) : 0;
+        return new Summary(items.Count(i => i.Type == InteractionType.HomeVisit), items.Count, months, items.Select(i => ToDto(i, hideNotes)).ToList());
+    }
+
+    private static Dto ToDto(Interaction i, bool hideNotes) => new(i.Id, i.Type, i.AccompanimentTo, i.Date, i.DurationMinutes,
+        hideNotes ? null : i.Participants, i.Language, i.InterpreterPresent, i.MediatorPresent, hideNotes ? null : i.Notes, hideNotes ? null : i.NextSteps);
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.CaseWork;
+
+/// <summary>The home-visit write-up: few fields, sensible defaults (today, a home visit, an hour).</summary>
+public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        public InteractionType? Type { get; set; } = InteractionType.HomeVisit;
+        public AccompanimentTo? AccompanimentTo { get; set; }
+        public DateOnly? Date { get; set; }
+        public int? DurationMinutes { get; set; } = 60;
+        public string? Participants { get; set; }
+        public string? Language { get; set; }
+        public bool InterpreterPresent { get; set; }
+        public bool MediatorPresent { get; set; }
+        public string? Notes { get; set; }
+        public string? NextSteps { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Guid CaseId { get; private set; }
+    public string CaseNumber { get; private set; } = "";
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
+        Input.Date = Today;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var @case = await LoadAsync(id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await current.RequireAsync(ct);
+        var input = new RecordInteraction.Input(Input.Type, Input.AccompanimentTo, Input.Date, Input.DurationMinutes, Input.Participants,
+            Input.Language, Input.InterpreterPresent, Input.MediatorPresent, Input.Notes, Input.NextSteps);
+        switch (await RecordInteraction.ExecuteAsync(db, user, @case, input, Today, ct))
+        {
+            case RecordInteraction.Recorded:
+                return RedirectToPage("/Cases/Details", new { id });
+            case RecordInteraction.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l);
+                return Page();
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var @case = CaseAccess.CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        CaseId = id;
+        CaseNumber = @case?.Number ?? "";
+        return @case;
+    }
+}
