@@ -57,6 +57,7 @@ app.MapMeApi();
 app.MapCasesApi();
 app.MapInstrumentsApi();
 app.MapInteractionsApi();
+app.MapLegalEventsApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Demo;
@@ -15,6 +16,7 @@ public static class Startup
         var db = services.GetRequiredService<TrajetDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         await SaveMember.BackfillNameKeysAsync(db);
+        await SeedDeadlineRulesAsync(db);
 
         var roles = services.GetRequiredService<RoleManager<Role>>();
         foreach (var role in Roles.All)
@@ -45,5 +47,14 @@ public static class Startup
         {
             await DemoSeed.SeedAsync(services, app.Logger);
         }
+    }
+
+    /// <summary>Organisations that never had deadline rules get the examples (to be confirmed by their legal adviser).</summary>
+    public static async Task SeedDeadlineRulesAsync(TrajetDbContext db)
+    {
+        var bare = await db.Organisations.Where(o => o.Kind != Features.Organisations.OrganisationKind.System && !db.DeadlineRules.Any(r => r.OrganisationId == o.Id))
+            .Select(o => o.Id).ToListAsync();
+        db.DeadlineRules.AddRange(bare.SelectMany(Features.CaseWork.Deadlines.Defaults));
+        await db.SaveChangesAsync();
     }
 }

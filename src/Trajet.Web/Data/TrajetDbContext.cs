@@ -33,6 +33,8 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<BaselineSheet> BaselineSheets => Set<BaselineSheet>();
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<LegalEvent> LegalEvents => Set<LegalEvent>();
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -213,6 +215,27 @@ public abstract class TrajetDbContext(DbContextOptions options)
             i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             i.HasIndex(x => new { x.CaseId, x.Date });
             i.HasIndex(x => new { x.ProgrammeId, x.Type });
+        });
+
+        builder.Entity<LegalEvent>(e =>
+        {
+            e.ToTable("LegalEvents");
+            e.Property(x => x.Authority).HasMaxLength(200);
+            e.Property(x => x.Reference).HasMaxLength(100);
+            e.Property(x => x.Lawyer).HasMaxLength(200);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.Property(x => x.DeadlineSource).HasMaxLength(300);
+            e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.CaseId, x.Date });
+            e.HasIndex(x => new { x.OrganisationId, x.Deadline });
+        });
+
+        builder.Entity<DeadlineRule>(r =>
+        {
+            r.ToTable("DeadlineRules");
+            r.Property(x => x.Label).HasMaxLength(300);
+            r.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            r.HasIndex(x => x.OrganisationId);
         });
 
         builder.Entity<OutreachContact>(o =>

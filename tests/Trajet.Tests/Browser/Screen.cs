@@ -24,6 +24,8 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("baseline-sheet", CaseManager, async b => $"/Instruments/Baseline/{await b.CaseIdAsync("Mohammadi")}"),
         new("case-study", CaseManager, async b => $"/Instruments/CaseStudy/{await b.CaseIdAsync("Petrosyan")}"),
         new("log-interaction", CaseManager, async b => $"/CaseWork/LogInteraction/{await b.CaseIdAsync("Mohammadi")}"),
+        new("add-legal-event", CaseManager, async b => $"/CaseWork/AddLegalEvent/{await b.CaseIdAsync("Mohammadi")}"),
+        new("time-limits", "coordinator@ngo.demo", Path("/Organisations/DeadlineRules")),
         new("evaluation-report", "coordinator@ngo.demo", Path("/Reports/Evaluation?programme=plan-together")),
         new("outreach", "outreach@reachout.demo", Path("/Outreach")),
         new("change-password", CaseManager, Path("/Accounts/ChangePassword")),

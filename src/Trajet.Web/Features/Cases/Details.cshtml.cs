@@ -21,6 +21,8 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public IReadOnlyList<BaselineSheet> Baselines { get; private set; } = [];
     public IReadOnlyList<DateOnly> SummarySheets { get; private set; } = [];
     public CaseWork.InteractionsApi.Summary Interactions { get; private set; } = null!;
+    public IReadOnlyList<CaseWork.LegalEventsApi.Dto> Chronology { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -63,6 +65,8 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
             .OrderBy(b => b.Date).ThenBy(b => b.CreatedAt).ToListAsync(ct);
         var entity = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, ct);
         Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Chronology = await CaseWork.LegalEventsApi.ChronologyAsync(db, id, ct);
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         if (CanAssign)
         {

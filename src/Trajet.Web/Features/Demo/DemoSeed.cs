@@ -100,6 +100,7 @@ public static class DemoSeed
         var reachFr = Programme(reachOutFr, "reach-out-fr", "Reach Out France", ProgrammeKind.Outreach, "RF");
         db.Organisations.AddRange(famillePlus, atd, reachOut, reachOutFr);
         await db.SaveChangesAsync();
+        await Data.Startup.SeedDeadlineRulesAsync(db);
 
         var users = services.GetRequiredService<UserManager<User>>();
         await CreateUser(users, "admin@trajet.demo", "Alex Admin", null, Roles.Administrator, null);

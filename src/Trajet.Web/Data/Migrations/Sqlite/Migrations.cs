@@ -51,3 +51,10 @@ public sealed class Interactions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0006Interactions.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000007_LegalChronology")]
+public sealed class LegalChronology : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0007LegalChronology.Up(migrationBuilder);
+}

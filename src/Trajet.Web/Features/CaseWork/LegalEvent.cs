@@ -1,0 +1,50 @@
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.CaseWork;
+
+public enum LegalEventType
+{
+    Arrival, AsylumApplication, Decision, Appeal, RegularisationHumanitarian, RegularisationMedical, StatelessnessProcedure,
+    FamilyReunification, OrderToLeave, EntryBan, Detention, Release, ChangeOfLawyer, LaissezPasser, DublinTransfer, Other,
+}
+
+public enum LegalOutcome { Positive, Negative, Pending, Other }
+
+/// <summary>One dated step of the person's migration and legal history, with the deadline it opens.</summary>
+public sealed class LegalEvent : IProgrammeRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Guid ProgrammeId { get; set; }
+    public DateOnly Date { get; set; }
+    public LegalEventType Type { get; set; }
+    public string? Authority { get; set; }
+    public string? Reference { get; set; }
+    public string? Lawyer { get; set; }
+    public LegalOutcome? Outcome { get; set; }
+    /// <summary>Days to comply as written on an order to leave the territory.</summary>
+    public int? DaysToComply { get; set; }
+    public string? Notes { get; set; }
+    public DateOnly? Deadline { get; set; }
+    /// <summary>Where the deadline comes from: the rule's label, or "entered by hand".</summary>
+    public string? DeadlineSource { get; set; }
+    public Guid? RecordedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>A time limit opened by a kind of legal event: configuration per organisation, never code.</summary>
+public sealed class DeadlineRule
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public LegalEventType EventType { get; set; }
+    /// <summary>Only events with this outcome open the limit (e.g. a negative decision); null for any.</summary>
+    public LegalOutcome? Outcome { get; set; }
+    public required string Label { get; set; }
+    public int Days { get; set; }
+    public int Months { get; set; }
+    /// <summary>Counts the days written on the event itself (an order to leave) when given.</summary>
+    public bool UsesDaysOnEvent { get; set; }
+    public bool IsActive { get; set; } = true;
+}
