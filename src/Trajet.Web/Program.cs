@@ -58,6 +58,7 @@ app.MapCasesApi();
 app.MapInstrumentsApi();
 app.MapInteractionsApi();
 app.MapLegalEventsApi();
+app.MapPlanApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

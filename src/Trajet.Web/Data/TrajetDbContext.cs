@@ -35,6 +35,9 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<LegalEvent> LegalEvents => Set<LegalEvent>();
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -236,6 +239,32 @@ public abstract class TrajetDbContext(DbContextOptions options)
             r.Property(x => x.Label).HasMaxLength(300);
             r.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             r.HasIndex(x => x.OrganisationId);
+        });
+
+        builder.Entity<PlanGoal>(g =>
+        {
+            g.ToTable("PlanGoals");
+            g.Property(x => x.Description).HasMaxLength(1000);
+            g.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            g.HasIndex(x => x.CaseId);
+        });
+
+        builder.Entity<PlanAction>(a =>
+        {
+            a.ToTable("PlanActions");
+            a.Property(x => x.Description).HasMaxLength(1000);
+            a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            a.HasIndex(x => new { x.CaseId, x.Status });
+            a.HasIndex(x => new { x.Status, x.DueDate });
+        });
+
+        builder.Entity<PlanReview>(r =>
+        {
+            r.ToTable("PlanReviews");
+            r.Property(x => x.Progress).HasMaxLength(4000);
+            r.Property(x => x.Changes).HasMaxLength(4000);
+            r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            r.HasIndex(x => new { x.CaseId, x.Date });
         });
 
         builder.Entity<OutreachContact>(o =>

@@ -58,3 +58,10 @@ public sealed class LegalChronology : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0007LegalChronology.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000009_ActionPlans")]
+public sealed class ActionPlans : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0009ActionPlans.Up(migrationBuilder);
+}

@@ -1,0 +1,46 @@
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.CaseWork;
+
+public enum ActionOwner { Family, CaseManager, Lawyer, Partner }
+
+public enum ActionStatus { Open, Done, Dropped }
+
+/// <summary>A goal agreed with the family: which option it pursues and what it means for them.</summary>
+public sealed class PlanGoal : IProgrammeRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Guid ProgrammeId { get; set; }
+    public DurableSolution Option { get; set; }
+    public required string Description { get; set; }
+    public DateOnly AgreedOn { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>A step of the plan, with who does it and by when.</summary>
+public sealed class PlanAction
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public Guid? GoalId { get; set; }
+    public required string Description { get; set; }
+    public ActionOwner Owner { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public ActionStatus Status { get; set; } = ActionStatus.Open;
+    public DateOnly? ClosedOn { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>A dated look back at the plan with the family: what moved, what changes.</summary>
+public sealed class PlanReview
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Progress { get; set; }
+    public string? Changes { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
