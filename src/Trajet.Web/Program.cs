@@ -3,6 +3,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Deadlines;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
@@ -59,6 +60,7 @@ app.MapInstrumentsApi();
 app.MapInteractionsApi();
 app.MapLegalEventsApi();
 app.MapPlanApi();
+app.MapDeadlinesApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

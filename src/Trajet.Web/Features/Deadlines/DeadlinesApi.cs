@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+
+namespace Trajet.Web.Features.Deadlines;
+
+public static class DeadlinesApi
+{
+    public sealed record Response(string Scope, IReadOnlyList<DueList.Item> Items);
+
+    public static void MapDeadlinesApi(this WebApplication app) =>
+        app.MapGet("/api/deadlines", async Task<Ok<Response>> (CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config, CancellationToken ct, string? scope = null) =>
+        {
+            var user = await current.RequireAsync(ct);
+            var mine = scope is null ? !user.IsCoordinator : scope != "all";
+            var items = await DueList.BuildAsync(db, user, mine, DateOnly.FromDateTime(clock.GetLocalNow().Date), DueList.Settings.From(config), ct);
+            return TypedResults.Ok(new Response(mine ? "mine" : "all", items));
+        }).WithTags("Case work");
+}

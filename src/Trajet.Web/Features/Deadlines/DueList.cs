@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Deadlines;
+
+public enum DueKind { LegalDeadline, ActionDue, NoRecentContact, DocumentExpiring }
+
+/// <summary>
+/// What falls due across the caller's open cases: legal deadlines, plan actions, families not
+/// contacted lately. A worker sees the cases assigned to them; a coordinator the organisation's.
+/// </summary>
+public static class DueList
+{
+    public sealed record Item(Guid CaseId, string CaseNumber, DueKind Kind, DateOnly? Due, string What, string? Source);
+
+    public sealed record Settings(int HorizonDays, int NoContactDays)
+    {
+        public static Settings From(IConfiguration config) =>
+            new(config.GetValue("Deadlines:HorizonDays", 30), config.GetValue("Deadlines:NoContactDays", 30));
+    }
+
+    public static async Task<List<Item>> BuildAsync(TrajetDbContext db, UserContext user, bool onlyMine, DateOnly today, Settings settings, CancellationToken ct)
+    {
+        var cases = db.Cases.Visible(user).Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Declined);
+        if (onlyMine)
+        {
+            cases = cases.Where(c => c.Assignments.Any(a => a.UserId == user.Id));
+        }
+        var horizon = today.AddDays(settings.HorizonDays);
+        var recent = today.AddDays(-7);
+
+        var legal = await db.LegalEvents.Where(e => e.Deadline != null && e.Deadline >= recent && e.Deadline <= horizon && cases.Any(c => c.Id == e.CaseId))
+            .Select(e => new { e.CaseId, Number = cases.Where(c => c.Id == e.CaseId).Select(c => c.Number).First(), e.Deadline, e.Type, e.DeadlineSource })
+            .ToListAsync(ct);
+        var actions = await db.PlanActions.Where(a => a.Status == ActionStatus.Open && a.DueDate != null && a.DueDate <= horizon && cases.Any(c => c.Id == a.CaseId))
+            .Select(a => new { a.CaseId, Number = cases.Where(c => c.Id == a.CaseId).Select(c => c.Number).First(), a.DueDate, a.Description })
+            .ToListAsync(ct);
+        var quietSince = today.AddDays(-settings.NoContactDays);
+        var quiet = await cases.Where(c => c.Status == CaseStatus.Active || c.Status == CaseStatus.Admitted)
+            .Select(c => new { c.Id, c.Number, c.AdmittedOn, Last = db.Interactions.Where(i => i.CaseId == c.Id).Max(i => (DateOnly?)i.Date) })
+            .Where(c => (c.Last ?? c.AdmittedOn) < quietSince)
+            .ToListAsync(ct);
+
+        return legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource))
+            .Concat(actions.Select(a => new Item(a.CaseId, a.Number, DueKind.ActionDue, a.DueDate, a.Description, null)))
+            .Concat(quiet.Select(c => new Item(c.Id, c.Number, DueKind.NoRecentContact, (c.Last ?? c.AdmittedOn)!.Value.AddDays(settings.NoContactDays), "no-recent-contact", null)))
+            .OrderBy(i => i.Due).ThenBy(i => i.CaseNumber)
+            .ToList();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+
+namespace Trajet.Web.Features.Deadlines;
+
+public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config) : PageModel
+{
+    /// <summary>"mine" or "all"; by default a coordinator sees all, a worker their own cases.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Scope { get; set; }
+
+    public IReadOnlyList<DueList.Item> Items { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        Scope = Scope is "mine" or "all" ? Scope : user.IsCoordinator ? "all" : "mine";
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Items = await DueList.BuildAsync(db, user, Scope == "mine", Today, DueList.Settings.From(config), ct);
+    }
+}
