@@ -5,6 +5,7 @@ using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Deadlines;
 using Trajet.Web.Features.Instruments;
+using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
 
@@ -61,6 +62,7 @@ app.MapInteractionsApi();
 app.MapLegalEventsApi();
 app.MapPlanApi();
 app.MapDeadlinesApi();
+app.MapPartnersApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

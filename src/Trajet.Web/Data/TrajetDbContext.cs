@@ -7,6 +7,7 @@ using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
+using Trajet.Web.Features.Partners;
 
 namespace Trajet.Web.Data;
 
@@ -38,6 +39,8 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<PartnerReferral> PartnerReferrals => Set<PartnerReferral>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -265,6 +268,29 @@ public abstract class TrajetDbContext(DbContextOptions options)
             r.Property(x => x.Changes).HasMaxLength(4000);
             r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             r.HasIndex(x => new { x.CaseId, x.Date });
+        });
+
+        builder.Entity<Partner>(p =>
+        {
+            p.ToTable("Partners");
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.Contact).HasMaxLength(200);
+            p.Property(x => x.Phone).HasMaxLength(50);
+            p.Property(x => x.Email).HasMaxLength(200);
+            p.Property(x => x.Notes).HasMaxLength(2000);
+            p.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            p.HasIndex(x => new { x.OrganisationId, x.Name });
+        });
+
+        builder.Entity<PartnerReferral>(r =>
+        {
+            r.ToTable("PartnerReferrals");
+            r.Property(x => x.Reason).HasMaxLength(1000);
+            r.Property(x => x.Notes).HasMaxLength(2000);
+            r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            r.HasOne(x => x.Partner).WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex(x => x.CaseId);
+            r.HasIndex(x => x.PartnerId);
         });
 
         builder.Entity<OutreachContact>(o =>

@@ -27,6 +27,8 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("add-legal-event", CaseManager, async b => $"/CaseWork/AddLegalEvent/{await b.CaseIdAsync("Mohammadi")}"),
         new("action-plan", CaseManager, async b => $"/CaseWork/Plan/{await b.CaseIdAsync("Mohammadi")}"),
         new("deadlines", CaseManager, Path("/Deadlines")),
+        new("partners", CaseManager, Path("/Partners")),
+        new("referrals", CaseManager, async b => $"/Partners/Refer/{await b.CaseIdAsync("Mohammadi")}"),
         new("time-limits", "coordinator@ngo.demo", Path("/Organisations/DeadlineRules")),
         new("evaluation-report", "coordinator@ngo.demo", Path("/Reports/Evaluation?programme=plan-together")),
         new("outreach", "outreach@reachout.demo", Path("/Outreach")),

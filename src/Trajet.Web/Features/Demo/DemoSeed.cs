@@ -101,6 +101,11 @@ public static class DemoSeed
         db.Organisations.AddRange(famillePlus, atd, reachOut, reachOutFr);
         await db.SaveChangesAsync();
         await Data.Startup.SeedDeadlineRulesAsync(db);
+        db.Partners.AddRange(
+            new Trajet.Web.Features.Partners.Partner { OrganisationId = famillePlus.Id, Name = "Maître A. Lambert", Kind = Trajet.Web.Features.Partners.PartnerKind.Lawyer, Phone = "+32 2 000 00 00" },
+            new Trajet.Web.Features.Partners.Partner { OrganisationId = famillePlus.Id, Name = "CPAS / OCMW", Kind = Trajet.Web.Features.Partners.PartnerKind.SocialServices },
+            new Trajet.Web.Features.Partners.Partner { OrganisationId = famillePlus.Id, Name = "Centre de santé mentale Ulysse", Kind = Trajet.Web.Features.Partners.PartnerKind.Psychologist },
+            new Trajet.Web.Features.Partners.Partner { OrganisationId = famillePlus.Id, Name = "Délégué général aux droits de l'enfant", Kind = Trajet.Web.Features.Partners.PartnerKind.Authority });
 
         var users = services.GetRequiredService<UserManager<User>>();
         await CreateUser(users, "admin@trajet.demo", "Alex Admin", null, Roles.Administrator, null);

@@ -65,3 +65,10 @@ public sealed class ActionPlans : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0009ActionPlans.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000010_Partners")]
+public sealed class Partners : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0010Partners.Up(migrationBuilder);
+}
