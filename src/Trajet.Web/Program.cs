@@ -63,6 +63,7 @@ app.MapLegalEventsApi();
 app.MapPlanApi();
 app.MapDeadlinesApi();
 app.MapPartnersApi();
+app.MapTimelineApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

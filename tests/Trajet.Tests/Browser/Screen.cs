@@ -28,6 +28,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("action-plan", CaseManager, async b => $"/CaseWork/Plan/{await b.CaseIdAsync("Mohammadi")}"),
         new("deadlines", CaseManager, Path("/Deadlines")),
         new("partners", CaseManager, Path("/Partners")),
+        new("timeline", CaseManager, async b => $"/Cases/Timeline/{await b.CaseIdAsync("Mohammadi")}"),
         new("referrals", CaseManager, async b => $"/Partners/Refer/{await b.CaseIdAsync("Mohammadi")}"),
         new("time-limits", "coordinator@ngo.demo", Path("/Organisations/DeadlineRules")),
         new("evaluation-report", "coordinator@ngo.demo", Path("/Reports/Evaluation?programme=plan-together")),
