@@ -127,7 +127,7 @@ public sealed class CasePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var details = await Html.GetAsync(browser, $"/Cases/Details/{id}");
 
         Assert.Null(details.QuerySelector("a[href*='ChangeStatus']"));
-        Assert.Contains("No risk of detention", details.QuerySelector(".timeline")!.TextContent);
+        Assert.Contains("No risk of detention", details.QuerySelector("#history")!.ParentElement!.TextContent);
     }
 
     [Fact]
