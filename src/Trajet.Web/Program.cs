@@ -3,6 +3,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
@@ -23,6 +24,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetView
 builder.Services.AddTrajetApi();
 builder.Services.AddTrajetRateLimits(builder.Configuration);
 builder.Services.AddTrajetHealth();
+builder.Services.AddTrajetDocuments(builder.Configuration);
 
 // Clock (tests replace it)
 builder.Services.AddSingleton(TimeProvider.System);
@@ -57,6 +59,7 @@ app.MapMeApi();
 app.MapCasesApi();
 app.MapInstrumentsApi();
 app.MapInteractionsApi();
+app.MapDocumentsApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

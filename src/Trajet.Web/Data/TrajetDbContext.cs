@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
@@ -33,6 +34,7 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<BaselineSheet> BaselineSheets => Set<BaselineSheet>();
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -213,6 +215,18 @@ public abstract class TrajetDbContext(DbContextOptions options)
             i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             i.HasIndex(x => new { x.CaseId, x.Date });
             i.HasIndex(x => new { x.ProgrammeId, x.Type });
+        });
+
+        builder.Entity<CaseDocument>(d =>
+        {
+            d.ToTable("CaseDocuments");
+            d.Property(x => x.Title).HasMaxLength(200);
+            d.Property(x => x.Notes).HasMaxLength(4000);
+            d.Property(x => x.FileKey).HasMaxLength(32);
+            d.Property(x => x.FileName).HasMaxLength(120);
+            d.Property(x => x.ContentType).HasMaxLength(100);
+            d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            d.HasIndex(x => new { x.CaseId, x.IssueDate });
         });
 
         builder.Entity<OutreachContact>(o =>

@@ -51,3 +51,10 @@ public sealed class Interactions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0006Interactions.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000008_Documents")]
+public sealed class Documents : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0008Documents.Up(migrationBuilder);
+}
