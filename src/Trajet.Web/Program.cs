@@ -42,6 +42,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseDocumentUploadLimit();
 app.UseRequestLocalization();
 app.UseEuropeanEnglishFormats();
 app.UseRouting();

@@ -21,9 +21,12 @@ public sealed class DocumentValidity(IReadOnlyDictionary<DocumentType, int> vali
     {
     }
 
+    /// <summary>How long a document of this type is valid without an expiry date; null when it does not expire.</summary>
+    public int? MonthsFor(DocumentType type) => validityMonths.TryGetValue(type, out var months) && months > 0 ? months : null;
+
     /// <summary>The last day the document is valid; null when it does not expire.</summary>
     public DateOnly? ValidUntil(DocumentType type, DateOnly issueDate, DateOnly? expiryDate) =>
-        expiryDate ?? (validityMonths.TryGetValue(type, out var months) && months > 0 ? issueDate.AddMonths(months) : null);
+        expiryDate ?? (MonthsFor(type) is { } months ? issueDate.AddMonths(months) : null);
 
     public DocumentStatus StatusOn(DocumentType type, DateOnly issueDate, DateOnly? expiryDate, DateOnly today) =>
         ValidUntil(type, issueDate, expiryDate) switch
