@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Trajet.Web.Features.Documents;
 
 namespace Trajet.Tests.Features.Documents;
@@ -50,6 +52,30 @@ public sealed class DocumentValidityTests
 
         Assert.Equal(new DateOnly(2026, 4, 10), configured.ValidUntil(DocumentType.SupportLetter, new DateOnly(2026, 1, 10), null));
         Assert.Equal(new DateOnly(2027, 1, 10), configured.ValidUntil(DocumentType.SchoolCertificate, new DateOnly(2026, 1, 10), null));
+    }
+
+    [Fact]
+    public void ValidityMonths_AreReadFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Documents:ValidityMonths:support-letter"] = "3",
+            ["Documents:ValidityMonths:school-certificate"] = "12",
+        }).Build();
+
+        var configured = new ServiceCollection().AddTrajetDocuments(configuration).BuildServiceProvider().GetRequiredService<DocumentValidity>();
+
+        Assert.Equal(3, configured.MonthsFor(DocumentType.SupportLetter));
+        Assert.Equal(12, configured.MonthsFor(DocumentType.SchoolCertificate));
+        Assert.Null(configured.MonthsFor(DocumentType.Decision));
+    }
+
+    [Fact]
+    public void ValidityMonths_ForAnUnknownType_StopTheStart()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Documents:ValidityMonths:passport"] = "3" }).Build();
+
+        Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddTrajetDocuments(configuration));
     }
 
     [Theory]

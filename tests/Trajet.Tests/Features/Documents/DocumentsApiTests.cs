@@ -164,6 +164,37 @@ public abstract class DocumentsApiTests(TrajetApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/cases/{other}/documents/{docId}/file")).StatusCode);
     }
 
+    [Fact]
+    public async Task Upload_WithTheSignInCookieInsteadOfABearerToken_Is401()
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        var email = await app.CreateUserAsync(Roles.CaseManager, organisation, programme);
+        using var api = await app.ApiClientAsync(email);
+        var (id, _) = await CaseBuilder.OpenAsync(api, programme.Slug);
+        using var browser = await app.SignedInBrowserAsync(email);
+
+        var response = await browser.PostAsync($"/api/cases/{id}/documents", Form(file: Pdf()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync((db, _) => db.CaseDocuments.CountAsync(d => d.CaseId == id)));
+    }
+
+    [Fact]
+    public async Task Evaluator_SeesValidityButNoTitle_AndCannotDownload()
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        using var manager = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, organisation, programme));
+        using var evaluator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Evaluator, organisation, programme));
+        var (id, _) = await CaseBuilder.OpenAsync(manager, programme.Slug);
+        var created = await manager.PostAsync($"/api/cases/{id}/documents", Form(title: "Passport of Lusine Petrosyan", file: Pdf()));
+
+        var document = Assert.Single((await evaluator.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/documents")).EnumerateArray());
+
+        Assert.Equal(JsonValueKind.Null, document.GetProperty("title").ValueKind);
+        Assert.Equal("valid", document.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync(created.Headers.Location + "/file")).StatusCode);
+    }
+
     private async Task AssertRefusedAsync(HttpResponseMessage response, string field, Guid caseId)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
