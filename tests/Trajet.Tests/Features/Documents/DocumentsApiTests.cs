@@ -195,6 +195,17 @@ public abstract class DocumentsApiTests(TrajetApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync(created.Headers.Location + "/file")).StatusCode);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheUpload()
+    {
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/cases/{id}/documents", document);
+        Assert.Contains("multipart/form-data", document);
+    }
+
     private async Task AssertRefusedAsync(HttpResponseMessage response, string field, Guid caseId)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
