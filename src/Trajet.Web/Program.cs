@@ -4,6 +4,7 @@ using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Deadlines;
+using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Reports;
@@ -25,6 +26,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetView
 builder.Services.AddTrajetApi();
 builder.Services.AddTrajetRateLimits(builder.Configuration);
 builder.Services.AddTrajetHealth();
+builder.Services.AddTrajetDocuments(builder.Configuration);
 
 // Clock (tests replace it)
 builder.Services.AddSingleton(TimeProvider.System);
@@ -42,6 +44,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseDocumentUploadLimit();
 app.UseRequestLocalization();
 app.UseEuropeanEnglishFormats();
 app.UseRouting();
@@ -64,6 +67,7 @@ app.MapPlanApi();
 app.MapDeadlinesApi();
 app.MapPartnersApi();
 app.MapTimelineApi();
+app.MapDocumentsApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

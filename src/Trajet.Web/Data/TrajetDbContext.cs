@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
@@ -41,6 +42,7 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerReferral> PartnerReferrals => Set<PartnerReferral>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -291,6 +293,18 @@ public abstract class TrajetDbContext(DbContextOptions options)
             r.HasOne(x => x.Partner).WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
             r.HasIndex(x => x.CaseId);
             r.HasIndex(x => x.PartnerId);
+        });
+
+        builder.Entity<CaseDocument>(d =>
+        {
+            d.ToTable("CaseDocuments");
+            d.Property(x => x.Title).HasMaxLength(200);
+            d.Property(x => x.Notes).HasMaxLength(4000);
+            d.Property(x => x.FileKey).HasMaxLength(32);
+            d.Property(x => x.FileName).HasMaxLength(120);
+            d.Property(x => x.ContentType).HasMaxLength(100);
+            d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            d.HasIndex(x => new { x.CaseId, x.IssueDate });
         });
 
         builder.Entity<OutreachContact>(o =>

@@ -33,6 +33,7 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Trajet"] = ConnectionString,
             ["DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
+            ["Documents:Path"] = Path.Combine(folder, "documents"),
             ["Demo:Seed"] = "false",
             ["RateLimits:LoginPerMinute"] = "100000",
         };

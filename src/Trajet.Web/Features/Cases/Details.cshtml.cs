@@ -11,7 +11,7 @@ using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>The case page: the household at a glance, screening, assignment and how the case got where it is.</summary>
-public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, Documents.DocumentValidity validity) : PageModel
 {
     public CaseDto Case { get; private set; } = null!;
     public bool HideNames { get; private set; }
@@ -23,6 +23,7 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public CaseWork.InteractionsApi.Summary Interactions { get; private set; } = null!;
     public IReadOnlyList<CaseWork.LegalEventsApi.Dto> Chronology { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public IReadOnlyList<Documents.DocumentsApi.Dto> Documents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -67,6 +68,7 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
         Chronology = await CaseWork.LegalEventsApi.ChronologyAsync(db, id, ct);
         Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Documents = await Features.Documents.DocumentsApi.ListAsync(db, user, id, validity, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
         SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         if (CanAssign)
         {

@@ -3,6 +3,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Deadlines;
@@ -10,8 +11,8 @@ namespace Trajet.Web.Features.Deadlines;
 public enum DueKind { LegalDeadline, ActionDue, NoRecentContact, DocumentExpiring }
 
 /// <summary>
-/// What falls due across the caller's open cases: legal deadlines, plan actions, families not
-/// contacted lately. A worker sees the cases assigned to them; a coordinator the organisation's.
+/// What falls due across the caller's open cases: legal deadlines, plan actions, expiring
+/// documents, families not contacted lately. A worker sees the cases assigned to them; a coordinator the organisation's.
 /// </summary>
 public static class DueList
 {
@@ -23,7 +24,7 @@ public static class DueList
             new(config.GetValue("Deadlines:HorizonDays", 30), config.GetValue("Deadlines:NoContactDays", 30));
     }
 
-    public static async Task<List<Item>> BuildAsync(TrajetDbContext db, UserContext user, bool onlyMine, DateOnly today, Settings settings, CancellationToken ct)
+    public static async Task<List<Item>> BuildAsync(TrajetDbContext db, UserContext user, bool onlyMine, DateOnly today, Settings settings, DocumentValidity validity, CancellationToken ct)
     {
         var cases = db.Cases.Visible(user).Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Declined);
         if (onlyMine)
@@ -45,7 +46,17 @@ public static class DueList
             .Where(c => (c.Last ?? c.AdmittedOn) < quietSince)
             .ToListAsync(ct);
 
-        return legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource))
+        // Documents valid for a few months from issue (support letters) or with an expiry date.
+        var longest = Enum.GetValues<DocumentType>().Max(t => validity.MonthsFor(t) ?? 0);
+        var documents = (await db.CaseDocuments
+                .Where(d => cases.Any(c => c.Id == d.CaseId) && (d.ExpiryDate != null ? d.ExpiryDate >= recent && d.ExpiryDate <= horizon : d.IssueDate >= recent.AddMonths(-longest)))
+                .Select(d => new { d.CaseId, Number = cases.Where(c => c.Id == d.CaseId).Select(c => c.Number).First(), d.Type, d.Title, d.IssueDate, d.ExpiryDate })
+                .ToListAsync(ct))
+            .Select(d => (d.CaseId, d.Number, d.Type, d.Title, Until: validity.ValidUntil(d.Type, d.IssueDate, d.ExpiryDate)))
+            .Where(d => d.Until >= recent && d.Until <= horizon);
+
+        return documents.Select(d => new Item(d.CaseId, d.Number, DueKind.DocumentExpiring, d.Until, d.Title, null))
+            .Concat(legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource)))
             .Concat(actions.Select(a => new Item(a.CaseId, a.Number, DueKind.ActionDue, a.DueDate, a.Description, null)))
             .Concat(quiet.Select(c => new Item(c.Id, c.Number, DueKind.NoRecentContact, (c.Last ?? c.AdmittedOn)!.Value.AddDays(settings.NoContactDays), "no-recent-contact", null)))
             .OrderBy(i => i.Due).ThenBy(i => i.CaseNumber)

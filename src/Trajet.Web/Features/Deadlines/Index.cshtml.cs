@@ -5,7 +5,7 @@ using Trajet.Web.Features.Accounts;
 
 namespace Trajet.Web.Features.Deadlines;
 
-public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config, Documents.DocumentValidity validity) : PageModel
 {
     /// <summary>"mine" or "all"; by default a coordinator sees all, a worker their own cases.</summary>
     [BindProperty(SupportsGet = true)]
@@ -19,6 +19,6 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProv
         var user = await current.RequireAsync(ct);
         Scope = Scope is "mine" or "all" ? Scope : user.IsCoordinator ? "all" : "mine";
         Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        Items = await DueList.BuildAsync(db, user, Scope == "mine", Today, DueList.Settings.From(config), ct);
+        Items = await DueList.BuildAsync(db, user, Scope == "mine", Today, DueList.Settings.From(config), validity, ct);
     }
 }

@@ -33,6 +33,8 @@ public abstract class DeadlineListTests(TrajetApp app)
         await manager.PostAsJsonAsync($"/api/cases/{mine}/plan/goals", new { option = "legal-stay-here", description = "Appeal", agreedOn = Day(-150) });
         await manager.PostAsJsonAsync($"/api/cases/{mine}/plan/actions", new { description = "Send the appeal brief", owner = "lawyer", dueDate = Day(-2) });
         await coordinator.PostAsJsonAsync($"/api/cases/{other}/legal-events", new { type = "order-to-leave", daysToComply = 30, date = Day(-10) });
+        var letter = new MultipartFormDataContent { { new StringContent("support-letter"), "type" }, { new StringContent("School director's letter"), "title" }, { new StringContent(Day(-170)), "issueDate" } };
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await manager.PostAsync($"/api/cases/{mine}/documents", letter)).StatusCode);
 
         var workers = await manager.GetFromJsonAsync<JsonElement>("/api/deadlines");
         var coordinators = await coordinator.GetFromJsonAsync<JsonElement>("/api/deadlines");
@@ -40,7 +42,9 @@ public abstract class DeadlineListTests(TrajetApp app)
         Assert.Equal("mine", workers.GetProperty("scope").GetString());
         var items = workers.GetProperty("items").EnumerateArray().ToList();
         Assert.All(items, i => Assert.Equal(mineNumber, i.GetProperty("caseNumber").GetString()));
-        Assert.Equal(["action-due", "legal-deadline", "no-recent-contact"], items.Select(i => i.GetProperty("kind").GetString()).Order());
+        Assert.Equal(["action-due", "document-expiring", "legal-deadline", "no-recent-contact"], items.Select(i => i.GetProperty("kind").GetString()).Order());
+        Assert.Equal(today.AddDays(-170).AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            items.Single(i => i.GetProperty("kind").GetString() == "document-expiring").GetProperty("due").GetString());
         Assert.Equal(Day(10), items.Single(i => i.GetProperty("kind").GetString() == "legal-deadline").GetProperty("due").GetString());
         Assert.Equal("all", coordinators.GetProperty("scope").GetString());
         Assert.Contains(coordinators.GetProperty("items").EnumerateArray(), i => i.GetProperty("caseNumber").GetString() == otherNumber);

@@ -67,6 +67,13 @@ public sealed class ActionPlans : Migration
 }
 
 [DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000008_Documents")]
+public sealed class Documents : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0008Documents.Up(migrationBuilder);
+}
+
+[DbContext(typeof(PostgresTrajetDbContext))]
 [Migration("20261122000010_Partners")]
 public sealed class Partners : Migration
 {

@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Documents;
+
+public static class DocumentsApi
+{
+    public sealed record Dto(
+        Guid Id, DocumentType Type, string? Title, DateOnly IssueDate, DateOnly? ExpiryDate, DateOnly? ValidUntil, DocumentStatus Status,
+        string? Notes, bool HasFile, string? FileName, string? ContentType, long? FileSize);
+
+    public static void MapDocumentsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/cases/{id:guid}/documents").WithTags("Documents");
+        // A multipart form can be posted cross-site with the sign-in cookie: the upload takes bearer tokens only, so no antiforgery token is needed.
+        group.MapPost("/", Post)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme })
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data");
+        group.MapGet("/", List);
+        group.MapGet("/{docId:guid}/file", Download);
+    }
+
+    private static async Task<IResult> Post(Guid id, HttpContext http, CurrentUser current, TrajetDbContext db, DocumentStore store, DocumentValidity validity,
+        IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!CaseAccess.CanWrite(user))
+        {
+            return TypedResults.Forbid();
+        }
+        if (!http.Request.HasFormContentType)
+        {
+            return new[] { new FieldError("body", "Send the document as multipart/form-data.") }.ToProblem(l);
+        }
+        if (await ReadFormAsync(http, store, ct) is not { } form)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["The file is too large."],
+                detail: l["At most {0} MB.", store.MaxFileBytes / (1024.0 * 1024.0)]);
+        }
+
+        var errors = new List<FieldError>();
+        var issueDate = Date(form, "issueDate", errors);
+        var expiryDate = Date(form, "expiryDate", errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var file = form.Files.GetFile("file");
+        var input = new RecordDocument.Input(form["type"], form["title"], issueDate, expiryDate, form["notes"],
+            file is null ? null : new RecordDocument.Upload(file.FileName, file.Length, file.OpenReadStream));
+        return await RecordDocument.ExecuteAsync(db, store, user, c, input, Today(clock), ct) switch
+        {
+            RecordDocument.Recorded { Document: var d } => TypedResults.Created($"/api/cases/{id}/documents/{d.Id}", ToDto(d, validity, Today(clock), false)),
+            RecordDocument.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary>The form with the request limits set to the configured file size; null when the body is larger.</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, DocumentStore store, CancellationToken ct)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = store.MaxRequestBytes;
+        }
+        if (http.Request.ContentLength > store.MaxRequestBytes)
+        {
+            return null;
+        }
+        try
+        {
+            return await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = store.MaxRequestBytes }, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return null;
+        }
+    }
+
+    private static DateOnly? Date(IFormCollection form, string field, List<FieldError> errors)
+    {
+        var text = form[field].ToString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        {
+            return date;
+        }
+        errors.Add(new(field, "The value is not valid."));
+        return null;
+    }
+
+    private static async Task<IResult> List(Guid id, CurrentUser current, TrajetDbContext db, DocumentValidity validity, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!await db.Cases.Visible(user).AnyAsync(x => x.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await ListAsync(db, user, id, validity, Today(clock), ct));
+    }
+
+    public static async Task<List<Dto>> ListAsync(TrajetDbContext db, UserContext user, Guid caseId, DocumentValidity validity, DateOnly today, CancellationToken ct)
+    {
+        var documents = await db.Set<CaseDocument>().AsNoTracking().Visible(user).Where(d => d.CaseId == caseId)
+            .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.CreatedAt).ToListAsync(ct);
+        return documents.Select(d => ToDto(d, validity, today, user.SeesAggregatesOnly)).ToList();
+    }
+
+    private static async Task<IResult> Download(Guid id, Guid docId, HttpContext http, CurrentUser current, TrajetDbContext db, DocumentStore store, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var document = await db.Set<CaseDocument>().AsNoTracking().Visible(user)
+            .Where(d => d.Id == docId && d.CaseId == id && db.Cases.Visible(user).Any(c => c.Id == d.CaseId))
+            .SingleOrDefaultAsync(ct);
+        if (document?.FileKey is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (user.SeesAggregatesOnly)
+        {
+            return TypedResults.Forbid(); // evaluators see no names, and papers are full of them
+        }
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        // A file name makes TypedResults.File answer Content-Disposition: attachment, never inline.
+        return TypedResults.File(store.OpenRead(document.FileKey), document.ContentType ?? "application/octet-stream", document.FileName ?? "document");
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    private static Dto ToDto(CaseDocument d, DocumentValidity validity, DateOnly today, bool hideContent) => new(
+        d.Id, d.Type, hideContent ? null : d.Title, d.IssueDate, d.ExpiryDate, validity.ValidUntil(d.Type, d.IssueDate, d.ExpiryDate),
+        validity.StatusOn(d.Type, d.IssueDate, d.ExpiryDate, today), hideContent ? null : d.Notes, d.FileKey is not null,
+        hideContent ? null : d.FileName, d.ContentType, d.FileSize);
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Documents;
+
+/// <summary>Adds a document to the case, with its scan or photo when there is one.</summary>
+public sealed class UploadModel(CurrentUser current, TrajetDbContext db, DocumentStore store, DocumentValidity validity, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? Type { get; set; } = DocumentType.SupportLetter.ToKebab();
+        public string? Title { get; set; }
+        public DateOnly? IssueDate { get; set; }
+        public DateOnly? ExpiryDate { get; set; }
+        public string? Notes { get; set; }
+        public IFormFile? File { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Guid CaseId { get; private set; }
+    public string CaseNumber { get; private set; } = "";
+    public int SupportLetterMonths => validity.MonthsFor(DocumentType.SupportLetter) ?? 0;
+    public double MaxMegabytes => store.MaxFileBytes / (1024.0 * 1024.0);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var @case = await LoadAsync(id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await current.RequireAsync(ct);
+        var file = Input.File is { } f ? new RecordDocument.Upload(f.FileName, f.Length, f.OpenReadStream) : null;
+        var input = new RecordDocument.Input(Input.Type, Input.Title, Input.IssueDate, Input.ExpiryDate, Input.Notes, file);
+        switch (await RecordDocument.ExecuteAsync(db, store, user, @case, input, Today, ct))
+        {
+            case RecordDocument.Recorded:
+                return RedirectToPage("/Cases/Details", null, new { id }, "documents");
+            case RecordDocument.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l);
+                return Page();
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var @case = CaseAccess.CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        CaseId = id;
+        CaseNumber = @case?.Number ?? "";
+        return @case;
+    }
+}
