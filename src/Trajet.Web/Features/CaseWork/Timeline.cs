@@ -4,7 +4,7 @@ using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.CaseWork;
 
-public enum TimelineKind { Status, Interaction, Plan, Legal, Referral, Sheet }
+public enum TimelineKind { Status, Interaction, Plan, Legal, Document, Referral, Sheet }
 
 /// <summary>Everything that happened in a case, in one chronological list; each source read in one query.</summary>
 public static class Timeline
@@ -39,6 +39,11 @@ public static class Timeline
         {
             entries.AddRange((await db.LegalEvents.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync(ct))
                 .Select(e => new Entry(e.Date, TimelineKind.Legal, $"legal:{e.Type.ToKebab()}", Detail(string.Join(" · ", new[] { e.Outcome?.ToKebab(), e.Authority, e.Reference }.Where(x => x is not null))))));
+        }
+        if (Wanted(TimelineKind.Document))
+        {
+            entries.AddRange((await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(ct))
+                .Select(d => new Entry(d.IssueDate, TimelineKind.Document, $"document:{d.Type.ToKebab()}", Detail(d.Title))));
         }
         if (Wanted(TimelineKind.Referral))
         {

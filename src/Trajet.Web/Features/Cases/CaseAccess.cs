@@ -1,12 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Cases;
 
-/// <summary>Who may do what with cases; which cases a user sees is <see cref="Organisations.Wall"/>.</summary>
+/// <summary>Who may do what with cases; which cases a user sees is <see cref="Wall"/>.</summary>
 public static class CaseAccess
 {
     /// <summary>Opening cases and writing in them; evaluators only read aggregates.</summary>
     public static bool CanWrite(UserContext user) =>
         user.OrganisationId is not null &&
         (user.IsCoordinator || user.IsInRole(Roles.CaseManager) || user.IsInRole(Roles.OutreachWorker) || user.IsInRole(Roles.Mediator));
+
+    /// <summary>The case (tracked) if the user may see it and write in it; null otherwise, which pages answer with 404.</summary>
+    public static async Task<Case?> WritableCaseAsync(this TrajetDbContext db, UserContext user, Guid id, CancellationToken ct) =>
+        CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;
 }

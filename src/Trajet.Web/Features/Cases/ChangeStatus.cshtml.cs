@@ -77,7 +77,7 @@ public sealed class ChangeStatusModel(CurrentUser current, TrajetDbContext db, I
     private async Task<(Case? Case, UserContext User)> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var @case = CaseAccess.CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        var @case = await db.WritableCaseAsync(user, id, ct);
         CaseId = id;
         CaseNumber = @case?.Number ?? "";
         Current = @case?.Status ?? default;

@@ -62,7 +62,7 @@ public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IString
     private async Task<(Case? Case, UserContext User)> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var @case = CaseAccess.CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        var @case = await db.WritableCaseAsync(user, id, ct);
         CaseId = id;
         CaseNumber = @case?.Number ?? "";
         return (@case, user);

@@ -72,7 +72,7 @@ public sealed class BaselineModel(CurrentUser current, TrajetDbContext db, IStri
     private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var @case = CaseAccess.CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        var @case = await db.WritableCaseAsync(user, id, ct);
         CaseId = id;
         CaseNumber = @case?.Number ?? "";
         return @case;

@@ -53,7 +53,7 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
     private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var @case = CaseAccess.CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        var @case = await db.WritableCaseAsync(user, id, ct);
         CaseId = id;
         CaseNumber = @case?.Number ?? "";
         if (@case is not null)

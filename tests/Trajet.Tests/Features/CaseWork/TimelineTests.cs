@@ -17,12 +17,14 @@ public abstract class TimelineTests(TrajetApp app)
         await client.PostAsJsonAsync($"/api/cases/{id}/interactions", new { type = "home-visit", date = "2026-02-10", notes = "First visit" });
         await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "arrival", date = "2019-09-01" });
         await client.PostAsJsonAsync($"/api/cases/{id}/plan/goals", new { option = "voluntary-return", description = "Return with support", agreedOn = "2026-03-01" });
+        var letter = new MultipartFormDataContent { { new StringContent("support-letter"), "type" }, { new StringContent("Letter from the school"), "title" }, { new StringContent("2026-02-20"), "issueDate" } };
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/cases/{id}/documents", letter)).StatusCode);
         await client.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "declined", date = "2026-03-05", reason = "Moved to another city" });
 
         var all = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/timeline")).EnumerateArray().ToList();
         var legalOnly = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/timeline?kinds=legal,interaction")).EnumerateArray().ToList();
 
-        Assert.Equal(["legal:arrival", "status:referred", "interaction:home-visit", "goal:voluntary-return", "status:declined"], all.Select(e => e.GetProperty("title").GetString()));
+        Assert.Equal(["legal:arrival", "status:referred", "interaction:home-visit", "document:support-letter", "goal:voluntary-return", "status:declined"], all.Select(e => e.GetProperty("title").GetString()));
         Assert.Equal("Moved to another city", all[^1].GetProperty("detail").GetString());
         Assert.Equal(["legal", "interaction"], legalOnly.Select(e => e.GetProperty("kind").GetString()));
     }
