@@ -32,14 +32,10 @@ public static class InteractionsApi
     private static async Task<IResult> Post(Guid id, Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
         if (c is null)
         {
-            return TypedResults.NotFound();
-        }
-        if (!CaseAccess.CanWrite(user))
-        {
-            return TypedResults.Forbid();
+            return denied!;
         }
         var errors = new List<FieldError>();
         var type = KebabEnum.Parse<InteractionType>(body.Type, "type", errors);

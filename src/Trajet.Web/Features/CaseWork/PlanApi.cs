@@ -61,14 +61,10 @@ public static class PlanApi
         Func<Case, List<FieldError>, Task<List<FieldError>>> change)
     {
         var user = await current.RequireAsync(ct);
-        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
         if (c is null)
         {
-            return TypedResults.NotFound();
-        }
-        if (!CaseAccess.CanWrite(user))
-        {
-            return TypedResults.Forbid();
+            return denied!;
         }
         var errors = await change(c, []);
         return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await EditPlan.LoadAsync(db, id, Today(clock), ct));

@@ -13,6 +13,13 @@ public static class CaseAccess
         user.OrganisationId is not null &&
         (user.IsCoordinator || user.IsInRole(Roles.CaseManager) || user.IsInRole(Roles.OutreachWorker) || user.IsInRole(Roles.Mediator));
 
+    /// <summary>For the API: the case (tracked) to write in, or the answer: 404 when the user may not see it, 403 when they may only read it.</summary>
+    public static async Task<(Case? Case, IResult? Denied)> CaseForWriteAsync(this TrajetDbContext db, UserContext user, Guid id, CancellationToken ct)
+    {
+        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return c is null ? (null, TypedResults.NotFound()) : CanWrite(user) ? (c, null) : (null, TypedResults.Forbid());
+    }
+
     /// <summary>The case (tracked) if the user may see it and write in it; null otherwise, which pages answer with 404.</summary>
     public static async Task<Case?> WritableCaseAsync(this TrajetDbContext db, UserContext user, Guid id, CancellationToken ct) =>
         CanWrite(user) ? await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct) : null;

@@ -101,19 +101,10 @@ public static class CasesApi
     private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
         await CaseDetails.LoadAsync(db, await current.RequireAsync(ct), id, Today(clock), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
-    /// <summary>The case to write in: visible to the user, who may write; else 404 or 403.</summary>
-    private static async Task<(Case? Case, UserContext User, IResult? Denied)> WritableAsync(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null ? (null, user, TypedResults.NotFound())
-            : !CaseAccess.CanWrite(user) ? (null, user, TypedResults.Forbid())
-            : (c, user, null);
-    }
-
     private static async Task<IResult> PostStatus(Guid id, StatusBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var (c, user, denied) = await WritableAsync(id, current, db, ct);
+        var user = await current.RequireAsync(ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
         if (c is null)
         {
             return denied!;
@@ -137,7 +128,8 @@ public static class CasesApi
 
     private static async Task<IResult> PutScreening(Guid id, ScreeningBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var (c, user, denied) = await WritableAsync(id, current, db, ct);
+        var user = await current.RequireAsync(ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
         if (c is null)
         {
             return denied!;
@@ -159,7 +151,8 @@ public static class CasesApi
 
     private static async Task<IResult> PutAssignees(Guid id, AssigneesBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var (c, user, denied) = await WritableAsync(id, current, db, ct);
+        var user = await current.RequireAsync(ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
         if (c is null)
         {
             return denied!;
@@ -174,7 +167,8 @@ public static class CasesApi
 
     private static async Task<IResult> PostMember(Guid id, MemberBodies.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var (c, user, denied) = await WritableAsync(id, current, db, ct);
+        var user = await current.RequireAsync(ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
         if (c is null)
         {
             return denied!;
@@ -198,7 +192,7 @@ public static class CasesApi
 
     private static async Task<IResult> PutMember(Guid id, Guid memberId, MemberBodies.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var (c, _, denied) = await WritableAsync(id, current, db, ct);
+        var (c, denied) = await db.CaseForWriteAsync(await current.RequireAsync(ct), id, ct);
         if (c is null)
         {
             return denied!;

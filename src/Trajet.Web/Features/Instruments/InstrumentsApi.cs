@@ -66,14 +66,10 @@ public static class InstrumentsApi
     private static async Task<IResult> PostBaselineSheet(Guid id, BaselineBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
         if (c is null)
         {
-            return TypedResults.NotFound();
-        }
-        if (!CaseAccess.CanWrite(user))
-        {
-            return TypedResults.Forbid();
+            return denied!;
         }
         var input = new RecordBaselineSheet.Input(body.Date, body.SituationOn, (body.Scores ?? []).Select(s => new RecordBaselineSheet.Score(s.Item, s.Score, s.Why)).ToList());
         return await RecordBaselineSheet.ExecuteAsync(db, user, c, input, Today(clock), ct) switch

@@ -86,14 +86,10 @@ public static class PartnersApi
     private static async Task<IResult> AddReferral(Guid id, ReferralBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
         if (c is null)
         {
-            return TypedResults.NotFound();
-        }
-        if (!CaseAccess.CanWrite(user))
-        {
-            return TypedResults.Forbid();
+            return denied!;
         }
         var (referral, errors) = await ReferToPartner.CreateAsync(db, c, body.PartnerId, body.Date, body.Reason, body.FamilyAgreedOn, body.Notes, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
         return referral is null ? errors.ToProblem(l) : TypedResults.Created($"/api/cases/{id}/referrals/{referral.Id}", (await ReferralsOfAsync(db, id, ct)).Single(r => r.Id == referral.Id));
