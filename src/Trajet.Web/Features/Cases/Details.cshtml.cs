@@ -53,7 +53,8 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var found = await CaseDetails.LoadAsync(db, user, id, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var found = await CaseDetails.LoadAsync(db, user, id, Today, ct);
         if (found is null)
         {
             return false;
@@ -64,16 +65,15 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         CanAssign = user.IsCoordinator;
         Baselines = await db.BaselineSheets.AsNoTracking().Include(b => b.Scores).Where(b => b.CaseId == id)
             .OrderBy(b => b.Date).ThenBy(b => b.CreatedAt).ToListAsync(ct);
+        // One read of the case row serves the interaction counts and the assignable workers.
         var entity = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, ct);
-        Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, Today, ct);
         Chronology = await CaseWork.LegalEventsApi.ChronologyAsync(db, id, ct);
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        Documents = await Features.Documents.DocumentsApi.ListAsync(db, user, id, validity, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Documents = await Features.Documents.DocumentsApi.ListAsync(db, user, id, validity, Today, ct);
         SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         if (CanAssign)
         {
-            var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, ct);
-            Workers = await AssignWorkers.CandidatesAsync(db, @case, ct);
+            Workers = await AssignWorkers.CandidatesAsync(db, entity, ct);
         }
         return true;
     }
