@@ -7,6 +7,7 @@ using Trajet.Web.Features.Deadlines;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Partners;
+using Trajet.Web.Features.Privacy;
 using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
 
@@ -68,6 +69,7 @@ app.MapDeadlinesApi();
 app.MapPartnersApi();
 app.MapTimelineApi();
 app.MapDocumentsApi();
+app.MapConsentsApi();
 app.MapReportsApi();
 app.MapApiFallback();
 

@@ -9,6 +9,7 @@ using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
+using Trajet.Web.Features.Privacy;
 
 namespace Trajet.Web.Data;
 
@@ -43,6 +44,7 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerReferral> PartnerReferrals => Set<PartnerReferral>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<Consent> Consents => Set<Consent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -293,6 +295,21 @@ public abstract class TrajetDbContext(DbContextOptions options)
             r.HasOne(x => x.Partner).WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
             r.HasIndex(x => x.CaseId);
             r.HasIndex(x => x.PartnerId);
+        });
+
+        builder.Entity<Consent>(c =>
+        {
+            c.ToTable("Consents");
+            c.Property(x => x.Purpose).HasMaxLength(40);
+            c.Property(x => x.ExplainedHow).HasMaxLength(1000);
+            c.Property(x => x.Language).HasMaxLength(10);
+            c.Property(x => x.WithdrawalNote).HasMaxLength(1000);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+            c.HasIndex(x => new { x.CaseId, x.Purpose });
+            c.HasIndex(x => new { x.OrganisationId, x.OutreachPersonId });
         });
 
         builder.Entity<CaseDocument>(d =>

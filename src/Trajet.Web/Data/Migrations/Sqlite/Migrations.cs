@@ -79,3 +79,10 @@ public sealed class Partners : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0010Partners.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000015_Consents")]
+public sealed class Consents : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0015Consents.Up(migrationBuilder);
+}
