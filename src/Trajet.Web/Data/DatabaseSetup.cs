@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Trajet.Web.Data;
 
@@ -14,6 +15,7 @@ public static class DatabaseSetup
     {
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString("Trajet");
+        services.AddSingleton<ConfidentialText>();
 
         if (provider == DatabaseProvider.Postgres)
         {
@@ -21,7 +23,7 @@ public static class DatabaseSetup
             {
                 throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Trajet.");
             }
-            services.AddDbContext<TrajetDbContext, PostgresTrajetDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<TrajetDbContext, PostgresTrajetDbContext>(o => o.UseNpgsql(connectionString).ReplaceService<IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>());
         }
         else
         {
@@ -30,7 +32,7 @@ public static class DatabaseSetup
             {
                 sqlite.DefaultTimeout = 30; // waits on a busy writer instead of failing at once
             }
-            services.AddDbContext<TrajetDbContext, SqliteTrajetDbContext>(o => o.UseSqlite(sqlite.ConnectionString));
+            services.AddDbContext<TrajetDbContext, SqliteTrajetDbContext>(o => o.UseSqlite(sqlite.ConnectionString).ReplaceService<IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>());
         }
         return services;
     }

@@ -16,6 +16,7 @@ public static class Startup
         var db = services.GetRequiredService<TrajetDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         await SaveMember.BackfillNameKeysAsync(db);
+        await services.GetRequiredService<ConfidentialText>().EncryptLegacyRowsAsync(db);
         await SeedDeadlineRulesAsync(db);
 
         var roles = services.GetRequiredService<RoleManager<Role>>();

@@ -17,7 +17,7 @@ namespace Trajet.Web.Data;
 /// The one model of Trajet. Each database provider has a subclass only so that its own
 /// migrations (Data/Migrations/&lt;Provider&gt;) are found; see <see cref="DatabaseSetup"/>.
 /// </summary>
-public abstract class TrajetDbContext(DbContextOptions options)
+public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText? confidential)
     : IdentityDbContext<User, Role, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options)
 {
@@ -126,8 +126,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
             m.Property(x => x.SearchName).HasMaxLength(300);
             m.Property(x => x.Aliases).HasMaxLength(500);
             m.Property(x => x.Vulnerabilities).HasMaxLength(1000);
-            m.Property(x => x.FamilyLinks).HasMaxLength(1000);
-            m.Property(x => x.ConditionsImposed).HasMaxLength(1000);
             m.Property(x => x.Version).IsConcurrencyToken();
             m.HasMany(x => x.NameKeys).WithOne().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
             m.HasIndex(x => x.CaseId);
@@ -137,7 +135,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
         builder.Entity<CaseStatusChange>(s =>
         {
             s.ToTable("CaseStatusChanges");
-            s.Property(x => x.Reason).HasMaxLength(1000);
             s.HasIndex(x => new { x.CaseId, x.At });
         });
 
@@ -160,7 +157,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
         builder.Entity<ScreeningAnswer>(a =>
         {
             a.ToTable("ScreeningAnswers");
-            a.Property(x => x.Note).HasMaxLength(1000);
             a.HasOne(x => x.Criterion).WithMany().HasForeignKey(x => x.CriterionId).OnDelete(DeleteBehavior.Restrict);
             a.HasIndex(x => new { x.CaseId, x.CriterionId }).IsUnique();
             a.HasIndex(x => x.CriterionId);
@@ -177,10 +173,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
         builder.Entity<SummarySheet>(s =>
         {
             s.ToTable("SummarySheets");
-            s.Property(x => x.Group1Obstacles).HasMaxLength(2000);
-            s.Property(x => x.Group2Obstacles).HasMaxLength(2000);
-            s.Property(x => x.Group3Obstacles).HasMaxLength(2000);
-            s.Property(x => x.Observations).HasMaxLength(4000);
             s.Property(x => x.Profile).HasMaxLength(8000);
             s.Property(x => x.Version).IsConcurrencyToken();
             s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -200,17 +192,12 @@ public abstract class TrajetDbContext(DbContextOptions options)
         {
             b.ToTable("BaselineScores");
             b.HasKey(x => new { x.SheetId, x.Item });
-            b.Property(x => x.Why).HasMaxLength(1000);
         });
 
         builder.Entity<CaseStudy>(c =>
         {
             c.ToTable("CaseStudies");
             c.HasKey(x => x.CaseId);
-            foreach (var name in new[] { nameof(CaseStudy.Profile), nameof(CaseStudy.Screening), nameof(CaseStudy.Planning), nameof(CaseStudy.Interventions), nameof(CaseStudy.Review), nameof(CaseStudy.Closure) })
-            {
-                c.Property<string?>(name).HasMaxLength(8000);
-            }
             c.Property(x => x.Version).IsConcurrencyToken();
             c.HasOne<Case>().WithOne().HasForeignKey<CaseStudy>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -220,8 +207,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
             i.ToTable("Interactions");
             i.Property(x => x.Participants).HasMaxLength(300);
             i.Property(x => x.Language).HasMaxLength(10);
-            i.Property(x => x.Notes).HasMaxLength(8000);
-            i.Property(x => x.NextSteps).HasMaxLength(2000);
             i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             i.HasIndex(x => new { x.CaseId, x.Date });
             i.HasIndex(x => new { x.ProgrammeId, x.Type });
@@ -233,7 +218,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
             e.Property(x => x.Authority).HasMaxLength(200);
             e.Property(x => x.Reference).HasMaxLength(100);
             e.Property(x => x.Lawyer).HasMaxLength(200);
-            e.Property(x => x.Notes).HasMaxLength(4000);
             e.Property(x => x.DeadlineSource).HasMaxLength(300);
             e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.CaseId, x.Date });
@@ -268,8 +252,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
         builder.Entity<PlanReview>(r =>
         {
             r.ToTable("PlanReviews");
-            r.Property(x => x.Progress).HasMaxLength(4000);
-            r.Property(x => x.Changes).HasMaxLength(4000);
             r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             r.HasIndex(x => new { x.CaseId, x.Date });
         });
@@ -290,7 +272,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
         {
             r.ToTable("PartnerReferrals");
             r.Property(x => x.Reason).HasMaxLength(1000);
-            r.Property(x => x.Notes).HasMaxLength(2000);
             r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             r.HasOne(x => x.Partner).WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
             r.HasIndex(x => x.CaseId);
@@ -303,7 +284,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
             c.Property(x => x.Purpose).HasMaxLength(40);
             c.Property(x => x.ExplainedHow).HasMaxLength(1000);
             c.Property(x => x.Language).HasMaxLength(10);
-            c.Property(x => x.WithdrawalNote).HasMaxLength(1000);
             c.Property(x => x.Version).IsConcurrencyToken();
             c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -316,7 +296,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
         {
             d.ToTable("CaseDocuments");
             d.Property(x => x.Title).HasMaxLength(200);
-            d.Property(x => x.Notes).HasMaxLength(4000);
             d.Property(x => x.FileKey).HasMaxLength(32);
             d.Property(x => x.FileName).HasMaxLength(120);
             d.Property(x => x.ContentType).HasMaxLength(100);
@@ -337,7 +316,26 @@ public abstract class TrajetDbContext(DbContextOptions options)
             o.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
             o.HasIndex(x => new { x.OrganisationId, x.ProgrammeId, x.Date });
         });
+
+        // Free-text notes about people: encrypted at rest (ConfidentialText)
+        ConfidentialText.Apply(builder.Entity<Member>(), confidential, nameof(Member.FamilyLinks), nameof(Member.ConditionsImposed));
+        ConfidentialText.Apply(builder.Entity<CaseStatusChange>(), confidential, nameof(CaseStatusChange.Reason));
+        ConfidentialText.Apply(builder.Entity<ScreeningAnswer>(), confidential, nameof(ScreeningAnswer.Note));
+        ConfidentialText.Apply(builder.Entity<SummarySheet>(), confidential,
+            nameof(SummarySheet.Group1Obstacles), nameof(SummarySheet.Group2Obstacles), nameof(SummarySheet.Group3Obstacles), nameof(SummarySheet.Observations));
+        ConfidentialText.Apply(builder.Entity<BaselineScore>(), confidential, nameof(BaselineScore.Why));
+        ConfidentialText.Apply(builder.Entity<CaseStudy>(), confidential, nameof(CaseStudy.Profile), nameof(CaseStudy.Screening), nameof(CaseStudy.Planning),
+            nameof(CaseStudy.Interventions), nameof(CaseStudy.Review), nameof(CaseStudy.Closure));
+        ConfidentialText.Apply(builder.Entity<Interaction>(), confidential, nameof(Interaction.Notes), nameof(Interaction.NextSteps));
+        ConfidentialText.Apply(builder.Entity<LegalEvent>(), confidential, nameof(LegalEvent.Notes));
+        ConfidentialText.Apply(builder.Entity<PlanReview>(), confidential, nameof(PlanReview.Progress), nameof(PlanReview.Changes));
+        ConfidentialText.Apply(builder.Entity<PartnerReferral>(), confidential, nameof(PartnerReferral.Notes));
+        ConfidentialText.Apply(builder.Entity<CaseDocument>(), confidential, nameof(CaseDocument.Notes));
+        ConfidentialText.Apply(builder.Entity<Consent>(), confidential, nameof(Consent.WithdrawalNote));
     }
+
+    /// <summary>The keys that encrypt notes, when the context was given them.</summary>
+    public ConfidentialText? Confidential => confidential;
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -366,6 +364,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
     }
 }
 
-public sealed class SqliteTrajetDbContext(DbContextOptions<SqliteTrajetDbContext> options) : TrajetDbContext(options);
+public sealed class SqliteTrajetDbContext(DbContextOptions<SqliteTrajetDbContext> options, ConfidentialText? confidential = null) : TrajetDbContext(options, confidential);
 
-public sealed class PostgresTrajetDbContext(DbContextOptions<PostgresTrajetDbContext> options) : TrajetDbContext(options);
+public sealed class PostgresTrajetDbContext(DbContextOptions<PostgresTrajetDbContext> options, ConfidentialText? confidential = null) : TrajetDbContext(options, confidential);

@@ -1,15 +1,24 @@
+using Microsoft.AspNetCore.DataProtection;
+
 namespace Trajet.Web.Features.Documents;
 
 /// <summary>
 /// Uploaded files on disk, outside the web root, under random names: the client's file name never
-/// reaches the file system, and nothing is served except through the documents API.
+/// reaches the file system, and nothing is served except through the documents API. Files are encrypted
+/// with the Data Protection keys (kept apart from the files), so a copy of the folder alone reveals nothing.
 /// </summary>
 public sealed class DocumentStore
 {
     public const long DefaultMaxFileBytes = 10 * 1024 * 1024;
 
-    public DocumentStore(IConfiguration configuration)
+    /// <summary>Data Protection's payload header: files without it were stored in clear by an earlier version.</summary>
+    private static readonly byte[] ProtectedHeader = [0x09, 0xF0, 0xC9, 0xF0];
+
+    private readonly IDataProtector protector;
+
+    public DocumentStore(IConfiguration configuration, IDataProtectionProvider protection)
     {
+        protector = protection.CreateProtector("Trajet.Documents.v1");
         Folder = Path.GetFullPath(configuration["Documents:Path"] ?? "data/documents");
         MaxFileBytes = configuration.GetValue("Documents:MaxFileBytes", DefaultMaxFileBytes);
         Directory.CreateDirectory(Folder);
@@ -31,8 +40,10 @@ public sealed class DocumentStore
         var path = PathOf(key);
         try
         {
+            using var plain = new MemoryStream();
+            await content.CopyToAsync(plain, ct);
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await content.CopyToAsync(file, ct);
+            await file.WriteAsync(protector.Protect(plain.ToArray()), ct);
         }
         catch
         {
@@ -42,7 +53,11 @@ public sealed class DocumentStore
         return key;
     }
 
-    public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    public async Task<Stream> OpenReadAsync(string key, CancellationToken ct)
+    {
+        var stored = await File.ReadAllBytesAsync(PathOf(key), ct);
+        return new MemoryStream(stored.AsSpan().StartsWith(ProtectedHeader) ? protector.Unprotect(stored) : stored, writable: false);
+    }
 
     public void Delete(string key) => File.Delete(PathOf(key));
 }

@@ -139,7 +139,7 @@ public static class DocumentsApi
         }
         http.Response.Headers.XContentTypeOptions = "nosniff";
         // A file name makes TypedResults.File answer Content-Disposition: attachment, never inline.
-        return TypedResults.File(store.OpenRead(document.FileKey), document.ContentType ?? "application/octet-stream", document.FileName ?? "document");
+        return TypedResults.File(await store.OpenReadAsync(document.FileKey, ct), document.ContentType ?? "application/octet-stream", document.FileName ?? "document");
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);

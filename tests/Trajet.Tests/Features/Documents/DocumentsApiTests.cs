@@ -59,7 +59,7 @@ public abstract class DocumentsApiTests(TrajetApp app)
     }
 
     [Fact]
-    public async Task StoredFile_HasARandomName_OutsideTheWebRoot()
+    public async Task StoredFile_HasARandomName_OutsideTheWebRoot_AndIsEncrypted()
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
@@ -71,7 +71,10 @@ public abstract class DocumentsApiTests(TrajetApp app)
         var path = Path.GetFullPath(store.PathOf(key!));
 
         Assert.True(File.Exists(path));
-        Assert.Equal(Pdf(), await File.ReadAllBytesAsync(path));
+        var stored = await File.ReadAllBytesAsync(path);
+        Assert.NotEqual(Pdf(), stored);
+        Assert.False(stored.AsSpan().StartsWith("%PDF"u8), "the file is stored in clear");
+        Assert.Equal(Pdf(), await (await client.GetAsync($"/api/cases/{id}/documents/{await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.CaseId == id).Select(d => d.Id).SingleAsync())}/file")).Content.ReadAsByteArrayAsync());
         Assert.DoesNotContain("letter", path, StringComparison.OrdinalIgnoreCase);
         Assert.False(path.StartsWith(webRoot, StringComparison.Ordinal), $"{path} is under the web root {webRoot}");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{key}")).StatusCode);

@@ -86,3 +86,10 @@ public sealed class Consents : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0015Consents.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000017_ConfidentialText")]
+public sealed class ConfidentialTextColumns : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0017ConfidentialText.Up(migrationBuilder);
+}
