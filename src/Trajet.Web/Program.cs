@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Deadlines;
@@ -27,6 +28,7 @@ builder.Services.AddTrajetApi();
 builder.Services.AddTrajetRateLimits(builder.Configuration);
 builder.Services.AddTrajetHealth();
 builder.Services.AddTrajetDocuments(builder.Configuration);
+builder.Services.AddTrajetAudit();
 
 // Clock (tests replace it)
 builder.Services.AddSingleton(TimeProvider.System);
@@ -52,6 +54,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseAuthorization();
+app.UseAuditedReads();
 
 // Endpoints
 app.MapRazorPages();
@@ -69,6 +72,7 @@ app.MapPartnersApi();
 app.MapTimelineApi();
 app.MapDocumentsApi();
 app.MapReportsApi();
+app.MapAuditApi();
 app.MapApiFallback();
 
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Documents;
@@ -16,7 +17,7 @@ namespace Trajet.Web.Data;
 /// The one model of Trajet. Each database provider has a subclass only so that its own
 /// migrations (Data/Migrations/&lt;Provider&gt;) are found; see <see cref="DatabaseSetup"/>.
 /// </summary>
-public abstract class TrajetDbContext(DbContextOptions options)
+public abstract class TrajetDbContext(DbContextOptions options, AuditContext? audit = null)
     : IdentityDbContext<User, Role, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options)
 {
@@ -43,6 +44,7 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerReferral> PartnerReferrals => Set<PartnerReferral>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -307,6 +309,23 @@ public abstract class TrajetDbContext(DbContextOptions options)
             d.HasIndex(x => new { x.CaseId, x.IssueDate });
         });
 
+        builder.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("AuditEntries");
+            a.HasKey(x => x.Sequence);
+            a.Property(x => x.Sequence).ValueGeneratedNever();
+            a.Property(x => x.ActorEmail).HasMaxLength(256);
+            a.Property(x => x.EntityType).HasMaxLength(60);
+            a.Property(x => x.EntityId).HasMaxLength(100);
+            a.Property(x => x.PreviousHash).HasMaxLength(64);
+            a.Property(x => x.Hash).HasMaxLength(64);
+            a.HasIndex(x => x.At);
+            a.HasIndex(x => new { x.CaseId, x.Sequence });
+            a.HasIndex(x => new { x.OrganisationId, x.Sequence });
+            a.HasIndex(x => new { x.ActorEmail, x.Sequence });
+            a.HasIndex(x => new { x.Action, x.Sequence });
+        });
+
         builder.Entity<OutreachContact>(o =>
         {
             o.ToTable("OutreachContacts");
@@ -322,17 +341,26 @@ public abstract class TrajetDbContext(DbContextOptions options)
         });
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private readonly List<AuditDraft> queuedAudit = [];
+
+    /// <summary>Queues an entry that is not a change (a read, a sign-in) for the next SaveChanges.</summary>
+    public void QueueAudit(AuditDraft draft) => queuedAudit.Add(draft);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Audit: every change is written with its entry, in the same transaction (Features/Audit).
+        var drafts = await AuditChanges.CollectAsync(this, cancellationToken);
+        drafts.AddRange(queuedAudit);
+        queuedAudit.Clear();
+        return drafts.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await AuditChain.SaveWithEntriesAsync(this, drafts, audit, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    // Only the asynchronous path can take the audit lock; nothing in Trajet saves synchronously.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     // The concurrency token moves on every update; the WHERE clause keeps the version that was read.
     private void BumpVersions()
@@ -349,6 +377,6 @@ public abstract class TrajetDbContext(DbContextOptions options)
     }
 }
 
-public sealed class SqliteTrajetDbContext(DbContextOptions<SqliteTrajetDbContext> options) : TrajetDbContext(options);
+public sealed class SqliteTrajetDbContext(DbContextOptions<SqliteTrajetDbContext> options, AuditContext? audit = null) : TrajetDbContext(options, audit);
 
-public sealed class PostgresTrajetDbContext(DbContextOptions<PostgresTrajetDbContext> options) : TrajetDbContext(options);
+public sealed class PostgresTrajetDbContext(DbContextOptions<PostgresTrajetDbContext> options, AuditContext? audit = null) : TrajetDbContext(options, audit);

@@ -79,3 +79,14 @@ public sealed class Partners : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0010Partners.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000013_AuditTrail")]
+public sealed class AuditTrail : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        Schema0013AuditTrail.Up(migrationBuilder);
+        Schema0013AuditTrail.SqliteTriggers(migrationBuilder);
+    }
+}
