@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Deadlines;
@@ -28,6 +29,7 @@ builder.Services.AddTrajetApi();
 builder.Services.AddTrajetRateLimits(builder.Configuration);
 builder.Services.AddTrajetHealth();
 builder.Services.AddTrajetDocuments(builder.Configuration);
+builder.Services.AddTrajetAudit();
 
 // Clock (tests replace it)
 builder.Services.AddSingleton(TimeProvider.System);
@@ -53,6 +55,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseAuthorization();
+app.UseAuditedReads();
 
 // Endpoints
 app.MapRazorPages();
@@ -71,6 +74,7 @@ app.MapTimelineApi();
 app.MapDocumentsApi();
 app.MapConsentsApi();
 app.MapReportsApi();
+app.MapAuditApi();
 app.MapApiFallback();
 
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Documents;
@@ -17,7 +18,7 @@ namespace Trajet.Web.Data;
 /// The one model of Trajet. Each database provider has a subclass only so that its own
 /// migrations (Data/Migrations/&lt;Provider&gt;) are found; see <see cref="DatabaseSetup"/>.
 /// </summary>
-public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText? confidential)
+public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText? confidential = null, AuditContext? audit = null)
     : IdentityDbContext<User, Role, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options)
 {
@@ -45,6 +46,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<PartnerReferral> PartnerReferrals => Set<PartnerReferral>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -303,6 +305,23 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             d.HasIndex(x => new { x.CaseId, x.IssueDate });
         });
 
+        builder.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("AuditEntries");
+            a.HasKey(x => x.Sequence);
+            a.Property(x => x.Sequence).ValueGeneratedNever();
+            a.Property(x => x.ActorEmail).HasMaxLength(256);
+            a.Property(x => x.EntityType).HasMaxLength(60);
+            a.Property(x => x.EntityId).HasMaxLength(100);
+            a.Property(x => x.PreviousHash).HasMaxLength(64);
+            a.Property(x => x.Hash).HasMaxLength(64);
+            a.HasIndex(x => x.At);
+            a.HasIndex(x => new { x.CaseId, x.Sequence });
+            a.HasIndex(x => new { x.OrganisationId, x.Sequence });
+            a.HasIndex(x => new { x.ActorEmail, x.Sequence });
+            a.HasIndex(x => new { x.Action, x.Sequence });
+        });
+
         builder.Entity<OutreachContact>(o =>
         {
             o.ToTable("OutreachContacts");
@@ -337,17 +356,26 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     /// <summary>The keys that encrypt notes, when the context was given them.</summary>
     public ConfidentialText? Confidential => confidential;
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private readonly List<AuditDraft> queuedAudit = [];
+
+    /// <summary>Queues an entry that is not a change (a read, a sign-in) for the next SaveChanges.</summary>
+    public void QueueAudit(AuditDraft draft) => queuedAudit.Add(draft);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Audit: every change is written with its entry, in the same transaction (Features/Audit).
+        var drafts = await AuditChanges.CollectAsync(this, cancellationToken);
+        drafts.AddRange(queuedAudit);
+        queuedAudit.Clear();
+        return drafts.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await AuditChain.SaveWithEntriesAsync(this, drafts, audit, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    // Only the asynchronous path can take the audit lock; nothing in Trajet saves synchronously.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     // The concurrency token moves on every update; the WHERE clause keeps the version that was read.
     private void BumpVersions()
@@ -364,6 +392,8 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     }
 }
 
-public sealed class SqliteTrajetDbContext(DbContextOptions<SqliteTrajetDbContext> options, ConfidentialText? confidential = null) : TrajetDbContext(options, confidential);
+public sealed class SqliteTrajetDbContext(DbContextOptions<SqliteTrajetDbContext> options, ConfidentialText? confidential = null, AuditContext? audit = null)
+    : TrajetDbContext(options, confidential, audit);
 
-public sealed class PostgresTrajetDbContext(DbContextOptions<PostgresTrajetDbContext> options, ConfidentialText? confidential = null) : TrajetDbContext(options, confidential);
+public sealed class PostgresTrajetDbContext(DbContextOptions<PostgresTrajetDbContext> options, ConfidentialText? confidential = null, AuditContext? audit = null)
+    : TrajetDbContext(options, confidential, audit);

@@ -39,6 +39,8 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("admin-organisation-edit", Admin, async b => $"/Admin/Organisations/Edit/{await b.App.WithDbAsync((db, _) => db.Organisations.Where(o => o.Name == "Famille Plus").Select(o => o.Id).SingleAsync())}"),
         new("admin-users", Admin, Path("/Admin/Users")),
         new("admin-user-edit", Admin, async b => $"/Admin/Users/Edit/{await b.App.WithDbAsync((db, _) => db.Users.Where(u => u.Email == CaseManager).Select(u => u.Id).SingleAsync())}"),
+        new("audit-trail", Admin, Path("/Admin/Audit")),
+        new("case-access-history", "coordinator@ngo.demo", async b => $"/Cases/Audit/{await b.CaseIdAsync("Petrosyan")}"),
         new("not-found", CaseManager, Path($"/Cases/Details/{Guid.Empty}"), Status: 404),
     ];
 

@@ -54,9 +54,9 @@ public static class AccountsSetup
             })
             .AddRoles<Role>()
             .AddEntityFrameworkStores<TrajetDbContext>()
-            .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+            .AddSignInManager<Audit.AuditedSignInManager>(); // after AddApiEndpoints, which registers the plain one
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

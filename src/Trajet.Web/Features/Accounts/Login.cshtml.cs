@@ -11,7 +11,7 @@ namespace Trajet.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> l, Audit.AuditTrail audit) : PageModel
 {
     public sealed class InputModel
     {
@@ -52,6 +52,11 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
                 ModelState.AddModelError("", l["Too many failed attempts: this account is locked for 15 minutes."]);
                 return Page();
             }
+        }
+        else
+        {
+            // Audit hook: the sign-in manager records wrong passwords; an unknown or disabled account is recorded here.
+            await audit.SignInFailedAsync(Input.Email, user, user is null ? "unknown-email" : "disabled", "cookie");
         }
         ModelState.AddModelError("", l["Wrong e-mail or password."]);
         return Page();

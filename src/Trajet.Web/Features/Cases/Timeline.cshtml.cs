@@ -9,6 +9,7 @@ using Trajet.Web.Features.Organisations;
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>The case's whole story on one printable page, filterable by kind.</summary>
+[Audit.AuditExport] // the printable timeline: reading it is recorded as an export
 public sealed class TimelineModel(CurrentUser current, TrajetDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
@@ -172,11 +173,29 @@ public static class DemoSeed
             .ToList();
         db.OutreachContacts.AddRange(contacts);
         await db.SaveChangesAsync();
+        await SeedAccessHistoryAsync(db, famillePlus, planTogether, coordinator, cm1, cm2);
         logger.LogInformation("Demo data seeded: {Families} family cases, {Coachees} individual cases, {Contacts} outreach contacts",
             Families.Length, Coachees.Length, contacts.Count);
     }
 
     /// <summary>A baseline sheet at admission and at a review; a client summary sheet at the review.</summary>
+    /// <summary>Some reads and a printed timeline, so that a coordinator's access history is not only the seeding.</summary>
+    private static async Task SeedAccessHistoryAsync(TrajetDbContext db, Organisation organisation, Programme programme, params User[] people)
+    {
+        var cases = await db.Cases.Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.Number).Take(4)
+            .Select(c => new { c.Id, Person = c.Members.OrderBy(m => m.CreatedAt).Select(m => m.Id).First() }).ToListAsync();
+        foreach (var (c, i) in cases.Select((c, i) => (c, i)))
+        {
+            var reader = people[1 + (i % 2)];
+            var actor = new AuditActor(reader.Id, reader.Email, organisation.Id);
+            db.QueueAudit(new AuditDraft(AuditAction.Read, "Case", c.Id.ToString(), c.Id, organisation.Id, $$"""{"path":"/Cases/Details/{{c.Id}}"}""", actor));
+            db.QueueAudit(new AuditDraft(AuditAction.Read, "Member", c.Person.ToString(), c.Id, organisation.Id, $$"""{"path":"/Cases/EditMember/{{c.Id}}/{{c.Person}}"}""", actor));
+            db.QueueAudit(new AuditDraft(AuditAction.Export, "Case", c.Id.ToString(), c.Id, organisation.Id, $$"""{"path":"/Cases/Timeline/{{c.Id}}"}""",
+                new AuditActor(people[0].Id, people[0].Email, organisation.Id)));
+        }
+        await db.SaveChangesAsync();
+    }
+
     private static void AddInstruments(TrajetDbContext db, Case @case, DateOnly admitted, int index, Guid by)
     {
         var review = @case.ClosedOn ?? admitted.AddMonths(6);

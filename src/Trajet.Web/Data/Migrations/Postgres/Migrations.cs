@@ -93,3 +93,14 @@ public sealed class ConfidentialTextColumns : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0017ConfidentialText.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000013_AuditTrail")]
+public sealed class AuditTrail : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        Schema0013AuditTrail.Up(migrationBuilder);
+        Schema0013AuditTrail.PostgresTriggers(migrationBuilder);
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+
+namespace Trajet.Web.Features.Audit;
+
+/// <summary>Appends entries to the hash chain inside the transaction of the change they describe, and verifies the chain.</summary>
+public static class AuditChain
+{
+    // pg_advisory_xact_lock key: one chain, one lock, released at commit or rollback.
+    private const long ChainLock = 20261122000013;
+
+    /// <summary>
+    /// Saves the changes and their audit entries in one transaction (the caller's, or one begun here):
+    /// never a change without its entry, never an entry for a change rolled back.
+    /// </summary>
+    public static async Task<int> SaveWithEntriesAsync(TrajetDbContext db, IReadOnlyList<AuditDraft> drafts, AuditContext? context, Func<Task<int>> save, CancellationToken ct)
+    {
+        var actor = context is null ? AuditActor.System : await context.ActorAsync(ct);
+        var now = (context?.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var entries = await AppendAsync(db, drafts, actor, now, ct);
+        try
+        {
+            var count = await save();
+            if (owned is not null)
+            {
+                await owned.CommitAsync(ct);
+            }
+            return count;
+        }
+        finally
+        {
+            // Saved or not, these entries are done with: a retry gets new sequence numbers.
+            foreach (var entry in entries)
+            {
+                db.Entry(entry).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private static async Task<List<AuditEntry>> AppendAsync(TrajetDbContext db, IReadOnlyList<AuditDraft> drafts, AuditActor actor, DateTime now, CancellationToken ct)
+    {
+        // Serialise appenders. SQLite: the transaction began IMMEDIATE, so this connection already holds the
+        // only writer lock. PostgreSQL: a transaction-scoped advisory lock, taken before reading the head.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
+        }
+        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = head?.Sequence ?? 0;
+        var previous = head?.Hash ?? AuditHash.Genesis;
+        var at = AuditHash.Normalize(now);
+        var entries = new List<AuditEntry>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var who = draft.Actor ?? actor;
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence,
+                At = at,
+                ActorId = who.Id,
+                ActorEmail = who.Email,
+                ActorOrganisationId = who.OrganisationId,
+                Action = draft.Action,
+                EntityType = draft.EntityType,
+                EntityId = draft.EntityId,
+                CaseId = draft.CaseId,
+                OrganisationId = draft.OrganisationId,
+                Details = draft.Details,
+                PreviousHash = previous,
+            };
+            entry.Hash = previous = AuditHash.Compute(entry);
+            entries.Add(entry);
+        }
+        db.AuditEntries.AddRange(entries);
+        return entries;
+    }
+
+    public sealed record Invalid(long Sequence, string Reason);
+
+    public sealed record Verification(bool Valid, long Entries, Invalid? FirstInvalid);
+
+    /// <summary>Walks the whole chain in batches (never all of it in memory) and stops at the first broken link.</summary>
+    public static async Task<Verification> VerifyAsync(TrajetDbContext db, CancellationToken ct, int batchSize = 1000)
+    {
+        long expected = 1, count = 0;
+        var previous = AuditHash.Genesis;
+        while (true)
+        {
+            var after = expected - 1;
+            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > after)
+                .OrderBy(e => e.Sequence).Take(batchSize).ToListAsync(ct);
+            foreach (var entry in batch)
+            {
+                var problem = entry.Sequence != expected ? new Invalid(expected, "This entry is missing.")
+                    : entry.PreviousHash != previous ? new Invalid(entry.Sequence, "The link to the previous entry is broken.")
+                    : AuditHash.Compute(entry) != entry.Hash ? new Invalid(entry.Sequence, "The entry was changed after it was written.")
+                    : null;
+                if (problem is not null)
+                {
+                    return new Verification(false, count, problem);
+                }
+                previous = entry.Hash;
+                expected++;
+                count++;
+            }
+            if (batch.Count < batchSize)
+            {
+                return new Verification(true, count, null);
+            }
+        }
+    }
+}

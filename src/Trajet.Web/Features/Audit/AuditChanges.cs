@@ -1,0 +1,155 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Audit;
+
+/// <summary>Turns what SaveChanges is about to write into audit drafts: one per record, with old and new values.</summary>
+public static class AuditChanges
+{
+    // Identity's bookkeeping (tokens, claims, stamps), the name index and roles themselves are noise or secrets.
+    private static readonly HashSet<Type> Skipped =
+    [
+        typeof(AuditEntry), typeof(Role), typeof(PersonNameKey), typeof(IdentityUserClaim<Guid>),
+        typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>), typeof(IdentityRoleClaim<Guid>),
+    ];
+
+    // Of an account, what matters: who it is, where, whether it may sign in, and that its password changed.
+    private static readonly HashSet<string> UserProperties =
+    [
+        nameof(User.Email), nameof(User.DisplayName), nameof(User.OrganisationId), nameof(User.IsActive),
+        nameof(User.LockoutEnd), nameof(User.PasswordHash), nameof(User.TwoFactorEnabled),
+    ];
+
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private sealed class Builder(string type, string id)
+    {
+        public string Type { get; } = type;
+        public string Id { get; } = id;
+        public AuditAction? Action { get; set; }
+        public Guid? CaseId { get; set; }
+        public Guid? OrganisationId { get; set; }
+        public JsonObject Changes { get; } = [];
+    }
+
+    public static async Task<List<AuditDraft>> CollectAsync(TrajetDbContext db, CancellationToken ct)
+    {
+        var builders = new Dictionary<(string, string), Builder>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || Skipped.Contains(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+            var ownership = entry.Metadata.FindOwnership();
+            var root = ownership?.PrincipalEntityType ?? entry.Metadata;
+            var prefix = ownership is null ? "" : ownership.PrincipalToDependent?.Name + ".";
+            var key = string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(Value(entry, p.Name), System.Globalization.CultureInfo.InvariantCulture)));
+            var name = TypeName(root.ClrType);
+            if (!builders.TryGetValue((name, key), out var builder))
+            {
+                builders[(name, key)] = builder = new Builder(name, key);
+            }
+            if (ownership is null)
+            {
+                builder.Action = entry.State switch { EntityState.Added => AuditAction.Create, EntityState.Deleted => AuditAction.Delete, _ => AuditAction.Update };
+            }
+            builder.CaseId ??= root.ClrType == typeof(Case) ? Guid.Parse(key) : Value(entry, "CaseId") as Guid?;
+            builder.OrganisationId ??= root.ClrType == typeof(Organisation) ? Guid.Parse(key) : Value(entry, "OrganisationId") as Guid?;
+            AddChanges(entry, builder.Changes, prefix, root.ClrType == typeof(User));
+        }
+
+        var drafts = builders.Values.Where(b => b.Changes.Count > 0 || b.Action is AuditAction.Create or AuditAction.Delete).ToList();
+        await FillOrganisationsAsync(db, drafts, ct);
+        return drafts.Select(b => new AuditDraft(b.Action ?? AuditAction.Update, b.Type, b.Id, b.CaseId, b.OrganisationId,
+            new JsonObject { ["changes"] = b.Changes }.ToJsonString(Json))).ToList();
+    }
+
+    /// <summary>Free text (notes, observations, long descriptions) and secrets are recorded as changed, never by value.</summary>
+    public static bool IsRedacted(IProperty property) =>
+        property.Name == nameof(User.PasswordHash) ||
+        (property.ClrType == typeof(string) && (property.Name.Contains("Note", StringComparison.OrdinalIgnoreCase)
+            || property.Name.Contains("Text", StringComparison.OrdinalIgnoreCase)
+            || property.GetMaxLength() is null or >= 1000));
+
+    private static void AddChanges(EntityEntry entry, JsonObject changes, string prefix, bool isUser)
+    {
+        var keys = entry.Metadata.FindPrimaryKey()!.Properties;
+        foreach (var property in entry.Properties)
+        {
+            var meta = property.Metadata;
+            if (keys.Contains(meta) || (meta.IsConcurrencyToken && meta.Name == "Version") || (isUser && !UserProperties.Contains(meta.Name)))
+            {
+                continue;
+            }
+            object? before = entry.State == EntityState.Added ? null : property.OriginalValue;
+            object? after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (Equals(before, after) || (entry.State == EntityState.Modified && !property.IsModified))
+            {
+                continue;
+            }
+            var change = new JsonObject();
+            if (IsRedacted(meta))
+            {
+                change["redacted"] = true;
+            }
+            else
+            {
+                if (entry.State != EntityState.Added)
+                {
+                    change["old"] = JsonSerializer.SerializeToNode(before, Json);
+                }
+                if (entry.State != EntityState.Deleted)
+                {
+                    change["new"] = JsonSerializer.SerializeToNode(after, Json);
+                }
+            }
+            changes[prefix + meta.Name] = change;
+        }
+    }
+
+    // Rows that do not carry their organisation get it from their case, or (roles, programmes of a user) from the user.
+    private static async Task FillOrganisationsAsync(TrajetDbContext db, List<Builder> drafts, CancellationToken ct)
+    {
+        var caseIds = drafts.Where(d => d.OrganisationId is null && d.CaseId is not null).Select(d => d.CaseId!.Value).Distinct().ToList();
+        if (caseIds.Count > 0)
+        {
+            var owners = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.OrganisationId, ct);
+            foreach (var d in drafts.Where(d => d.OrganisationId is null && d.CaseId is not null))
+            {
+                d.OrganisationId = owners.TryGetValue(d.CaseId!.Value, out var o) ? o : null;
+            }
+        }
+        var userRows = drafts.Where(d => d.Type is "UserRole" or nameof(UserProgramme)).ToList();
+        if (userRows.Count > 0)
+        {
+            var userIds = userRows.Select(d => Guid.Parse(d.Id.Split('/')[0])).Distinct().ToList();
+            var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.OrganisationId, ct);
+            var roleIds = userRows.Where(d => d.Type == "UserRole").Select(d => Guid.Parse(d.Id.Split('/')[1])).Distinct().ToList();
+            var roles = await db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+            foreach (var d in userRows)
+            {
+                var parts = d.Id.Split('/');
+                d.OrganisationId ??= users.GetValueOrDefault(Guid.Parse(parts[0]));
+                if (d.Type == "UserRole" && roles.TryGetValue(Guid.Parse(parts[1]), out var role))
+                {
+                    d.Changes["Role"] = new JsonObject { [d.Action == AuditAction.Delete ? "old" : "new"] = role };
+                }
+            }
+        }
+    }
+
+    private static string TypeName(Type type) => type == typeof(IdentityUserRole<Guid>) ? "UserRole" : type.Name;
+
+    private static object? Value(EntityEntry entry, string property) =>
+        entry.Metadata.FindProperty(property) is null ? null
+            : entry.State == EntityState.Deleted ? entry.Property(property).OriginalValue : entry.Property(property).CurrentValue;
+}

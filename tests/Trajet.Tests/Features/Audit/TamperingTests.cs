@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Tests.Features.Cases;
+using Trajet.Tests.Infrastructure;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+
+namespace Trajet.Tests.Features.Audit;
+
+/// <summary>Each test has a database of its own: it breaks the chain on purpose.</summary>
+public abstract class TamperingTests(DatabaseProvider provider)
+{
+    [Fact]
+    public async Task UpdateAndDelete_OfAnEntry_AreRefusedByTheDatabase()
+    {
+        await using var app = await StartAsync();
+        var sequence = await MiddleEntryAsync(app);
+
+        var update = await Record.ExceptionAsync(() => app.WithDbAsync((db, _) =>
+            db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Details" = '{"{}"}' WHERE "Sequence" = {sequence}""")));
+        var delete = await Record.ExceptionAsync(() => app.WithDbAsync((db, _) =>
+            db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" = {sequence}""")));
+
+        Assert.Contains("append-only", update?.Message);
+        Assert.Contains("append-only", delete?.Message);
+        Assert.True((await VerifyAsync(app)).GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ChangedDetails_InTheDatabase_AreFoundByVerify()
+    {
+        await using var app = await StartAsync();
+        var sequence = await MiddleEntryAsync(app);
+        await DropTriggersAsync(app);
+
+        await app.WithDbAsync((db, _) => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Details" = '{"{}"}' WHERE "Sequence" = {sequence}"""));
+
+        var verification = await VerifyAsync(app);
+        Assert.False(verification.GetProperty("valid").GetBoolean());
+        Assert.Equal(sequence, verification.GetProperty("firstInvalid").GetProperty("sequence").GetInt64());
+        Assert.Equal(sequence - 1, verification.GetProperty("entries").GetInt64());
+    }
+
+    [Fact]
+    public async Task DeletedEntry_InTheMiddle_IsFoundByVerify()
+    {
+        await using var app = await StartAsync();
+        var sequence = await MiddleEntryAsync(app);
+        await DropTriggersAsync(app);
+
+        await app.WithDbAsync((db, _) => db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" = {sequence}"""));
+
+        var verification = await VerifyAsync(app);
+        Assert.False(verification.GetProperty("valid").GetBoolean());
+        Assert.Equal(sequence, verification.GetProperty("firstInvalid").GetProperty("sequence").GetInt64());
+        Assert.Equal("This entry is missing.", verification.GetProperty("firstInvalid").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task RehashedEntry_StillBreaksTheLinkOfTheNext()
+    {
+        await using var app = await StartAsync();
+        var sequence = await MiddleEntryAsync(app);
+        await DropTriggersAsync(app);
+
+        // A forger who recomputes the hash of the entry he changed still leaves the next entry pointing at the old one.
+        await app.WithDbAsync(async (db, _) =>
+        {
+            var entry = await db.AuditEntries.SingleAsync(e => e.Sequence == sequence);
+            entry.Details = "{}";
+            entry.Hash = Trajet.Web.Features.Audit.AuditHash.Compute(entry);
+            return await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Details" = {entry.Details}, "Hash" = {entry.Hash} WHERE "Sequence" = {sequence}""");
+        });
+
+        var verification = await VerifyAsync(app);
+        Assert.False(verification.GetProperty("valid").GetBoolean());
+        Assert.Equal(sequence + 1, verification.GetProperty("firstInvalid").GetProperty("sequence").GetInt64());
+    }
+
+    private async Task<TrajetApp> StartAsync()
+    {
+        var app = new TrajetApp(provider);
+        await app.InitializeAsync();
+        return app;
+    }
+
+    /// <summary>Reads a case twice and returns the first read's sequence: an entry with others after it.</summary>
+    private static async Task<long> MiddleEntryAsync(TrajetApp app)
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+        await client.GetAsync($"/api/cases/{id}");
+        await client.GetAsync($"/api/cases/{id}");
+        return await app.WithDbAsync((db, _) => db.AuditEntries.Where(e => e.CaseId == id && e.Action == Trajet.Web.Features.Audit.AuditAction.Read)
+            .MinAsync(e => e.Sequence));
+    }
+
+    private Task DropTriggersAsync(TrajetApp app) => app.WithDbAsync(async (db, _) =>
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "AuditEntries_NoUpdateOrDelete" ON "AuditEntries" """);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "AuditEntries_NoUpdate"; DROP TRIGGER "AuditEntries_NoDelete";""");
+        }
+        return 0;
+    });
+
+    private static async Task<JsonElement> VerifyAsync(TrajetApp app)
+    {
+        using var admin = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Administrator));
+        return await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit/verify");
+    }
+}
+
+public sealed class TamperingTestsOnSqlite() : TamperingTests(DatabaseProvider.Sqlite);
+
+public sealed class TamperingTestsOnPostgres() : TamperingTests(DatabaseProvider.Postgres);
