@@ -7,10 +7,17 @@ using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Deadlines;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
+using Trajet.Web.Features.Operations;
 using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Privacy;
 using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
+
+// `backup <file>` and `restore <file>` run instead of the web app (README, "Backups")
+if (BackupCommands.IsCommand(args))
+{
+    return await BackupCommands.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,7 +25,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTrajetDatabase(builder.Configuration);
 builder.Services.AddDataProtection()
     .SetApplicationName("Trajet")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? BackupTarget.DefaultKeysPath));
 
 // Accounts, languages, pages and the JSON API
 builder.Services.AddHttpContextAccessor();
@@ -78,5 +85,6 @@ app.MapAuditApi();
 app.MapApiFallback();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -10,6 +10,8 @@ public static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=data/trajet.db";
 
+    private static readonly SqliteDurability Durability = new();
+
     /// <summary>Chooses the provider from <c>Database:Provider</c> (Sqlite by default, or Postgres).</summary>
     public static IServiceCollection AddTrajetDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,7 +34,12 @@ public static class DatabaseSetup
             {
                 sqlite.DefaultTimeout = 30; // waits on a busy writer instead of failing at once
             }
-            services.AddDbContext<TrajetDbContext, SqliteTrajetDbContext>(o => o.UseSqlite(sqlite.ConnectionString).ReplaceService<IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>());
+            services.AddDbContext<TrajetDbContext, SqliteTrajetDbContext>(o => o.UseSqlite(sqlite.ConnectionString).AddInterceptors(Durability)
+                .ReplaceService<IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>());
+            if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && !sqlite.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                services.AddSingleton(_ => SqliteInstanceLock.Shared(Path.GetFullPath(file)));
+            }
         }
         return services;
     }
@@ -54,7 +61,8 @@ public static class DatabaseSetup
 
         if (db.Database.IsSqlite())
         {
-            // WAL: readers never block the writer and an acknowledged commit survives a crash.
+            // WAL: readers never block the writer, a backup can copy a snapshot while the app writes, and an
+            // acknowledged commit survives a killed process (with synchronous=FULL, see SqliteDurability, a power cut too).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }

@@ -11,6 +11,7 @@ public static class Startup
     /// <summary>Upgrades the schema, ensures the fixed roles, the first administrator and (if asked) the demo.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        _ = app.Services.GetService<SqliteInstanceLock>(); // held until the app stops: no restore under it
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TrajetDbContext>();

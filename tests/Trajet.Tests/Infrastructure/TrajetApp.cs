@@ -13,7 +13,8 @@ namespace Trajet.Tests.Infrastructure;
 
 /// <summary>
 /// The real application over HTTP, on a database of its own: a fresh SQLite file, or a fresh
-/// database on the PostgreSQL server named by TRAJET_TEST_POSTGRES (started by ./test).
+/// database on the PostgreSQL server named by TRAJET_TEST_POSTGRES (started by ./test). Given a
+/// connection string, it uses that database and leaves it in place.
 /// </summary>
 public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -21,10 +22,12 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string folder = Directory.CreateTempSubdirectory("trajet-test-").FullName;
     private readonly Dictionary<string, string?> settings;
+    private readonly bool ownsDatabase;
 
     public TrajetApp(DatabaseProvider provider, IDictionary<string, string?>? extra = null, string? connectionString = null)
     {
         Provider = provider;
+        ownsDatabase = connectionString is null;
         ConnectionString = connectionString ?? (provider == DatabaseProvider.Postgres
             ? Postgres.NewDatabase()
             : $"Data Source={Path.Combine(folder, "trajet.db")}");
@@ -137,7 +140,7 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Provider == DatabaseProvider.Postgres)
+        if (Provider == DatabaseProvider.Postgres && ownsDatabase)
         {
             Postgres.Drop(ConnectionString);
         }

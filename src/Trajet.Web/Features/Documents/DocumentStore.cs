@@ -19,10 +19,13 @@ public sealed class DocumentStore
     public DocumentStore(IConfiguration configuration, IDataProtectionProvider protection)
     {
         protector = protection.CreateProtector("Trajet.Documents.v1");
-        Folder = Path.GetFullPath(configuration["Documents:Path"] ?? "data/documents");
+        Folder = FolderOf(configuration);
         MaxFileBytes = configuration.GetValue("Documents:MaxFileBytes", DefaultMaxFileBytes);
         Directory.CreateDirectory(Folder);
     }
+
+    /// <summary><c>Documents:Path</c> as an absolute path (relative to the working directory).</summary>
+    public static string FolderOf(IConfiguration configuration) => Path.GetFullPath(configuration["Documents:Path"] ?? "data/documents");
 
     public string Folder { get; }
     public long MaxFileBytes { get; }

@@ -155,8 +155,11 @@ public sealed class EditModel(TrajetDbContext db, UserManager<User> users, IStri
         {
             return NotFound();
         }
+        // Two saves by Identity: one transaction, so that a crash between them leaves no half-unlocked account.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await transaction.CommitAsync();
         return RedirectToPage(new { id, message = "The account is unlocked." });
     }
 
