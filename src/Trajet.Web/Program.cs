@@ -51,6 +51,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionValidation();
+app.UseTwoFactorEnforcement();
 app.UseAuthorization();
 
 // Endpoints

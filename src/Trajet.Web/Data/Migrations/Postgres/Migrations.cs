@@ -79,3 +79,10 @@ public sealed class Partners : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0010Partners.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000014_TwoFactor")]
+public sealed class TwoFactor : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0014TwoFactor.Up(migrationBuilder);
+}
