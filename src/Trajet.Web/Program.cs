@@ -61,6 +61,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionValidation();
+app.UseTwoFactorEnforcement();
 app.UseAuthorization();
 app.UseAuditedReads();
 

@@ -75,6 +75,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         var state = screen.Email is null ? null : await sessions.GetOrAdd(screen.Email, email => new(() => SessionAsync(email))).Value;
         var context = await NewContextAsync(locale, size, storageState: state);
         var page = await context.NewPageAsync();
+        if (screen.Prepare is not null)
+        {
+            await screen.Prepare(this, page);
+        }
         var response = await page.GotoAsync(await screen.Url(this));
         Assert.Equal(screen.Status, response!.Status);
         return page;

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Trajet.Tests.Infrastructure;
+using Trajet.Web.Features.Accounts;
 
 namespace Trajet.Tests.Browser;
 
 /// <summary>A page reachable today, who sees it, and how to find its address in the demo.</summary>
-public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Task<string>> Url, int Status = 200)
+/// <remarks><paramref name="Prepare"/> runs in the screen's page before it is opened (a sign-in half done, for instance).</remarks>
+public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Task<string>> Url, int Status = 200, Func<BrowserFixture, IPage, Task>? Prepare = null)
 {
     private const string CaseManager = "cm1@ngo.demo";
     private const string Admin = "admin@trajet.demo";
@@ -35,6 +39,9 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("evaluation-report", "coordinator@ngo.demo", Path("/Reports/Evaluation?programme=plan-together")),
         new("outreach", "outreach@reachout.demo", Path("/Outreach")),
         new("change-password", CaseManager, Path("/Accounts/ChangePassword")),
+        new("two-factor", CaseManager, Path("/Accounts/TwoFactor")),
+        new("enrol-authenticator", null, Path("/Accounts/EnrolAuthenticator"), Prepare: PasswordOnly(Roles.Coordinator, twoFactor: false, "/Accounts/EnrolAuthenticator")),
+        new("sign-in-code", null, Path("/Accounts/LoginWithCode"), Prepare: PasswordOnly(Roles.CaseManager, twoFactor: true, "/Accounts/LoginWithCode")),
         new("admin-organisations", Admin, Path("/Admin/Organisations")),
         new("admin-organisation-edit", Admin, async b => $"/Admin/Organisations/Edit/{await b.App.WithDbAsync((db, _) => db.Organisations.Where(o => o.Name == "Famille Plus").Select(o => o.Id).SingleAsync())}"),
         new("admin-users", Admin, Path("/Admin/Users")),
@@ -62,4 +69,16 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
     public static Screen Named(string name) => All.Single(s => s.Name == name);
 
     private static Func<BrowserFixture, Task<string>> Path(string path) => _ => Task.FromResult(path);
+
+    /// <summary>A new user of the role signs in with the password and lands on <paramref name="landing"/> (the demo accounts are exempt from two-factor sign-in).</summary>
+    private static Func<BrowserFixture, IPage, Task> PasswordOnly(string role, bool twoFactor, string landing) => async (b, page) =>
+    {
+        var (organisation, programme) = await b.App.CreateOrganisationAsync();
+        var email = await b.App.CreateUserAsync(role, organisation, programme, twoFactor);
+        await page.GotoAsync("/Accounts/Login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(TrajetApp.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**{landing}**");
+    };
 }

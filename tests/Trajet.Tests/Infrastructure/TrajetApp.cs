@@ -95,8 +95,12 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
             return criteria.Select(c => c.Id).ToList();
         });
 
-    /// <summary>A user with a unique e-mail; returns the e-mail (the password is <see cref="Password"/>).</summary>
-    public Task<string> CreateUserAsync(string role, Organisation? organisation = null, Programme? programme = null) =>
+    /// <summary>
+    /// A user with a unique e-mail; returns the e-mail (the password is <see cref="Password"/>).
+    /// Administrators and coordinators are enrolled in two-factor sign-in, as the application requires,
+    /// unless <paramref name="twoFactor"/> says otherwise; the sign-in helpers then type the code.
+    /// </summary>
+    public Task<string> CreateUserAsync(string role, Organisation? organisation = null, Programme? programme = null, bool? twoFactor = null) =>
         WithDbAsync(async (_, services) =>
         {
             var users = services.GetRequiredService<UserManager<User>>();
@@ -109,13 +113,34 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
             var result = await users.CreateAsync(user, Password);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);
+            if (twoFactor ?? TwoFactorPolicy.RequiredFor.Contains(role))
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
             return email;
         });
 
-    public async Task<HttpResponseMessage> LoginAsync(string email, string password = Password)
+    /// <summary>The code the user's authenticator app shows now; null when two-factor sign-in is off.</summary>
+    public Task<string?> TwoFactorCodeAsync(string email) =>
+        WithDbAsync(async (_, services) =>
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            var user = await users.FindByEmailAsync(email);
+            return user is { TwoFactorEnabled: true } && await users.GetAuthenticatorKeyAsync(user) is { } key ? Totp.Code(key) : null;
+        });
+
+    /// <summary>Signs in to the API as the user would, typing the current code when two-factor sign-in is on.</summary>
+    public async Task<HttpResponseMessage> LoginAsync(string email, string password = Password) =>
+        await PostLoginAsync(await TwoFactorCodeAsync(email) is { } code
+            ? new { email, password, twoFactorCode = code }
+            : new { email, password });
+
+    /// <summary>POST /api/auth/login with exactly this body.</summary>
+    public async Task<HttpResponseMessage> PostLoginAsync(object body)
     {
         using var client = CreateClient();
-        return await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        return await client.PostAsJsonAsync("/api/auth/login", body);
     }
 
     /// <summary>An HTTP client carrying the user's bearer token.</summary>

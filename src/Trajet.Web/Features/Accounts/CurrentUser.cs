@@ -26,6 +26,11 @@ public sealed record UserContext(
     public bool IsCoordinator => IsInRole(Accounts.Roles.Coordinator);
     /// <summary>An evaluator (and nothing more) sees aggregates only, never a name.</summary>
     public bool SeesAggregatesOnly => Roles.Count > 0 && Roles.All(r => r == Accounts.Roles.Evaluator);
+
+    public bool TwoFactorEnabled { get; init; }
+    public bool TwoFactorExempt { get; init; }
+    /// <summary>Signed in with a password, but the role requires an authenticator app that is not enrolled yet.</summary>
+    public bool MustEnrolTwoFactor => TwoFactorPolicy.MustEnrol(Roles, TwoFactorExempt, TwoFactorEnabled);
 }
 
 public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext db, IOptions<IdentityOptions> identity)
@@ -57,6 +62,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
                 u.Email,
                 u.DisplayName,
                 u.SecurityStamp,
+                u.TwoFactorEnabled,
+                u.TwoFactorExempt,
                 u.OrganisationId,
                 OrganisationName = u.Organisation != null ? u.Organisation.Name : null,
                 OrganisationKind = u.Organisation != null ? (OrganisationKind?)u.Organisation.Kind : null,
@@ -74,7 +81,11 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
         }
 
         loaded = new UserContext(user.Id, user.Email ?? "", user.DisplayName, user.OrganisationId,
-            user.OrganisationName, user.OrganisationKind, user.Roles, user.Programmes);
+            user.OrganisationName, user.OrganisationKind, user.Roles, user.Programmes)
+        {
+            TwoFactorEnabled = user.TwoFactorEnabled,
+            TwoFactorExempt = user.TwoFactorExempt,
+        };
         return loaded;
     }
 

@@ -8,7 +8,7 @@ public static class IdentityMessages
     public static string For(IdentityError error) => error.Code switch
     {
         "PasswordMismatch" => "The current password is wrong.",
-        "PasswordTooShort" => "The password must have at least 10 characters.",
+        "PasswordTooShort" => "The password must have at least 12 characters.",
         "PasswordRequiresDigit" => "The password must contain a digit.",
         "PasswordRequiresLower" => "The password must contain a lower-case letter.",
         "PasswordRequiresUpper" => "The password must contain an upper-case letter.",

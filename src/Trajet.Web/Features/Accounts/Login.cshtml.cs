@@ -11,7 +11,7 @@ namespace Trajet.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> l, Audit.AuditTrail audit) : PageModel
+public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -39,26 +39,19 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         {
             return Page();
         }
-        var user = await users.FindByEmailAsync(Input.Email);
-        if (user is { IsActive: true })
+        // A disabled account is refused by TrajetSignInManager like a wrong password.
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
         {
-            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            }
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError("", l["Too many failed attempts: this account is locked for 15 minutes."]);
-                return Page();
-            }
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        else
+        if (result.RequiresTwoFactor)
         {
-            // Audit hook: the sign-in manager records wrong passwords; an unknown or disabled account is recorded here.
-            await audit.SignInFailedAsync(Input.Email, user, user is null ? "unknown-email" : "disabled", "cookie");
+            return RedirectToPage("LoginWithCode", new { ReturnUrl });
         }
-        ModelState.AddModelError("", l["Wrong e-mail or password."]);
+        ModelState.AddModelError("", result.IsLockedOut
+            ? l["Too many failed attempts: this account is locked for 15 minutes."]
+            : l["Wrong e-mail or password."]);
         return Page();
     }
 }

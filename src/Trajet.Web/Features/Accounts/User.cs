@@ -12,6 +12,8 @@ public sealed class User : IdentityUser<Guid>
     public Guid? OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Set only by the demo seed, whose published accounts sign in with a password alone; no page or endpoint changes it.</summary>
+    public bool TwoFactorExempt { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public List<UserProgramme> Programmes { get; set; } = [];
 }

@@ -95,7 +95,7 @@ public sealed class BrowserSignInTests(SqliteApp app) : IClassFixture<SqliteApp>
         });
 
         var result = await Html.ParseAsync(response);
-        Assert.Contains("at least 10 characters", result.QuerySelector("[data-valmsg-for='Input.NewPassword']")!.TextContent);
+        Assert.Contains("at least 12 characters", result.QuerySelector("[data-valmsg-for='Input.NewPassword']")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, (await app.LoginAsync(email)).StatusCode);
     }
 

@@ -23,6 +23,8 @@ public abstract class DemoSeedTests(DatabaseProvider provider)
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, (await app.LoginAsync(email, DemoSeed.Password)).StatusCode);
         }
+        // With the password alone, administrator and coordinator included: the seed exempts its accounts from two-factor sign-in.
+        Assert.True(await app.WithDbAsync((db, _) => db.Users.Where(u => accounts.Contains(u.Email!)).AllAsync(u => u.TwoFactorExempt && !u.TwoFactorEnabled)));
 
         using var coordinator = await app.ApiClientAsync("coordinator@ngo.demo", DemoSeed.Password);
         var me = await coordinator.GetFromJsonAsync<JsonElement>("/api/me");

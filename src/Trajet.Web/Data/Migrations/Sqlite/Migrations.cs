@@ -104,3 +104,10 @@ public sealed class AuditTrail : Migration
         Schema0013AuditTrail.SqliteTriggers(migrationBuilder);
     }
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000014_TwoFactor")]
+public sealed class TwoFactor : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0014TwoFactor.Up(migrationBuilder);
+}

@@ -42,6 +42,10 @@ public sealed class EditModel(TrajetDbContext db, UserManager<User> users, IStri
     public string? Message { get; private set; }
     public bool IsNew { get; private set; }
     public IReadOnlyList<OrganisationOption> Organisations { get; private set; } = [];
+    public bool TwoFactorEnabled { get; private set; }
+    /// <summary>A seeded demo account: shown, never editable here.</summary>
+    public bool TwoFactorExempt { get; private set; }
+    public bool TwoFactorRequired { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? message, CancellationToken ct)
     {
@@ -66,6 +70,9 @@ public sealed class EditModel(TrajetDbContext db, UserManager<User> users, IStri
             ProgrammeIds = user.Programmes.Select(p => p.ProgrammeId).ToList(),
             IsActive = user.IsActive,
         };
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        TwoFactorExempt = user.TwoFactorExempt;
+        TwoFactorRequired = TwoFactorPolicy.IsRequired(Input.Roles, user.TwoFactorExempt);
         return Page();
     }
 
@@ -172,6 +179,18 @@ public sealed class EditModel(TrajetDbContext db, UserManager<User> users, IStri
         }
         await users.UpdateSecurityStampAsync(user);
         return RedirectToPage(new { id, message = "All sessions of this user are signed out." });
+    }
+
+    /// <summary>For a lost phone: the user enrols again at the next sign-in (where the role requires it) and is signed out everywhere now.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+        await users.TurnOffTwoFactorAsync(user);
+        return RedirectToPage(new { id, message = "Two-factor sign-in has been reset and all sessions of this user are signed out." });
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct) =>
