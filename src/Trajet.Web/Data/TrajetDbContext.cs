@@ -110,7 +110,8 @@ public abstract class TrajetDbContext(DbContextOptions options)
             c.HasMany(x => x.Assignments).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Screening).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => new { x.ProgrammeId, x.Number }).IsUnique();
-            c.HasIndex(x => new { x.OrganisationId, x.Status });
+            // The case list's indexes, (OrganisationId, Status, ReferralDate, ProgrammeId) and (OrganisationId, ReferralDate,
+            // ProgrammeId), span the owned Referral's column: EF cannot model them, migration 0016 creates them.
             c.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
         });
 
@@ -183,7 +184,7 @@ public abstract class TrajetDbContext(DbContextOptions options)
             s.Property(x => x.Version).IsConcurrencyToken();
             s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             s.HasIndex(x => new { x.ProgrammeId, x.Date });
-            s.HasIndex(x => new { x.CaseId, x.Date });
+            s.HasIndex(x => new { x.CaseId, x.Date, x.CreatedAt });
         });
 
         builder.Entity<BaselineSheet>(b =>
@@ -221,7 +222,7 @@ public abstract class TrajetDbContext(DbContextOptions options)
             i.Property(x => x.Notes).HasMaxLength(8000);
             i.Property(x => x.NextSteps).HasMaxLength(2000);
             i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
-            i.HasIndex(x => new { x.CaseId, x.Date });
+            i.HasIndex(x => new { x.CaseId, x.Date, x.Type });
             i.HasIndex(x => new { x.ProgrammeId, x.Type });
         });
 

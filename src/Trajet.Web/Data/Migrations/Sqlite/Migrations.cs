@@ -79,3 +79,10 @@ public sealed class Partners : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0010Partners.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000016_Indexes")]
+public sealed class Indexes : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0016Indexes.Up(migrationBuilder);
+}
