@@ -114,7 +114,8 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             c.HasMany(x => x.Assignments).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Screening).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => new { x.ProgrammeId, x.Number }).IsUnique();
-            c.HasIndex(x => new { x.OrganisationId, x.Status });
+            // The case list's indexes, (OrganisationId, Status, ReferralDate, ProgrammeId) and (OrganisationId, ReferralDate,
+            // ProgrammeId), span the owned Referral's column: EF cannot model them, migration 0016 creates them.
             c.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
         });
 
@@ -179,7 +180,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             s.Property(x => x.Version).IsConcurrencyToken();
             s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             s.HasIndex(x => new { x.ProgrammeId, x.Date });
-            s.HasIndex(x => new { x.CaseId, x.Date });
+            s.HasIndex(x => new { x.CaseId, x.Date, x.CreatedAt });
         });
 
         builder.Entity<BaselineSheet>(b =>
@@ -210,7 +211,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             i.Property(x => x.Participants).HasMaxLength(300);
             i.Property(x => x.Language).HasMaxLength(10);
             i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
-            i.HasIndex(x => new { x.CaseId, x.Date });
+            i.HasIndex(x => new { x.CaseId, x.Date, x.Type });
             i.HasIndex(x => new { x.ProgrammeId, x.Type });
         });
 

@@ -12,7 +12,9 @@ public static class CaseNumbers
         var prefix = $"{programme.CasePrefix}-{year}-";
         var last = await db.Cases
             .Where(c => c.ProgrammeId == programme.Id && c.Number.StartsWith(prefix))
-            .OrderByDescending(c => c.Number)
+            // Longest first: past 9999 cases a year, "-10000" sorts before "-9999" as text.
+            .OrderByDescending(c => c.Number.Length)
+            .ThenByDescending(c => c.Number)
             .Select(c => c.Number)
             .FirstOrDefaultAsync(ct);
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;

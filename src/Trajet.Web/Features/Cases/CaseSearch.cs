@@ -1,9 +1,16 @@
+using Trajet.Web.Data;
+
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>The case list's filters, shared by the page and the API.</summary>
 public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Programme, Guid? AssigneeId, bool HideNames)
 {
-    public IQueryable<Case> Apply(IQueryable<Case> cases)
+    /// <summary>
+    /// The filters as sets of case ids that indexes answer (a person's assignments, the name keys),
+    /// so that a national caseload is not read case by case; only the substring of a name scans,
+    /// and it scans the narrow (OrganisationId, SearchName) index rather than the people.
+    /// </summary>
+    public IQueryable<Case> Apply(IQueryable<Case> cases, TrajetDbContext db, Guid? organisationId)
     {
         if (Status is { } status)
         {
@@ -15,7 +22,8 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         }
         if (AssigneeId is { } assignee)
         {
-            cases = cases.Where(c => c.Assignments.Any(a => a.UserId == assignee));
+            var assigned = db.CaseAssignments.Where(a => a.UserId == assignee).Select(a => a.CaseId);
+            cases = cases.Where(c => assigned.Contains(c.Id));
         }
         if (!string.IsNullOrWhiteSpace(Text))
         {
@@ -28,8 +36,17 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             var text = NameKey.Normalize(Text);
             var keys = NameMatcher.Words(Text).Select(NameMatcher.Key).Where(k => k.Length > 0).Distinct().ToList();
             var keyCount = keys.Count;
-            cases = cases.Where(c => c.Number.Contains(number) || c.Members.Any(m =>
-                m.SearchName.Contains(text) || (keyCount > 0 && m.NameKeys.Count(k => keys.Contains(k.Key)) >= keyCount)));
+            var named = db.Members.Where(m => m.OrganisationId == organisationId && m.SearchName.Contains(text)).Select(m => m.CaseId);
+            if (keyCount > 0)
+            {
+                var keyed = db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).GroupBy(k => k.MemberId).Where(g => g.Count() >= keyCount).Select(g => g.Key);
+                named = named.Union(db.Members.Where(m => keyed.Contains(m.Id)).Select(m => m.CaseId));
+            }
+            // Case numbers (PT-2026-0007) always have digits: text without one is a name only.
+            var matching = number.Any(char.IsAsciiDigit)
+                ? named.Union(db.Cases.Where(c => c.OrganisationId == organisationId && c.Number.Contains(number)).Select(c => c.Id))
+                : named;
+            cases = cases.Where(c => matching.Contains(c.Id));
         }
         return cases;
     }

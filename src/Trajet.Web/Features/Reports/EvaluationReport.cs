@@ -122,12 +122,21 @@ public static class EvaluationReport
             ClosureOutcome.Disengaged or ClosureOutcome.Absconded => "disengaged",
             _ => "other",
         }, ["resolved", "still-engaged", "disengaged", "other"]);
-        var contacts = db.Set<Trajet.Web.Features.CaseWork.Interaction>().Where(i => supported.Any(c => c.Id == i.CaseId) && i.Date >= from && i.Date <= to);
-        var homeVisits = await contacts.CountAsync(i => i.Type == Trajet.Web.Features.CaseWork.InteractionType.HomeVisit, ct);
-        var meetings = await contacts.CountAsync(ct);
-        var referrals = db.Cases.Where(c => c.ProgrammeId == programmeId && c.Referral.Date >= from && c.Referral.Date <= to);
-        var referred = await referrals.CountAsync(ct);
-        var admitted = await referrals.CountAsync(c => c.AdmittedOn != null, ct);
+        // One pass over the supported cases' interactions (an index-only scan of CaseId, Date, Type) for both counts.
+        var contacts = await db.Set<Trajet.Web.Features.CaseWork.Interaction>()
+            .Join(supported, i => i.CaseId, c => c.Id, (i, _) => i)
+            .Where(i => i.Date >= from && i.Date <= to)
+            .GroupBy(_ => 1)
+            .Select(g => new { All = g.Count(), HomeVisits = g.Count(i => i.Type == Trajet.Web.Features.CaseWork.InteractionType.HomeVisit) })
+            .FirstOrDefaultAsync(ct);
+        var homeVisits = contacts?.HomeVisits ?? 0;
+        var meetings = contacts?.All ?? 0;
+        var referrals = await db.Cases.Where(c => c.ProgrammeId == programmeId && c.Referral.Date >= from && c.Referral.Date <= to)
+            .GroupBy(_ => 1)
+            .Select(g => new { All = g.Count(), Admitted = g.Count(c => c.AdmittedOn != null) })
+            .FirstOrDefaultAsync(ct);
+        var referred = referrals?.All ?? 0;
+        var admitted = referrals?.Admitted ?? 0;
 
         var cohort = new Cohort(
             cases.Count(c => c.Kind == CaseKind.Family), cases.Count(c => c.Kind == CaseKind.Individual), adults.Count, children.Count,

@@ -40,6 +40,30 @@ public abstract class CasesApiTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task Open_AfterTenThousandCasesInAYear_NumbersKeepCounting()
+    {
+        var (client, organisation, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        await app.WithDbAsync(async (db, _) =>
+        {
+            foreach (var number in new[] { "T-2026-9999", "T-2026-10000" })
+            {
+                db.Cases.Add(new Trajet.Web.Features.Cases.Case
+                {
+                    OrganisationId = organisation.Id,
+                    ProgrammeId = programme.Id,
+                    Number = number,
+                    Referral = new Trajet.Web.Features.Cases.Referral { Date = new DateOnly(2026, 1, 2) },
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var opened = await CaseBuilder.OpenAsync(client, programme.Slug);
+
+        Assert.Equal("T-2026-10001", opened.Number);
+    }
+
+    [Fact]
     public async Task Get_WithMembers_ReturnsHouseholdAndStatus()
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);

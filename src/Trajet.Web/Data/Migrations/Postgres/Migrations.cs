@@ -111,3 +111,10 @@ public sealed class TwoFactor : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0014TwoFactor.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000016_Indexes")]
+public sealed class Indexes : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0016Indexes.Up(migrationBuilder);
+}
