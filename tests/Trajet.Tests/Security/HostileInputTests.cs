@@ -343,14 +343,14 @@ public abstract partial class HostileInputTests(TrajetApp app)
 
     // ---- helpers ----
 
-    /// <summary>One body per (string field, hostile string): the sample with that one string replaced.</summary>
+    /// <summary>Two bodies per string field, the sample with that one string replaced: an SQL string and a tag, in turn.</summary>
     private static IEnumerable<(string Field, JsonNode Body)> Variants(JsonNode sample)
     {
         var paths = new List<string>();
         Strings(sample, "$", paths);
-        foreach (var path in paths)
+        foreach (var (path, i) in paths.Select((p, i) => (p, i)))
         {
-            foreach (var payload in Payloads)
+            foreach (var payload in new[] { Payloads[i % 2], Payloads[2 + ((i / 2) % 2)] })
             {
                 var copy = sample.DeepClone();
                 Replace(copy, path, payload);
