@@ -41,6 +41,8 @@ public abstract partial class HostileInputTests(TrajetApp app)
         ("/api/cases/{id}", "id", o => o.CaseId),
         ("/api/cases/{id}/members/{memberId}", "memberId", o => o.MemberId),
         ("/api/cases/{id}/referrals/{referralId}", "referralId", o => o.ReferralId),
+        ("/api/cases/{id}/consents/{consentId}", "consentId", o => o.ConsentId),
+        ("/Privacy/", "id", o => o.CaseId),
         ("/api/cases/{id}/plan/actions/{actionId}", "actionId", o => o.ActionId),
         ("/api/cases/{id}/documents/{docId}", "docId", o => o.DocumentId),
         ("/Cases/", "id", o => o.CaseId),
@@ -92,6 +94,8 @@ public abstract partial class HostileInputTests(TrajetApp app)
         ["POST /api/partners"] = _ => new { name = "Partner", kind = "lawyer", contact = "Desk", phone = "+32 2 000 00 00", email = "desk@partner.example", notes = "Fast" },
         ["POST /api/cases/{id}/referrals"] = o => new { partnerId = o.PartnerId, date = "2026-02-01", reason = "Appeal", notes = "Urgent" },
         ["PUT /api/cases/{id}/referrals/{referralId}/status"] = _ => new { status = "sent", familyAgreedOn = "2026-02-02" },
+        ["POST /api/cases/{id}/consents"] = _ => new { purpose = "evaluation", givenOn = "2026-01-20", explainedHow = "Information sheet", language = "fr" },
+        ["POST /api/cases/{id}/consents/{consentId}/withdraw"] = _ => new { note = "Changed their mind" },
         ["POST /api/auth/login"] = _ => new { email = "nobody@test.example", password = "Wrong-Passw0rd!" },
         ["POST /api/auth/refresh"] = _ => new { refreshToken = "not-a-token" },
     };
@@ -114,7 +118,7 @@ public abstract partial class HostileInputTests(TrajetApp app)
     /// <summary>The walker's organisation and records; the ids the routes and samples need.</summary>
     public sealed record Own(
         TrajetApp App, string OrganisationId, string ProgrammeSlug, string CaseId, string MemberId, string GoalId, string ActionId,
-        string PartnerId, string ReferralId, string DocumentId, string CriterionId, string UserId, string Email)
+        string PartnerId, string ReferralId, string ConsentId, string DocumentId, string CriterionId, string UserId, string Email)
     {
         public int MemberVersion() => App.WithDbAsync((db, _) => db.Members.Where(m => m.Id == Guid.Parse(MemberId)).Select(m => m.Version).SingleAsync()).GetAwaiter().GetResult();
     }
@@ -544,12 +548,13 @@ public abstract partial class HostileInputTests(TrajetApp app)
         var plan = await Post($"/api/cases/{caseId}/plan/actions", new { goalId, description = "Act", owner = "family", dueDate = "2026-12-01" });
         var partner = await Post("/api/partners", new { name = "Lawyer", kind = "lawyer" });
         var referral = await Post($"/api/cases/{caseId}/referrals", new { partnerId = partner.GetProperty("id").GetString(), date = "2026-02-01", reason = "Appeal" });
+        var consent = await Post($"/api/cases/{caseId}/consents", new { purpose = "evaluation", givenOn = "2026-01-20", explainedHow = "Information sheet", language = "fr" });
         using var upload = await api.PostAsync($"/api/cases/{caseId}/documents", DocumentFiles.Form(file: DocumentFiles.Pdf()));
         var document = await upload.Content.ReadFromJsonAsync<JsonElement>();
 
         return new Own(a, organisation.Id.ToString(), programme.Slug, caseId.ToString(), member.GetProperty("member").GetProperty("id").GetString()!, goalId,
             plan.GetProperty("actions")[0].GetProperty("id").GetString()!, partner.GetProperty("id").GetString()!, referral.GetProperty("id").GetString()!,
-            document.GetProperty("id").GetString()!, criterion.ToString(), userId.ToString(), email);
+            consent.GetProperty("id").GetString()!, document.GetProperty("id").GetString()!, criterion.ToString(), userId.ToString(), email);
     }
 }
 

@@ -35,6 +35,8 @@ public abstract class OrganisationWallTests(TrajetApp app)
         ("/api/cases/{id}/members/{memberId}", "memberId", a => a.MemberId, true),
         ("/api/cases/{id}/documents/{docId}", "docId", a => a.DocumentId, true),
         ("/api/cases/{id}/referrals/{referralId}", "referralId", a => a.ReferralId, true),
+        ("/api/cases/{id}/consents/{consentId}", "consentId", a => a.ConsentId, true),
+        ("/Privacy/", "id", a => a.CaseId, true),
         ("/api/cases/{id}/plan/actions/{actionId}", "actionId", a => a.ActionId, true),
         ("/Cases/", "id", a => a.CaseId, true),
         ("/Cases/EditMember/{id}/{memberId}", "memberId", a => a.MemberId, true),
@@ -76,7 +78,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
 
     public sealed record World(
         string OrganisationId, string ProgrammeSlug, string CaseId, string CaseNumber, string MemberId, string DocumentId,
-        string ReferralId, string ActionId, string GoalId, string PartnerId, string CriterionId, string RuleId, string CoordinatorId,
+        string ReferralId, string ConsentId, string ActionId, string GoalId, string PartnerId, string CriterionId, string RuleId, string CoordinatorId,
         string CoordinatorEmail, string EvaluatorEmail, IReadOnlyList<string> Names, IReadOnlyList<string> Markers)
     {
         /// <summary>Every string that identifies A's cases, people or configuration, and the case's id: a list or search that returns it has found the case.</summary>
@@ -267,6 +269,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
         ["goalId"] = world.GoalId,
         ["actionId"] = world.ActionId,
         ["referralId"] = world.ReferralId,
+        ["consentId"] = world.ConsentId,
         ["criterionId"] = world.CriterionId,
         ["ruleId"] = world.RuleId,
         ["programme"] = world.ProgrammeSlug,
@@ -304,7 +307,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
         foreach (var url in new[]
         {
             $"/api/cases?programme={world.ProgrammeSlug}&pageSize=200", $"/api/cases/{world.CaseId}", $"/api/cases/{world.CaseId}/timeline",
-            $"/api/cases/{world.CaseId}/plan", $"/api/cases/{world.CaseId}/documents", $"/api/cases/{world.CaseId}/referrals", "/api/partners",
+            $"/api/cases/{world.CaseId}/plan", $"/api/cases/{world.CaseId}/documents", $"/api/cases/{world.CaseId}/referrals", $"/api/cases/{world.CaseId}/consents", "/api/partners",
         })
         {
             text.Append(url).Append(' ').AppendLine(await api.GetStringAsync(url));
@@ -381,6 +384,8 @@ public abstract class OrganisationWallTests(TrajetApp app)
         var partner = await Send(HttpMethod.Post, "/api/partners", new { name = markers[9], kind = "lawyer" }, HttpStatusCode.Created);
         var partnerId = partner.GetProperty("id").GetString()!;
         var referral = await Send(HttpMethod.Post, $"/api/cases/{caseId}/referrals", new { partnerId, date = "2026-02-01", reason = markers[10] }, HttpStatusCode.Created);
+        var consentText = "Consent marker " + Letters(10);
+        var consent = await Send(HttpMethod.Post, $"/api/cases/{caseId}/consents", new { purpose = "evaluation", givenOn = "2026-01-20", explainedHow = consentText, language = "fr" }, HttpStatusCode.Created);
         using var upload = await api.PostAsync($"/api/cases/{caseId}/documents", DocumentFiles.Form(title: markers[11], file: DocumentFiles.Pdf(), fileName: names[1] + ".pdf"));
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var documentId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -399,8 +404,8 @@ public abstract class OrganisationWallTests(TrajetApp app)
 
         var world = new World(
             organisation.Id.ToString(), programme.Slug, caseId.ToString(), number, member.GetProperty("member").GetProperty("id").GetString()!, documentId,
-            referral.GetProperty("id").GetString()!, actionId, goalId, partnerId, criterion.ToString(), ruleId.ToString(), ids[coordinatorEmail].ToString(),
-            coordinatorEmail, evaluatorEmail, [.. names, nickname], [.. markers, place, ruleLabel, criterionText]);
+            referral.GetProperty("id").GetString()!, consent.GetProperty("id").GetString()!, actionId, goalId, partnerId, criterion.ToString(), ruleId.ToString(), ids[coordinatorEmail].ToString(),
+            coordinatorEmail, evaluatorEmail, [.. names, nickname], [.. markers, place, ruleLabel, criterionText, consentText]);
         Fingerprints[a] = await FingerprintAsync(world);
         return world;
     }
