@@ -5,6 +5,7 @@ using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
@@ -47,6 +48,13 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Desk> Desks => Set<Desk>();
+    public DbSet<DeskOpening> DeskOpenings => Set<DeskOpening>();
+    public DbSet<WalkIn> WalkIns => Set<WalkIn>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PathwayDecision> PathwayDecisions => Set<PathwayDecision>();
+    public DbSet<CoachingFile> CoachingFiles => Set<CoachingFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -210,6 +218,9 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             i.ToTable("Interactions");
             i.Property(x => x.Participants).HasMaxLength(300);
             i.Property(x => x.Language).HasMaxLength(10);
+            i.Property(x => x.FileChecked).HasMaxLength(4000);
+            i.Property(x => x.MissingItems).HasMaxLength(4000);
+            i.Property(x => x.Conclusions).HasMaxLength(4000);
             i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             i.HasIndex(x => new { x.CaseId, x.Date, x.Type });
             i.HasIndex(x => new { x.ProgrammeId, x.Type });
@@ -323,6 +334,8 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             a.HasIndex(x => new { x.Action, x.Sequence });
         });
 
+        ConfigureCoaching(builder);
+
         builder.Entity<OutreachContact>(o =>
         {
             o.ToTable("OutreachContacts");
@@ -352,6 +365,90 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
         ConfidentialText.Apply(builder.Entity<PartnerReferral>(), confidential, nameof(PartnerReferral.Notes));
         ConfidentialText.Apply(builder.Entity<CaseDocument>(), confidential, nameof(CaseDocument.Notes));
         ConfidentialText.Apply(builder.Entity<Consent>(), confidential, nameof(Consent.WithdrawalNote));
+    }
+
+    private static void ConfigureCoaching(ModelBuilder builder)
+    {
+        builder.Entity<Desk>(d =>
+        {
+            d.ToTable("Desks");
+            d.Property(x => x.Name).HasMaxLength(200);
+            d.Property(x => x.Address).HasMaxLength(300);
+            d.Property(x => x.Contact).HasMaxLength(300);
+            d.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            d.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            d.HasMany(x => x.Openings).WithOne().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.Cascade);
+            d.HasIndex(x => new { x.OrganisationId, x.ProgrammeId });
+            d.HasIndex(x => x.ProgrammeId);
+        });
+
+        builder.Entity<DeskOpening>(o =>
+        {
+            o.ToTable("DeskOpenings");
+            o.HasIndex(x => x.DeskId);
+        });
+
+        builder.Entity<WalkIn>(w =>
+        {
+            w.ToTable("WalkIns");
+            w.Property(x => x.Name).HasMaxLength(200);
+            w.Property(x => x.Language).HasMaxLength(10);
+            w.Property(x => x.Question).HasMaxLength(2000);
+            w.Property(x => x.OutcomeNotes).HasMaxLength(2000);
+            w.Property(x => x.Version).IsConcurrencyToken();
+            w.HasOne<Desk>().WithMany().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.Cascade);
+            w.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.SetNull);
+            w.HasIndex(x => new { x.DeskId, x.Date });
+            w.HasIndex(x => x.CaseId);
+        });
+
+        builder.Entity<Appointment>(a =>
+        {
+            a.ToTable("Appointments");
+            a.Property(x => x.Place).HasMaxLength(300);
+            a.Property(x => x.Purpose).HasMaxLength(1000);
+            a.Property(x => x.CancelReason).HasMaxLength(1000);
+            a.Property(x => x.Version).IsConcurrencyToken();
+            a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne(x => x.Desk).WithMany().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<User>().WithMany().HasForeignKey(x => x.CoachUserId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => new { x.CoachUserId, x.Date });
+            a.HasIndex(x => new { x.DeskId, x.Date });
+            a.HasIndex(x => x.CaseId);
+        });
+
+        builder.Entity<Invitation>(i =>
+        {
+            i.ToTable("Invitations");
+            i.Property(x => x.Language).HasMaxLength(2);
+            i.Property(x => x.Addressee).HasMaxLength(200);
+            i.Property(x => x.Contact).HasMaxLength(300);
+            i.HasOne(x => x.Appointment).WithMany().HasForeignKey(x => x.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+            i.HasIndex(x => x.AppointmentId);
+            i.HasIndex(x => x.CaseId);
+        });
+
+        builder.Entity<PathwayDecision>(p =>
+        {
+            p.ToTable("PathwayDecisions");
+            p.Property(x => x.Reasons).HasMaxLength(2000);
+            p.Property(x => x.Procedure).HasMaxLength(300);
+            p.Property(x => x.InformationGiven).HasMaxLength(4000);
+            p.Property(x => x.OptionsExplained).HasMaxLength(4000);
+            p.Property(x => x.ConsequencesExplained).HasMaxLength(4000);
+            p.Ignore(x => x.ConsequencesRecorded);
+            p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            p.HasIndex(x => new { x.CaseId, x.Date });
+        });
+
+        builder.Entity<CoachingFile>(f =>
+        {
+            f.ToTable("CoachingFiles");
+            f.HasKey(x => x.CaseId);
+            f.HasOne<Case>().WithOne().HasForeignKey<CoachingFile>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            f.HasOne<Desk>().WithMany().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.SetNull);
+            f.HasIndex(x => x.DeskId);
+        });
     }
 
     /// <summary>The keys that encrypt notes, when the context was given them.</summary>

@@ -11,6 +11,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
 {
     private const string CaseManager = "cm1@ngo.demo";
     private const string Admin = "admin@trajet.demo";
+    private const string Coach = "coach@atd.demo";
 
     public static readonly Screen[] All =
     [
@@ -38,6 +39,14 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("time-limits", "coordinator@ngo.demo", Path("/Organisations/DeadlineRules")),
         new("evaluation-report", "coordinator@ngo.demo", Path("/Reports/Evaluation?programme=plan-together")),
         new("outreach", "outreach@reachout.demo", Path("/Outreach")),
+        new("coaching-desks", Coach, Path("/Coaching")),
+        new("desk-queue", Coach, async b => $"/Coaching/Queue/{await DeskIdAsync(b, "Brussels desk")}?date={LastWednesday():yyyy-MM-dd}"),
+        new("coaching-agenda", Coach, Path($"/Coaching/Agenda?date={NextWednesday():yyyy-MM-dd}")),
+        new("appointments", Coach, async b => $"/Coaching/Book/{await b.CaseIdAsync("Kamara")}"),
+        new("invitation-letter", Coach, async b => $"/Coaching/Letter/{await b.App.WithDbAsync((db, _) => db.Invitations.Where(i => i.Addressee == "Kwame Mensah").OrderBy(i => i.CreatedAt).Select(i => i.Id).FirstAsync())}"),
+        new("pathway", Coach, async b => $"/Coaching/Pathway/{await b.CaseIdAsync("Kamara")}"),
+        new("caseload", Coach, Path("/Coaching/Caseload")),
+        new("log-interview", Coach, async b => $"/CaseWork/LogInteraction/{await b.CaseIdAsync("Kamara")}"),
         new("change-password", CaseManager, Path("/Accounts/ChangePassword")),
         new("two-factor", CaseManager, Path("/Accounts/TwoFactor")),
         new("enrol-authenticator", null, Path("/Accounts/EnrolAuthenticator"), Prepare: PasswordOnly(Roles.Coordinator, twoFactor: false, "/Accounts/EnrolAuthenticator")),
@@ -81,4 +90,15 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         await page.Locator("main button[type=submit]").ClickAsync();
         await page.WaitForURLAsync($"**{landing}**");
     };
+
+    private static Task<Guid> DeskIdAsync(BrowserFixture b, string name) =>
+        b.App.WithDbAsync((db, _) => db.Desks.Where(d => d.Name == name).Select(d => d.Id).SingleAsync());
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+
+    /// <summary>The latest Wednesday strictly before today: its desk morning is over, whatever the time now.</summary>
+    public static DateOnly LastWednesday() => Today.AddDays(-((((int)Today.DayOfWeek - (int)DayOfWeek.Wednesday + 6) % 7) + 1));
+
+    /// <summary>The first Wednesday strictly after today.</summary>
+    public static DateOnly NextWednesday() => Today.AddDays((((int)DayOfWeek.Wednesday - (int)Today.DayOfWeek + 6) % 7) + 1);
 }

@@ -8,7 +8,7 @@ using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Accounts;
 
-public sealed record ProgrammeRef(Guid Id, string Slug, string Name);
+public sealed record ProgrammeRef(Guid Id, string Slug, string Name, ProgrammeKind Kind = ProgrammeKind.FamilyCaseManagement);
 
 /// <summary>Who is calling, read once per request from the database (not from the token alone).</summary>
 public sealed record UserContext(
@@ -31,6 +31,8 @@ public sealed record UserContext(
     public bool TwoFactorExempt { get; init; }
     /// <summary>Signed in with a password, but the role requires an authenticator app that is not enrolled yet.</summary>
     public bool MustEnrolTwoFactor => TwoFactorPolicy.MustEnrol(Roles, TwoFactorExempt, TwoFactorEnabled);
+    /// <summary>Works in an individual-coaching programme (desks, appointments, pathways).</summary>
+    public bool Coaches => Programmes.Any(p => p.Kind == ProgrammeKind.IndividualCoaching);
 }
 
 public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext db, IOptions<IdentityOptions> identity)
@@ -69,7 +71,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
                 OrganisationKind = u.Organisation != null ? (OrganisationKind?)u.Organisation.Kind : null,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                Programmes = u.Programmes.Select(p => new ProgrammeRef(p.ProgrammeId, p.Programme!.Slug, p.Programme.Name)).ToList(),
+                Programmes = u.Programmes.Select(p => new ProgrammeRef(p.ProgrammeId, p.Programme!.Slug, p.Programme.Name, p.Programme.Kind)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
 

@@ -2,11 +2,19 @@ using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.CaseWork;
 
-public enum InteractionType { HomeVisit, PhoneCall, Message, OfficeMeeting, Accompaniment, DeskVisit, DetentionVisit }
+public enum InteractionType { HomeVisit, PhoneCall, Message, OfficeMeeting, Accompaniment, DeskVisit, DetentionVisit, FirstInterview, FollowUpInterview }
 
 public enum AccompanimentTo { Lawyer, Embassy, Court, Administration, Medical }
 
 /// <summary>One contact of the case worker with the family: a home visit, a call, an accompaniment…</summary>
+/// <summary>The kinds that are coaching interviews.</summary>
+public static class Interviews
+{
+    public static readonly InteractionType[] Kinds = [InteractionType.FirstInterview, InteractionType.FollowUpInterview];
+
+    public static bool IsInterview(this InteractionType type) => Kinds.Contains(type);
+}
+
 public sealed class Interaction : IProgrammeRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -25,6 +33,12 @@ public sealed class Interaction : IProgrammeRecord
     public bool MediatorPresent { get; set; }
     public string? Notes { get; set; }
     public string? NextSteps { get; set; }
+    /// <summary>Interviews: what was checked in the legal and administrative file.</summary>
+    public string? FileChecked { get; set; }
+    /// <summary>Interviews: what is still missing from the file.</summary>
+    public string? MissingItems { get; set; }
+    /// <summary>Follow-up interviews: the conclusions and information given.</summary>
+    public string? Conclusions { get; set; }
     public Guid? RecordedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }

@@ -13,11 +13,13 @@ public static class InteractionsApi
 {
     public sealed record Body(
         string? Type, string? AccompanimentTo, DateOnly? Date, int? DurationMinutes, string? Participants, string? Language,
-        bool? InterpreterPresent, bool? MediatorPresent, string? Notes, string? NextSteps);
+        bool? InterpreterPresent, bool? MediatorPresent, string? Notes, string? NextSteps,
+        string? FileChecked = null, string? MissingItems = null, string? Conclusions = null);
 
     public sealed record Dto(
         Guid Id, InteractionType Type, AccompanimentTo? AccompanimentTo, DateOnly Date, int? DurationMinutes, string? Participants,
-        string? Language, bool InterpreterPresent, bool MediatorPresent, string? Notes, string? NextSteps);
+        string? Language, bool InterpreterPresent, bool MediatorPresent, string? Notes, string? NextSteps,
+        string? FileChecked, string? MissingItems, string? Conclusions);
 
     /// <summary>The counts a worker always sees: visits, all contacts, months supported.</summary>
     public sealed record Summary(int HomeVisits, int Interactions, double MonthsSupported, IReadOnlyList<Dto> Items);
@@ -45,7 +47,7 @@ public static class InteractionsApi
             return errors.ToProblem(l);
         }
         var input = new RecordInteraction.Input(type, to, body.Date, body.DurationMinutes, body.Participants, body.Language,
-            body.InterpreterPresent ?? false, body.MediatorPresent ?? false, body.Notes, body.NextSteps);
+            body.InterpreterPresent ?? false, body.MediatorPresent ?? false, body.Notes, body.NextSteps, body.FileChecked, body.MissingItems, body.Conclusions);
         return await RecordInteraction.ExecuteAsync(db, user, c, input, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct) switch
         {
             RecordInteraction.Recorded { Interaction: var i } => TypedResults.Created($"/api/cases/{id}/interactions/{i.Id}", ToDto(i, false)),
@@ -74,5 +76,6 @@ public static class InteractionsApi
     }
 
     private static Dto ToDto(Interaction i, bool hideNotes) => new(i.Id, i.Type, i.AccompanimentTo, i.Date, i.DurationMinutes,
-        hideNotes ? null : i.Participants, i.Language, i.InterpreterPresent, i.MediatorPresent, hideNotes ? null : i.Notes, hideNotes ? null : i.NextSteps);
+        hideNotes ? null : i.Participants, i.Language, i.InterpreterPresent, i.MediatorPresent, hideNotes ? null : i.Notes, hideNotes ? null : i.NextSteps,
+        hideNotes ? null : i.FileChecked, hideNotes ? null : i.MissingItems, hideNotes ? null : i.Conclusions);
 }

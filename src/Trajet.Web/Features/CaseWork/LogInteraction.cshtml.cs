@@ -25,6 +25,9 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
         public bool MediatorPresent { get; set; }
         public string? Notes { get; set; }
         public string? NextSteps { get; set; }
+        public string? FileChecked { get; set; }
+        public string? MissingItems { get; set; }
+        public string? Conclusions { get; set; }
     }
 
     [BindProperty]
@@ -32,6 +35,8 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
 
     public Guid CaseId { get; private set; }
     public string CaseNumber { get; private set; } = "";
+    /// <summary>An individual-coaching case: the form is an interview write-up.</summary>
+    public bool IsCoaching { get; private set; }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -42,6 +47,11 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
             return NotFound();
         }
         Input.Date = Today;
+        if (IsCoaching)
+        {
+            var interviewed = await db.Interactions.AnyAsync(i => i.CaseId == id && Interviews.Kinds.Contains(i.Type), ct);
+            Input.Type = interviewed ? InteractionType.FollowUpInterview : InteractionType.FirstInterview;
+        }
         return Page();
     }
 
@@ -58,7 +68,8 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
         }
         var user = await current.RequireAsync(ct);
         var input = new RecordInteraction.Input(Input.Type, Input.AccompanimentTo, Input.Date, Input.DurationMinutes, Input.Participants,
-            Input.Language, Input.InterpreterPresent, Input.MediatorPresent, Input.Notes, Input.NextSteps);
+            Input.Language, Input.InterpreterPresent, Input.MediatorPresent, Input.Notes, Input.NextSteps,
+            Input.FileChecked, Input.MissingItems, Input.Conclusions);
         switch (await RecordInteraction.ExecuteAsync(db, user, @case, input, Today, ct))
         {
             case RecordInteraction.Recorded:
@@ -77,6 +88,7 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
         var @case = await db.WritableCaseAsync(user, id, ct);
         CaseId = id;
         CaseNumber = @case?.Number ?? "";
+        IsCoaching = @case is not null && await db.Programmes.AnyAsync(p => p.Id == @case.ProgrammeId && p.Kind == ProgrammeKind.IndividualCoaching, ct);
         return @case;
     }
 }

@@ -10,7 +10,8 @@ public static class RecordInteraction
 {
     public sealed record Input(
         InteractionType? Type, AccompanimentTo? AccompanimentTo, DateOnly? Date, int? DurationMinutes, string? Participants,
-        string? Language, bool InterpreterPresent, bool MediatorPresent, string? Notes, string? NextSteps);
+        string? Language, bool InterpreterPresent, bool MediatorPresent, string? Notes, string? NextSteps,
+        string? FileChecked = null, string? MissingItems = null, string? Conclusions = null);
 
     public abstract record Result;
     public sealed record Recorded(Interaction Interaction) : Result;
@@ -59,6 +60,13 @@ public static class RecordInteraction
         {
             errors.Add(new("nextSteps", "At most 2000 characters."));
         }
+        foreach (var (field, text) in new[] { ("fileChecked", input.FileChecked), ("missingItems", input.MissingItems), ("conclusions", input.Conclusions) })
+        {
+            if (text?.Length > 4000)
+            {
+                errors.Add(new(field, "At most 4000 characters."));
+            }
+        }
         return errors;
     }
 
@@ -84,6 +92,9 @@ public static class RecordInteraction
             MediatorPresent = input.MediatorPresent,
             Notes = Blank(input.Notes),
             NextSteps = Blank(input.NextSteps),
+            FileChecked = Blank(input.FileChecked),
+            MissingItems = Blank(input.MissingItems),
+            Conclusions = Blank(input.Conclusions),
             RecordedByUserId = user.Id,
         };
         db.Add(interaction);

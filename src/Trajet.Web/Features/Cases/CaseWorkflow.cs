@@ -22,7 +22,8 @@ public static class CaseWorkflow
     public static IReadOnlyList<CaseStatus> Next(CaseStatus current) => Allowed[current];
 
     /// <summary>What is known of the case when a change is asked for.</summary>
-    public sealed record Facts(CaseStatus Current, DateOnly ReferralDate, DateOnly? LastChange, int CriteriaUnanswered, int CriteriaNotMet);
+    /// <param name="PathwayBlocksClosure">The case is on coaching pathway 3 without the explanation of the consequences recorded.</param>
+    public sealed record Facts(CaseStatus Current, DateOnly ReferralDate, DateOnly? LastChange, int CriteriaUnanswered, int CriteriaNotMet, bool PathwayBlocksClosure = false);
 
     public sealed record Change(CaseStatus? To, DateOnly? Date, string? Reason, ClosureOutcome? Outcome, DurableSolution? DurableSolution);
 
@@ -82,6 +83,10 @@ public static class CaseWorkflow
             if (change.DurableSolution is null)
             {
                 errors.Add(new("durableSolution", "Choose the durable solution reached (or none)."));
+            }
+            if (facts.PathwayBlocksClosure)
+            {
+                errors.Add(new("to", "The case is on pathway 3: record that the consequences (forced return, possible entry ban) were explained before closing it."));
             }
         }
         return errors;

@@ -18,7 +18,8 @@ public static class ChangeStatus
         var lastChange = await db.CaseStatusChanges.Where(s => s.CaseId == @case.Id)
             .OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
         var criteria = await ScreeningFacts.CountAsync(db, @case, ct);
-        var facts = new CaseWorkflow.Facts(@case.Status, @case.Referral.Date, lastChange, criteria.Unanswered, criteria.NotMet);
+        var blocks = change.To == CaseStatus.Closed && await Coaching.PathwayHistory.BlocksClosureAsync(db, @case.Id, ct);
+        var facts = new CaseWorkflow.Facts(@case.Status, @case.Referral.Date, lastChange, criteria.Unanswered, criteria.NotMet, blocks);
         var errors = CaseWorkflow.Validate(facts, change, today);
         if (errors.Count > 0)
         {

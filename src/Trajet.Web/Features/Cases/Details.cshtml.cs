@@ -24,6 +24,9 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public IReadOnlyList<CaseWork.LegalEventsApi.Dto> Chronology { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public IReadOnlyList<Documents.DocumentsApi.Dto> Documents { get; private set; } = [];
+    /// <summary>Individual coaching: appointments and the pathway decision.</summary>
+    public bool IsCoaching { get; private set; }
+    public Coaching.Pathway? Pathway { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -70,6 +73,8 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, Today, ct);
         Chronology = await CaseWork.LegalEventsApi.ChronologyAsync(db, id, ct);
         Documents = await Features.Documents.DocumentsApi.ListAsync(db, user, id, validity, Today, ct);
+        IsCoaching = await db.Programmes.AnyAsync(p => p.Id == entity.ProgrammeId && p.Kind == ProgrammeKind.IndividualCoaching, ct);
+        Pathway = IsCoaching ? await db.CoachingFiles.Where(f => f.CaseId == id).Select(f => f.Pathway).FirstOrDefaultAsync(ct) : null;
         SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         if (CanAssign)
         {

@@ -118,3 +118,10 @@ public sealed class Indexes : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0016Indexes.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000011_Coaching")]
+public sealed class Coaching : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0011Coaching.Up(migrationBuilder);
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Coaching;
+
+/// <summary>The day's agenda of a coach (by default oneself) or of a desk.</summary>
+public sealed class AgendaModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Coach { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Desk { get; set; }
+
+    public DateOnly Day { get; private set; }
+    public IReadOnlyList<(Guid Id, string Name)> Coaches { get; private set; } = [];
+    public IReadOnlyList<Desk> Desks { get; private set; } = [];
+    public IReadOnlyList<AgendaQuery.Item> Items { get; private set; } = [];
+    public string Heading { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!CaseAccess.CanWrite(user))
+        {
+            return Forbid();
+        }
+        Day = Date ?? DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var programmes = user.Programmes.Select(p => p.Id).ToList();
+        Coaches = (await db.Users.Where(u => u.OrganisationId == user.OrganisationId && u.IsActive && u.Programmes.Any(p => programmes.Contains(p.ProgrammeId)))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
+        Desks = await DesksApi.VisibleAsync(db, user, ct);
+        var query = db.Appointments.Visible(user).Where(a => a.Date == Day);
+        if (Desk is { } deskId && Desks.FirstOrDefault(d => d.Id == deskId) is { } desk)
+        {
+            query = query.Where(a => a.DeskId == deskId);
+            Heading = desk.Name;
+            Coach = null;
+        }
+        else
+        {
+            Desk = null;
+            var coachId = Coach is { } chosen && Coaches.Any(c => c.Id == chosen) ? chosen : user.Id;
+            Coach = coachId;
+            query = query.Where(a => a.CoachUserId == coachId);
+            Heading = Coaches.FirstOrDefault(c => c.Id == coachId).Name ?? user.DisplayName;
+        }
+        Items = await AgendaQuery.Project(db, query, false).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Coaching;
+
+public static class AppointmentsApi
+{
+    public sealed record InvitationBody(string? Language, string? Addressee, string? Contact);
+    public sealed record BookBody(
+        Guid? CaseId, Guid? CoachUserId, DateOnly? Date, string? Start, string? End, Guid? DeskId, string? Place, string? Kind, string? BookedBy,
+        string? Purpose, InvitationBody? Invitation);
+    public sealed record CancelBody(string? Reason);
+    public sealed record AttendanceBody(bool? Attended);
+
+    public static void MapAppointmentsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/appointments").WithTags("Coaching");
+        group.MapGet("/", List);
+        group.MapPost("/", Book);
+        group.MapPost("/{id:guid}/cancel", Cancel);
+        group.MapPut("/{id:guid}/attendance", Attendance);
+        group.MapGet("/{id:guid}/letter", Letter);
+    }
+
+    private static DateTime Now(TimeProvider clock) => clock.GetLocalNow().DateTime;
+
+    private static async Task<IResult> List(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
+        DateOnly? date = null, string? coach = null, Guid? desk = null, Guid? @case = null)
+    {
+        var user = await current.RequireAsync(ct);
+        var query = db.Appointments.Visible(user).AsNoTracking();
+        if (@case is { } caseId)
+        {
+            query = query.Where(a => a.CaseId == caseId);
+        }
+        else
+        {
+            var day = date ?? DateOnly.FromDateTime(Now(clock));
+            query = query.Where(a => a.Date == day);
+        }
+        if (desk is { } deskId)
+        {
+            query = query.Where(a => a.DeskId == deskId);
+        }
+        if (coach == "me" || (coach is null && desk is null && @case is null))
+        {
+            query = query.Where(a => a.CoachUserId == user.Id);
+        }
+        else if (coach is not null)
+        {
+            if (!Guid.TryParse(coach, out var coachId))
+            {
+                return new List<FieldError> { new("coach", "Use me or a user id.") }.ToProblem(l);
+            }
+            query = query.Where(a => a.CoachUserId == coachId);
+        }
+        return TypedResults.Ok(await AgendaQuery.Project(db, query, user.SeesAggregatesOnly).ToListAsync(ct));
+    }
+
+    private static async Task<IResult> Book(BookBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (body.CaseId is null)
+        {
+            return new List<FieldError> { new("caseId", "Link the appointment to a case.") }.ToProblem(l);
+        }
+        var (c, denied) = await db.CaseForWriteAsync(user, body.CaseId.Value, ct);
+        if (c is null)
+        {
+            return denied!;
+        }
+        var errors = new List<FieldError>();
+        var start = TimeText.Parse(body.Start, "start", errors);
+        var end = TimeText.Parse(body.End, "end", errors);
+        var kind = body.Kind is null ? AppointmentKind.FollowUp : KebabEnum.Parse<AppointmentKind>(body.Kind, "kind", errors);
+        var bookedBy = body.BookedBy is null ? BookedBy.Coach : KebabEnum.Parse<BookedBy>(body.BookedBy, "bookedBy", errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var input = new BookAppointment.Input(body.CoachUserId, body.Date, start, end, body.DeskId, body.Place, kind, bookedBy, body.Purpose,
+            body.Invitation?.Language, body.Invitation?.Addressee, body.Invitation?.Contact);
+        if (body.Invitation is not null && string.IsNullOrWhiteSpace(body.Invitation.Language))
+        {
+            return new List<FieldError> { new("invitation.language", "Letters are written in French (fr), Dutch (nl) or English (en).") }.ToProblem(l);
+        }
+        return await BookAppointment.ExecuteAsync(db, user, c, input, Now(clock), ct) switch
+        {
+            BookAppointment.Booked { Appointment: var a } => TypedResults.Created($"/api/appointments/{a.Id}",
+                await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == a.Id), false).SingleAsync(ct)),
+            BookAppointment.Invalid invalid => invalid.Errors.Select(e => e.Field is "letterLanguage" or "addressee" or "contact" ? e with { Field = "invitation." + (e.Field == "letterLanguage" ? "language" : e.Field) } : e).ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<IResult> Cancel(Guid id, CancelBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var appointment = await ChangeAppointment.WritableAsync(db, await current.RequireAsync(ct), id, ct);
+        if (appointment is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = await ChangeAppointment.CancelAsync(db, appointment, body.Reason, ct);
+        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == id), false).SingleAsync(ct));
+    }
+
+    private static async Task<IResult> Attendance(Guid id, AttendanceBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var appointment = await ChangeAppointment.WritableAsync(db, await current.RequireAsync(ct), id, ct);
+        if (appointment is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = await ChangeAppointment.RecordAttendanceAsync(db, appointment, body.Attended, DateOnly.FromDateTime(Now(clock)), ct);
+        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == id), false).SingleAsync(ct));
+    }
+
+    private static async Task<Results<Ok<InvitationLetter.Letter>, NotFound>> Letter(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (user.SeesAggregatesOnly)
+        {
+            return TypedResults.NotFound();
+        }
+        var invitation = await db.Invitations.Visible(user).Where(i => i.AppointmentId == id).OrderByDescending(i => i.CreatedAt).Select(i => i.Id).FirstOrDefaultAsync(ct);
+        var letter = invitation == Guid.Empty ? null : await Letters.LoadAsync(db, user, invitation, ct);
+        return letter is null ? TypedResults.NotFound() : TypedResults.Ok(letter.Letter);
+    }
+}
+
+/// <summary>An invitation's letter with what the coach needs around it (whether the person came).</summary>
+public static class Letters
+{
+    public sealed record Loaded(Invitation Invitation, Appointment Appointment, InvitationLetter.Letter Letter);
+
+    public static async Task<Loaded?> LoadAsync(TrajetDbContext db, UserContext user, Guid invitationId, CancellationToken ct)
+    {
+        var invitation = await db.Invitations.Visible(user).AsNoTracking().Include(i => i.Appointment).ThenInclude(a => a!.Desk)
+            .SingleOrDefaultAsync(i => i.Id == invitationId, ct);
+        if (invitation?.Appointment is not { } appointment)
+        {
+            return null;
+        }
+        var organisation = await db.Organisations.Where(o => o.Id == invitation.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var number = await db.Cases.Where(c => c.Id == invitation.CaseId).Select(c => c.Number).SingleAsync(ct);
+        var facts = new InvitationLetter.Facts(invitation.Language, invitation.Addressee, organisation, number, invitation.IssuedOn,
+            appointment.Date, appointment.Start, appointment.Desk?.Name ?? appointment.Place ?? "", appointment.Desk?.Address, invitation.Contact);
+        return new Loaded(invitation, appointment, InvitationLetter.Compose(facts));
+    }
+}

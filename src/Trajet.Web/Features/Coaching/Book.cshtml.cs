@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Coaching;
+
+/// <summary>A case's appointments and invitations: book one (optionally with a letter), cancel, record whether the person came.</summary>
+public sealed class BookModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class BookInput
+    {
+        public Guid? CoachUserId { get; set; }
+        public AppointmentKind? Kind { get; set; } = AppointmentKind.FollowUp;
+        public BookedBy? BookedBy { get; set; } = Coaching.BookedBy.Coach;
+        public DateOnly? Date { get; set; }
+        public TimeOnly? Start { get; set; } = new(9, 30);
+        public TimeOnly? End { get; set; } = new(10, 0);
+        public Guid? DeskId { get; set; }
+        public string? Place { get; set; }
+        public string? Purpose { get; set; }
+        public string? LetterLanguage { get; set; }
+        public string? Addressee { get; set; }
+        public string? Contact { get; set; }
+    }
+
+    [BindProperty]
+    public BookInput Input { get; set; } = new();
+
+    public Guid CaseId { get; private set; }
+    public string CaseNumber { get; private set; } = "";
+    public string? Person { get; private set; }
+    public IReadOnlyList<(Guid Id, string Name)> Coaches { get; private set; } = [];
+    public IReadOnlyList<Desk> Desks { get; private set; } = [];
+    public IReadOnlyList<AgendaQuery.Item> Appointments { get; private set; } = [];
+    public PathwayDecision? Pathway { get; private set; }
+    public DateOnly Today { get; private set; }
+    public string? Notice { get; private set; }
+
+    private DateTime Now => clock.GetLocalNow().DateTime;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? desk, string? notice, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (await LoadAsync(user, id, ct) is null)
+        {
+            return NotFound();
+        }
+        Notice = notice == "booked" ? l["The appointment is booked."].Value : null;
+        Input.CoachUserId = user.Id;
+        Input.DeskId = desk is { } d && Desks.Any(x => x.Id == d) ? d : null;
+        Input.Addressee = Person;
+        // The next opening day of the chosen desk (or next week), at its opening time.
+        var chosen = Desks.FirstOrDefault(x => x.Id == Input.DeskId);
+        var next = Enumerable.Range(1, 14).Select(Today.AddDays).FirstOrDefault(day => chosen?.Openings.Any(o => o.Day == day.DayOfWeek) ?? day.DayOfWeek == DayOfWeek.Wednesday);
+        Input.Date = next;
+        if (chosen?.Openings.Where(o => o.Day == next.DayOfWeek).OrderBy(o => o.Opens).FirstOrDefault() is { } slot)
+        {
+            Input.Start = slot.Opens;
+            Input.End = slot.Opens.AddMinutes(30);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var @case = await LoadAsync(user, id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var input = new BookAppointment.Input(Input.CoachUserId, Input.Date, Input.Start, Input.End, Input.DeskId, Input.Place, Input.Kind, Input.BookedBy,
+            Input.Purpose, Input.LetterLanguage, Input.Addressee, Input.Contact);
+        switch (await BookAppointment.ExecuteAsync(db, user, @case, input, Now, ct))
+        {
+            case BookAppointment.Booked { Invitation: { } invitation }:
+                return RedirectToPage("Letter", new { id = invitation.Id });
+            case BookAppointment.Booked:
+                return RedirectToPage(new { id, notice = "booked" });
+            case BookAppointment.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l);
+                return Page();
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, Guid appointmentId, string? reason, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (await LoadAsync(user, id, ct) is null)
+        {
+            return NotFound();
+        }
+        var appointment = await ChangeAppointment.WritableAsync(db, user, appointmentId, ct);
+        if (appointment is null || appointment.CaseId != id)
+        {
+            return NotFound();
+        }
+        var errors = await ChangeAppointment.CancelAsync(db, appointment, reason, ct);
+        if (errors.Count > 0)
+        {
+            errors.AddTo(ModelState, l, "");
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid appointmentId, bool attended, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (await LoadAsync(user, id, ct) is null)
+        {
+            return NotFound();
+        }
+        var appointment = await ChangeAppointment.WritableAsync(db, user, appointmentId, ct);
+        if (appointment is null || appointment.CaseId != id)
+        {
+            return NotFound();
+        }
+        var errors = await ChangeAppointment.RecordAttendanceAsync(db, appointment, attended, Today, ct);
+        if (errors.Count > 0)
+        {
+            errors.AddTo(ModelState, l, "");
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<Case?> LoadAsync(UserContext user, Guid id, CancellationToken ct)
+    {
+        var @case = await db.WritableCaseAsync(user, id, ct);
+        if (@case is null)
+        {
+            return null;
+        }
+        Today = DateOnly.FromDateTime(Now);
+        CaseId = id;
+        CaseNumber = @case.Number;
+        Person = await db.Members.Where(m => m.CaseId == id).OrderBy(m => m.CreatedAt).Select(m => m.FirstName + " " + m.LastName).FirstOrDefaultAsync(ct);
+        Coaches = (await BookAppointment.Coaches(db, @case.OrganisationId, @case.ProgrammeId).OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
+        Desks = (await DesksApi.VisibleAsync(db, user, ct)).Where(d => d.ProgrammeId == @case.ProgrammeId).ToList();
+        Appointments = await AgendaQuery.Project(db, db.Appointments.Where(a => a.CaseId == id), false).ToListAsync(ct);
+        Pathway = (await PathwayHistory.OfAsync(db, id, ct)).FirstOrDefault();
+        return @case;
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Coaching;
+
+/// <summary>After booking: cancelling, and recording whether the person came.</summary>
+public static class ChangeAppointment
+{
+    /// <summary>The appointment (tracked) if the user may see it and write; null means 404.</summary>
+    public static async Task<Appointment?> WritableAsync(TrajetDbContext db, UserContext user, Guid id, CancellationToken ct) =>
+        Cases.CaseAccess.CanWrite(user) ? await db.Appointments.Visible(user).SingleOrDefaultAsync(a => a.Id == id, ct) : null;
+
+    public static async Task<List<FieldError>> CancelAsync(TrajetDbContext db, Appointment appointment, string? reason, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (appointment.Status != AppointmentStatus.Booked)
+        {
+            errors.Add(new("status", "Only a booked appointment can be cancelled."));
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        {
+            errors.Add(new("reason", "Give the reason."));
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        appointment.Status = AppointmentStatus.Cancelled;
+        appointment.CancelReason = reason!.Trim();
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    public static async Task<List<FieldError>> RecordAttendanceAsync(TrajetDbContext db, Appointment appointment, bool? attended, DateOnly today, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (attended is null)
+        {
+            errors.Add(new("attended", "Say whether the person came."));
+        }
+        if (appointment.Status == AppointmentStatus.Cancelled)
+        {
+            errors.Add(new("status", "The appointment was cancelled."));
+        }
+        if (appointment.Date > today)
+        {
+            errors.Add(new("attended", "Whether the person came can be recorded from the day of the appointment."));
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        appointment.Status = attended!.Value ? AppointmentStatus.Attended : AppointmentStatus.Missed;
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+}
+
+/// <summary>The day's agenda, for one coach or one desk.</summary>
+public static class AgendaQuery
+{
+    public sealed record Item(
+        Guid Id, Guid CaseId, string CaseNumber, string? Person, Guid CoachUserId, string Coach, DateOnly Date, TimeOnly Start, TimeOnly End,
+        Guid? DeskId, string? Desk, string? Place, AppointmentKind Kind, BookedBy BookedBy, string? Purpose, AppointmentStatus Status,
+        Guid? InvitationId, string? LetterLanguage);
+
+    public static IQueryable<Item> Project(TrajetDbContext db, IQueryable<Appointment> appointments, bool hideNames) =>
+        appointments.OrderBy(a => a.Date).ThenBy(a => a.Start).Select(a => new Item(
+            a.Id, a.CaseId,
+            db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.Number).First(),
+            hideNames ? null : db.Members.Where(m => m.CaseId == a.CaseId).OrderBy(m => m.CreatedAt).Select(m => m.FirstName + " " + m.LastName).FirstOrDefault(),
+            a.CoachUserId,
+            db.Users.Where(u => u.Id == a.CoachUserId).Select(u => u.DisplayName).First(),
+            a.Date, a.Start, a.End, a.DeskId, a.Desk != null ? a.Desk.Name : null, a.Place, a.Kind, a.BookedBy, hideNames ? null : a.Purpose, a.Status,
+            db.Invitations.Where(i => i.AppointmentId == a.Id).OrderByDescending(i => i.CreatedAt).Select(i => (Guid?)i.Id).FirstOrDefault(),
+            db.Invitations.Where(i => i.AppointmentId == a.Id).OrderByDescending(i => i.CreatedAt).Select(i => i.Language).FirstOrDefault()));
+}

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Coaching;
+
+public static class DesksApi
+{
+    public sealed record OpeningBody(string? Day, string? Opens, string? Closes);
+    public sealed record DeskBody(string? Programme, string? Name, string? Address, string? Region, string? Contact, List<OpeningBody>? Openings);
+    public sealed record OpeningDto(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
+    public sealed record DeskDto(Guid Id, string Name, string Address, Region Region, string? Contact, IReadOnlyList<OpeningDto> Openings);
+    public sealed record WalkInBody(
+        DateOnly? Date, string? ArrivedAt, string? Name, string? Language, bool? InterpreterNeeded, bool? FirstVisit, Guid? CaseId, string? CaseNumber, string? Question);
+    public sealed record OutcomeBody(string? Outcome, string? OutcomeNotes, string? CaseNumber);
+
+    public static void MapDesksApi(this WebApplication app)
+    {
+        var desks = app.MapGroup("/api/desks").WithTags("Coaching");
+        desks.MapGet("/", List);
+        desks.MapPost("/", Add);
+        desks.MapGet("/{id:guid}/walk-ins", Queue);
+        desks.MapPost("/{id:guid}/walk-ins", Register);
+        desks.MapPost("/{id:guid}/walk-ins/next", CallNext);
+        desks.MapPut("/{id:guid}/walk-ins/{walkInId:guid}/outcome", Finish);
+    }
+
+    public static DeskDto ToDto(Desk d) => new(d.Id, d.Name, d.Address, d.Region, d.Contact,
+        d.Openings.OrderBy(o => o.Day).ThenBy(o => o.Opens).Select(o => new OpeningDto(o.Day, o.Opens, o.Closes)).ToList());
+
+    /// <summary>The desks the user may see (their organisation, their programmes), with opening hours.</summary>
+    public static Task<List<Desk>> VisibleAsync(TrajetDbContext db, UserContext user, CancellationToken ct) =>
+        db.Desks.Visible(user).Where(d => d.IsActive).Include(d => d.Openings).AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct);
+
+    public static Task<Desk?> FindAsync(TrajetDbContext db, UserContext user, Guid id, CancellationToken ct) =>
+        db.Desks.Visible(user).Where(d => d.IsActive).Include(d => d.Openings).AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+
+    private static DateTime Now(TimeProvider clock) => clock.GetLocalNow().DateTime;
+
+    private static async Task<Ok<List<DeskDto>>> List(CurrentUser current, TrajetDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await VisibleAsync(db, await current.RequireAsync(ct), ct)).Select(ToDto).ToList());
+
+    private static async Task<IResult> Add(DeskBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!user.IsCoordinator)
+        {
+            return TypedResults.Forbid();
+        }
+        var errors = new List<FieldError>();
+        var region = KebabEnum.Parse<Region>(body.Region, "region", errors);
+        var openings = (body.Openings ?? []).Select((o, i) => (
+            Day: KebabEnum.Parse<DayOfWeek>(o.Day, $"openings[{i}].day", errors),
+            Opens: TimeText.Parse(o.Opens, $"openings[{i}].opens", errors),
+            Closes: TimeText.Parse(o.Closes, $"openings[{i}].closes", errors))).ToList();
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var (desk, invalid) = await AddDesk.ExecuteAsync(db, user, body.Programme, body.Name, body.Address, region, body.Contact,
+            openings.Select(o => (o.Day!.Value, o.Opens!.Value, o.Closes!.Value)).ToList(), ct);
+        return desk is null ? invalid.ToProblem(l) : TypedResults.Created($"/api/desks/{desk.Id}", ToDto(desk));
+    }
+
+    private static async Task<Results<Ok<List<DeskQueue.Entry>>, NotFound>> Queue(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct, DateOnly? date = null)
+    {
+        var user = await current.RequireAsync(ct);
+        var desk = await FindAsync(db, user, id, ct);
+        return desk is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await DeskQueue.OfDayAsync(db, id, date ?? DateOnly.FromDateTime(Now(clock)), user.SeesAggregatesOnly, ct));
+    }
+
+    private static async Task<IResult> Register(Guid id, WalkInBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var desk = await FindAsync(db, user, id, ct);
+        if (desk is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!CaseAccess.CanWrite(user))
+        {
+            return TypedResults.Forbid();
+        }
+        var errors = new List<FieldError>();
+        var arrived = TimeText.Parse(body.ArrivedAt, "arrivedAt", errors, required: false);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var input = new RegisterWalkIn.Input(body.Date, arrived, body.Name, body.Language, body.InterpreterNeeded ?? false, body.FirstVisit ?? false,
+            body.CaseId, body.CaseNumber, body.Question);
+        return await RegisterWalkIn.ExecuteAsync(db, user, desk, input, Now(clock), ct) switch
+        {
+            RegisterWalkIn.Registered { WalkIn: var w } => TypedResults.Created($"/api/desks/{id}/walk-ins/{w.Id}",
+                (await DeskQueue.OfDayAsync(db, id, w.Date, false, ct)).Single(e => e.Id == w.Id)),
+            RegisterWalkIn.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<IResult> CallNext(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct, DateOnly? date = null)
+    {
+        var user = await current.RequireAsync(ct);
+        if (await FindAsync(db, user, id, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!CaseAccess.CanWrite(user))
+        {
+            return TypedResults.Forbid();
+        }
+        var now = Now(clock);
+        var day = date ?? DateOnly.FromDateTime(now);
+        var called = await DeskQueue.CallNextAsync(db, user, id, day, TimeOnly.FromDateTime(now), ct);
+        return called is null ? TypedResults.NoContent() : TypedResults.Ok((await DeskQueue.OfDayAsync(db, id, day, false, ct)).Single(e => e.Id == called.Id));
+    }
+
+    private static async Task<IResult> Finish(Guid id, Guid walkInId, OutcomeBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (await FindAsync(db, user, id, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!CaseAccess.CanWrite(user))
+        {
+            return TypedResults.Forbid();
+        }
+        var walkIn = await db.WalkIns.SingleOrDefaultAsync(w => w.Id == walkInId && w.DeskId == id, ct);
+        if (walkIn is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new List<FieldError>();
+        var outcome = KebabEnum.Parse<WalkInOutcome>(body.Outcome, "outcome", errors);
+        if (errors.Count == 0)
+        {
+            errors = await DeskQueue.FinishAsync(db, user, walkIn, outcome, body.OutcomeNotes, body.CaseNumber, ct);
+        }
+        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok((await DeskQueue.OfDayAsync(db, id, walkIn.Date, false, ct)).Single(e => e.Id == walkInId));
+    }
+}

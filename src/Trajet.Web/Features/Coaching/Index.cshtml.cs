@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Coaching;
+
+/// <summary>The programme's desks with their opening hours; coordinators open desks and add opening slots.</summary>
+public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class DeskInput
+    {
+        public string? Programme { get; set; }
+        public string? Name { get; set; }
+        public string? Address { get; set; }
+        public Region? Region { get; set; }
+        public string? Contact { get; set; }
+        public DayOfWeek Day { get; set; } = DayOfWeek.Wednesday;
+        public TimeOnly? Opens { get; set; } = new(9, 0);
+        public TimeOnly? Closes { get; set; } = new(12, 0);
+    }
+
+    [BindProperty]
+    public DeskInput Input { get; set; } = new();
+
+    public IReadOnlyList<Desk> Desks { get; private set; } = [];
+    public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
+    public bool CanManage { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !CanManage)
+        {
+            return Forbid();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await current.RequireAsync(ct);
+        var openings = Input is { Opens: { } opens, Closes: { } closes } ? new[] { (Input.Day, opens, closes) } : [];
+        var (desk, errors) = await AddDesk.ExecuteAsync(db, user, Input.Programme, Input.Name, Input.Address, Input.Region, Input.Contact, openings, ct);
+        if (desk is null)
+        {
+            errors.Select(e => e.Field.StartsWith("openings", StringComparison.Ordinal) ? e with { Field = "closes" } : e).AddTo(ModelState, l);
+            return Page();
+        }
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostOpeningAsync(Guid deskId, DayOfWeek day, TimeOnly? opens, TimeOnly? closes, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !CanManage)
+        {
+            return Forbid();
+        }
+        var desk = await db.Desks.Visible(await current.RequireAsync(ct)).SingleOrDefaultAsync(d => d.Id == deskId, ct);
+        if (desk is null)
+        {
+            return NotFound();
+        }
+        if (opens is null || closes is null || closes <= opens)
+        {
+            ModelState.AddModelError("", l["The desk must close after it opens."]);
+            return Page();
+        }
+        db.DeskOpenings.Add(new DeskOpening { DeskId = desk.Id, Day = day, Opens = opens.Value, Closes = closes.Value });
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (user.OrganisationId is null || user.SeesAggregatesOnly)
+        {
+            return false;
+        }
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        CanManage = user.IsCoordinator;
+        Programmes = user.Programmes.Where(p => p.Kind == ProgrammeKind.IndividualCoaching).ToList();
+        Input.Programme ??= Programmes.FirstOrDefault()?.Slug;
+        Desks = await DesksApi.VisibleAsync(db, user, ct);
+        return true;
+    }
+}

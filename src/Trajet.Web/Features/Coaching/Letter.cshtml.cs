@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+
+namespace Trajet.Web.Features.Coaching;
+
+/// <summary>The invitation letter, ready to print, in the language chosen for the reader.</summary>
+public sealed class LetterModel(CurrentUser current, TrajetDbContext db) : PageModel
+{
+    public Letters.Loaded Loaded { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!CaseAccess.CanWrite(user) || await Letters.LoadAsync(db, user, id, ct) is not { } loaded)
+        {
+            return NotFound();
+        }
+        Loaded = loaded;
+        return Page();
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Coaching;
+
+/// <summary>The case's pathway: the decisions so far and a new dated decision with its reasons.</summary>
+public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class DecisionInput
+    {
+        public Pathway? Pathway { get; set; }
+        public DateOnly? Date { get; set; }
+        public string? Reasons { get; set; }
+        public string? Procedure { get; set; }
+        public string? InformationGiven { get; set; }
+        public bool PersonFilesThemself { get; set; }
+        public string? OptionsExplained { get; set; }
+        public Guid? ReturnPartnerId { get; set; }
+        public string? ConsequencesExplained { get; set; }
+        public bool ForcedReturnExplained { get; set; }
+        public bool EntryBanExplained { get; set; }
+        public bool Close { get; set; }
+    }
+
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    public Guid CaseId { get; private set; }
+    public string CaseNumber { get; private set; } = "";
+    public CaseStatus Status { get; private set; }
+    public IReadOnlyList<PathwayDecision> History { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Partners { get; private set; } = [];
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
+        Input.Date = Today;
+        Input.Pathway = History.FirstOrDefault()?.Pathway;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var @case = await LoadAsync(id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var decision = new PathwayRules.Decision(Input.Pathway, Input.Date, Input.Reasons, Input.Procedure, Input.InformationGiven, Input.PersonFilesThemself,
+            Input.OptionsExplained, Input.ReturnPartnerId, Input.ConsequencesExplained, Input.ForcedReturnExplained, Input.EntryBanExplained, Input.Close);
+        switch (await DecidePathway.ExecuteAsync(db, await current.RequireAsync(ct), @case, decision, Today, ct))
+        {
+            case DecidePathway.Decided:
+                return RedirectToPage(new { id });
+            case DecidePathway.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l);
+                return Page();
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var @case = await db.WritableCaseAsync(user, id, ct);
+        if (@case is null)
+        {
+            return null;
+        }
+        CaseId = id;
+        CaseNumber = @case.Number;
+        Status = @case.Status;
+        History = await PathwayHistory.OfAsync(db, id, ct);
+        Partners = (await db.Partners.Where(p => p.OrganisationId == @case.OrganisationId && p.IsActive).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
+        return @case;
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Coaching;
+
+/// <summary>A desk's morning: register who walks in, see the queue, call the next person, record what came of it.</summary>
+public sealed class QueueModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class WalkInInput
+    {
+        public TimeOnly? ArrivedAt { get; set; }
+        public string? Name { get; set; }
+        public string? Language { get; set; }
+        public bool InterpreterNeeded { get; set; }
+        public bool FirstVisit { get; set; }
+        public string? CaseNumber { get; set; }
+        public string? Question { get; set; }
+    }
+
+    [BindProperty]
+    public WalkInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    public Desk Desk { get; private set; } = null!;
+    public DateOnly Day { get; private set; }
+    public bool OpenThatDay { get; private set; }
+    public IReadOnlyList<DeskQueue.Entry> Entries { get; private set; } = [];
+    public IReadOnlyList<AgendaQuery.Item> Appointments { get; private set; } = [];
+    public Guid Me { get; private set; }
+    public string? Notice { get; private set; }
+
+    private DateTime Now => clock.GetLocalNow().DateTime;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? notice, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Notice = notice switch
+        {
+            "registered" => l["Registered: the person is in the queue."].Value,
+            "nobody" => l["Nobody is waiting."].Value,
+            _ => null,
+        };
+        var now = TimeOnly.FromDateTime(Now);
+        var firstOpening = Desk.Openings.Where(o => o.Day == Day.DayOfWeek).OrderBy(o => o.Opens).Select(o => (TimeOnly?)o.Opens).FirstOrDefault();
+        Input.ArrivedAt = Day == DateOnly.FromDateTime(Now) ? new TimeOnly(now.Hour, now.Minute) : firstOpening ?? new TimeOnly(9, 0);
+        Input.FirstVisit = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await current.RequireAsync(ct);
+        var input = new RegisterWalkIn.Input(Day, Input.ArrivedAt, Input.Name, Input.Language, Input.InterpreterNeeded, Input.FirstVisit, null, Input.CaseNumber, Input.Question);
+        switch (await RegisterWalkIn.ExecuteAsync(db, user, Desk, input, Now, ct))
+        {
+            case RegisterWalkIn.Registered:
+                return RedirectToPage(new { id, date = Day.ToString("yyyy-MM-dd"), notice = "registered" });
+            case RegisterWalkIn.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l);
+                return Page();
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    public async Task<IActionResult> OnPostNextAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var called = await DeskQueue.CallNextAsync(db, await current.RequireAsync(ct), id, Day, TimeOnly.FromDateTime(Now), ct);
+        return RedirectToPage(new { id, date = Day.ToString("yyyy-MM-dd"), notice = called is null ? "nobody" : null });
+    }
+
+    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, Guid walkInId, WalkInOutcome? outcome, string? outcomeNotes, string? caseNumber, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var walkIn = await db.WalkIns.SingleOrDefaultAsync(w => w.Id == walkInId && w.DeskId == id, ct);
+        if (walkIn is null)
+        {
+            return NotFound();
+        }
+        var errors = await DeskQueue.FinishAsync(db, await current.RequireAsync(ct), walkIn, outcome, outcomeNotes, caseNumber, ct);
+        if (errors.Count > 0)
+        {
+            errors.AddTo(ModelState, l, "");
+            return Page();
+        }
+        return RedirectToPage(new { id, date = Day.ToString("yyyy-MM-dd") });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!CaseAccess.CanWrite(user) || await DesksApi.FindAsync(db, user, id, ct) is not { } desk)
+        {
+            return false;
+        }
+        Desk = desk;
+        Me = user.Id;
+        Day = Date ?? DateOnly.FromDateTime(Now);
+        OpenThatDay = desk.Openings.Any(o => o.Day == Day.DayOfWeek);
+        Entries = await DeskQueue.OfDayAsync(db, id, Day, false, ct);
+        Appointments = await AgendaQuery.Project(db, db.Appointments.Visible(user).Where(a => a.DeskId == id && a.Date == Day), false).ToListAsync(ct);
+        return true;
+    }
+}

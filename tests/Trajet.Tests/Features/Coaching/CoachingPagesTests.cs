@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Trajet.Tests.Infrastructure;
+
+namespace Trajet.Tests.Features.Coaching;
+
+public abstract class CoachingPagesTests(TrajetApp app)
+{
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
+
+    [Fact]
+    public async Task Letter_IsInTheLettersLanguage_NotTheInterfaces()
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        var booked = await s.BookAsync(CoachingSetup.NextWednesday(), "09:00", "09:30", invitation: new { language = "nl", addressee = "Olga Ivanova" });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var invitation = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitationId").GetGuid();
+        using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-BE");
+
+        var page = await Html.GetAsync(browser, $"/Coaching/Letter/{invitation}");
+
+        var letter = page.QuerySelector("article.letter")!;
+        Assert.Equal("nl", letter.GetAttribute("lang"));
+        Assert.Equal("Uitnodiging voor een gesprek", letter.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Geachte mevrouw, geachte heer,", letter.TextContent);
+        Assert.Contains("Imprimez cette page", page.QuerySelector(".no-print")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Queue_RegistersAWalkIn_AndRefusesOneAtAClosedHour()
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
+        var url = $"/Coaching/Queue/{s.DeskId}?date={Day(CoachingSetup.LastWednesday())}";
+        var page = await Html.GetAsync(browser, url);
+
+        var refused = await Html.SubmitAsync(browser, page, "form[action*='handler=Register']", new Dictionary<string, string> { ["Input.ArrivedAt"] = "12:30", ["Input.Name"] = "Late visitor" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The desk is closed at that time", (await Html.ParseAsync(refused)).QuerySelector(".errors")!.TextContent);
+
+        var registered = await Html.SubmitAsync(browser, page, "form[action*='handler=Register']", new Dictionary<string, string> { ["Input.ArrivedAt"] = "09:15", ["Input.Name"] = "Early visitor", ["Input.Question"] = "Appeal?" });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var after = await Html.GetAsync(browser, registered.Headers.Location!.OriginalString);
+        Assert.Contains("Early visitor", after.QuerySelector("ol[aria-labelledby=waiting]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ChangeStatus_ClosingOnPathway3WithoutExplanation_ShowsWhy()
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/pathway", new { pathway = "return-refused", date = Day(CoachingSetup.Today), reasons = "Refused" });
+        using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
+        var page = await Html.GetAsync(browser, $"/Cases/ChangeStatus/{s.CaseId}");
+
+        var response = await Html.SubmitAsync(browser, page, "main form", new Dictionary<string, string>
+        {
+            ["Input.To"] = "Closed",
+            ["Input.Reason"] = "Return refused",
+            ["Input.Outcome"] = "Other",
+            ["Input.DurableSolution"] = "None",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("record that the consequences", (await Html.ParseAsync(response)).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Caseload_CountsPerCoachDeskAndRegion()
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await s.Coordinator.PutAsJsonAsync($"/api/cases/{s.CaseId}/assignees", new { userIds = new[] { s.CoachId } })).StatusCode);
+        await s.Coach.PostAsJsonAsync($"/api/desks/{s.DeskId}/walk-ins", new { date = Day(CoachingSetup.LastWednesday()), arrivedAt = "10:00", caseNumber = s.CaseNumber });
+        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/pathway", new { pathway = "voluntary-return", date = Day(CoachingSetup.Today), reasons = "r", optionsExplained = "o" });
+        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/interactions", new { type = "follow-up-interview", date = Day(CoachingSetup.Today) });
+        using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
+
+        var page = await Html.GetAsync(browser, "/Coaching/Caseload");
+
+        string[] Row(string table) => page.QuerySelector($"table[aria-labelledby={table}] tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Equal(["Brussels desk", "1", "1", "0", "1", "0", "0"], Row("desks"));
+        Assert.Equal(["Brussels", "1", "1", "0", "1", "0", "0"], Row("regions"));
+        Assert.Equal(["1", "1", "0", "1", "0", "0"], Row("coaches")[1..]);
+    }
+}
+
+public sealed class CoachingPagesTestsOnSqlite(SqliteApp app) : CoachingPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CoachingPagesTestsOnPostgres(PostgresApp app) : CoachingPagesTests(app), IClassFixture<PostgresApp>;
