@@ -6,6 +6,7 @@ using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Deadlines;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
+using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
@@ -69,6 +70,7 @@ app.MapPartnersApi();
 app.MapTimelineApi();
 app.MapDocumentsApi();
 app.MapReportsApi();
+app.MapOutreachApi();
 app.MapApiFallback();
 
 app.Run();

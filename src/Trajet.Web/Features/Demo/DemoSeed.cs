@@ -114,9 +114,9 @@ public static class DemoSeed
         var cm2 = await CreateUser(users, "cm2@ngo.demo", "Youssef Haddou", famillePlus, Roles.CaseManager, planTogether);
         await CreateUser(users, "evaluator@ngo.demo", "Eva Peeters", famillePlus, Roles.Evaluator, planTogether);
         var coach = await CreateUser(users, "coach@atd.demo", "Koen Verbeke", atd, Roles.CaseManager, icam);
-        await CreateUser(users, "outreach@reachout.demo", "Nadia Ouali", reachOut, Roles.OutreachWorker, reach);
-        await CreateUser(users, "mediator@reachout.demo", "Dawit Haile", reachOut, Roles.Mediator, reach);
-        await CreateUser(users, "outreach@reachout-fr.demo", "Julie Martin", reachOutFr, Roles.OutreachWorker, reachFr);
+        var outreachWorker = await CreateUser(users, "outreach@reachout.demo", "Nadia Ouali", reachOut, Roles.OutreachWorker, reach);
+        var mediator = await CreateUser(users, "mediator@reachout.demo", "Dawit Haile", reachOut, Roles.Mediator, reach);
+        var outreachWorkerFr = await CreateUser(users, "outreach@reachout-fr.demo", "Julie Martin", reachOutFr, Roles.OutreachWorker, reachFr);
 
         var criteria = PlanTogetherCriteria.Select((text, i) => new AdmissionCriterion { ProgrammeId = planTogether.Id, Position = i + 1, Text = text }).ToList();
         db.AdmissionCriteria.AddRange(criteria);
@@ -167,13 +167,11 @@ public static class DemoSeed
             @case.Members.Add(NewMember(@case, MemberRole.Other, new Person(c.First, c.Gender, c.BirthYear), c.Last, c.Nationality, c.Languages));
             db.Cases.Add(@case);
         }
-        var contacts = OutreachContacts(reach, ["Gare du Nord (Brussels)", "Porte d'Ulysse shelter", "Squat rue Gallait (Schaerbeek)", "Antwerpen-Centraal", "Liège-Guillemins"], 48, 11)
-            .Concat(OutreachContacts(reachFr, ["Calais, rue des Garennes", "Loon-Plage camp (Dunkirk)", "Calais day centre"], 18, 12))
-            .ToList();
-        db.OutreachContacts.AddRange(contacts);
+        var contacts = OutreachDemo.Seed(db, reachOut, reach, outreachWorker, mediator, reachOutFr, reachFr, outreachWorkerFr,
+            DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().Date));
         await db.SaveChangesAsync();
         logger.LogInformation("Demo data seeded: {Families} family cases, {Coachees} individual cases, {Contacts} outreach contacts",
-            Families.Length, Coachees.Length, contacts.Count);
+            Families.Length, Coachees.Length, contacts);
     }
 
     /// <summary>A baseline sheet at admission and at a review; a client summary sheet at the review.</summary>
@@ -250,45 +248,6 @@ public static class DemoSeed
             Participants = "Father, lawyer",
             RecordedByUserId = by,
         });
-    }
-
-    /// <summary>Contacts of a team's rounds in 2025–2026, some people met more than once (same nickname).</summary>
-    private static IEnumerable<OutreachContact> OutreachContacts(Programme programme, string[] places, int count, int seed)
-    {
-        var random = new Random(seed);
-        (string Nickname, string Nationality, string Language, Gender Gender, AgeBand Age)[] people =
-        [
-            ("Abdi", "SO", "so", Gender.Male, AgeBand.From18To25), ("Mehdi", "DZ", "ar", Gender.Male, AgeBand.From26To35),
-            ("Hawa", "GN", "fr", Gender.Female, AgeBand.From18To25), ("Tesfay", "ER", "ti", Gender.Male, AgeBand.From18To25),
-            ("Karzan", "IQ", "ku", Gender.Male, AgeBand.From26To35), ("Samira", "SD", "ar", Gender.Female, AgeBand.From26To35),
-            ("Bilal", "AF", "ps", Gender.Male, AgeBand.Under18), ("Yusuf", "SD", "ar", Gender.Male, AgeBand.From36To50),
-            ("Amanuel", "ER", "ti", Gender.Male, AgeBand.From26To35), ("Fatou", "SN", "wo", Gender.Female, AgeBand.From36To50),
-            ("", "unknown", "ar", Gender.Male, AgeBand.Unknown), ("", "AF", "fa", Gender.Male, AgeBand.From18To25),
-        ];
-        var topics = Enum.GetValues<InformationTopic>();
-        var services = Enum.GetValues<OrientationService>();
-        for (var i = 0; i < count; i++)
-        {
-            var person = people[random.Next(people.Length)];
-            var given = topics.Where(_ => random.NextDouble() < 0.35).DefaultIfEmpty(InformationTopic.InternationalProtection);
-            var oriented = services.Where(_ => random.NextDouble() < 0.25);
-            yield return new OutreachContact
-            {
-                OrganisationId = programme.OrganisationId,
-                ProgrammeId = programme.Id,
-                Date = new DateOnly(2025, 1, 8).AddDays(random.Next(0, 650)),
-                Place = places[random.Next(places.Length)],
-                Nickname = person.Nickname.Length > 0 ? person.Nickname : null,
-                Gender = person.Gender,
-                AgeBand = person.Age,
-                Nationality = person.Nationality,
-                Language = person.Language,
-                MediatorInterpreted = random.NextDouble() < 0.4,
-                InformationGiven = string.Join(',', given.Select(t => t.ToKebab())),
-                Orientation = string.Join(',', oriented.Select(o => o.ToKebab())),
-                FollowUp = random.NextDouble() < 0.3,
-            };
-        }
     }
 
     private static Organisation Organisation(string name, OrganisationKind kind, string country) => new() { Name = name, Kind = kind, Country = country };

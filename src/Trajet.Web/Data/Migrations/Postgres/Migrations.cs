@@ -79,3 +79,10 @@ public sealed class Partners : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0010Partners.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000012_Outreach")]
+public sealed class Outreach : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0012Outreach.Up(migrationBuilder);
+}
