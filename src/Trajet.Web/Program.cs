@@ -8,6 +8,7 @@ using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
+using Trajet.Web.Features.Privacy;
 using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
 
@@ -69,6 +70,7 @@ app.MapDeadlinesApi();
 app.MapPartnersApi();
 app.MapTimelineApi();
 app.MapDocumentsApi();
+app.MapConsentsApi();
 app.MapReportsApi();
 app.MapOutreachApi();
 app.MapApiFallback();

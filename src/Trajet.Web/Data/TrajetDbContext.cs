@@ -9,6 +9,7 @@ using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
+using Trajet.Web.Features.Privacy;
 
 namespace Trajet.Web.Data;
 
@@ -48,8 +49,8 @@ public abstract class TrajetDbContext(DbContextOptions options)
     public DbSet<OutreachPerson> OutreachPeople => Set<OutreachPerson>();
     public DbSet<OutreachOutcome> OutreachOutcomes => Set<OutreachOutcome>();
     public DbSet<InboundReferral> InboundReferrals => Set<InboundReferral>();
-    public DbSet<SharingAgreement> SharingAgreements => Set<SharingAgreement>();
     public DbSet<CrossBorderShare> CrossBorderShares => Set<CrossBorderShare>();
+    public DbSet<Consent> Consents => Set<Consent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -302,6 +303,21 @@ public abstract class TrajetDbContext(DbContextOptions options)
             r.HasIndex(x => x.PartnerId);
         });
 
+        builder.Entity<Consent>(c =>
+        {
+            c.ToTable("Consents");
+            c.Property(x => x.Purpose).HasMaxLength(40);
+            c.Property(x => x.ExplainedHow).HasMaxLength(1000);
+            c.Property(x => x.Language).HasMaxLength(10);
+            c.Property(x => x.WithdrawalNote).HasMaxLength(1000);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+            c.HasIndex(x => new { x.CaseId, x.Purpose });
+            c.HasIndex(x => new { x.OrganisationId, x.OutreachPersonId });
+        });
+
         builder.Entity<CaseDocument>(d =>
         {
             d.ToTable("CaseDocuments");
@@ -400,22 +416,12 @@ public abstract class TrajetDbContext(DbContextOptions options)
             r.HasIndex(x => x.PartnerId);
         });
 
-        builder.Entity<SharingAgreement>(a =>
-        {
-            a.ToTable("SharingAgreements");
-            a.Property(x => x.ExplainedHow).HasMaxLength(500);
-            a.Property(x => x.Language).HasMaxLength(10);
-            a.HasOne<OutreachPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
-            a.HasIndex(x => x.PersonId);
-        });
-
         builder.Entity<CrossBorderShare>(s =>
         {
             s.ToTable("CrossBorderShares");
             s.HasOne<OutreachPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
-            s.HasOne(x => x.Agreement).WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Restrict);
             s.HasIndex(x => x.PersonId);
-            s.HasIndex(x => x.AgreementId);
+            s.HasIndex(x => x.ConsentId);
             s.HasIndex(x => new { x.RecipientOrganisationId, x.StoppedOn });
         });
     }

@@ -30,6 +30,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("deadlines", CaseManager, Path("/Deadlines")),
         new("partners", CaseManager, Path("/Partners")),
         new("timeline", CaseManager, async b => $"/Cases/Timeline/{await b.CaseIdAsync("Mohammadi")}"),
+        new("consents", CaseManager, async b => $"/Privacy/Consents/{await b.CaseIdAsync("Mohammadi")}"),
         new("referrals", CaseManager, async b => $"/Partners/Refer/{await b.CaseIdAsync("Mohammadi")}"),
         new("time-limits", "coordinator@ngo.demo", Path("/Organisations/DeadlineRules")),
         new("evaluation-report", "coordinator@ngo.demo", Path("/Reports/Evaluation?programme=plan-together")),

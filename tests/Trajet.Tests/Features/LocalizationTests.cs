@@ -63,7 +63,7 @@ public sealed partial class LocalizationTests(SqliteApp app) : IClassFixture<Sql
         var used = Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(Path.Combine(web, "Features"), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Concat(FieldErrorMessage().Matches(File.ReadAllText(f))).Select(m => m.Groups[1].Value))
             .ToHashSet();
         Assert.NotEmpty(used);
 
@@ -88,4 +88,8 @@ public sealed partial class LocalizationTests(SqliteApp app) : IClassFixture<Sql
 
     [GeneratedRegex("""(?<![A-Za-z0-9_])[Ll]\["((?:[^"\\]|\\.)+)"\]""")]
     private static partial Regex LocalizerKey();
+
+    /// <summary>The message of a business error (<c>new("field", "message")</c>), shown to the user through the localizer.</summary>
+    [GeneratedRegex("""new(?: FieldError)?\("[A-Za-z0-9_.\[\]]+", "((?:[^"\\]|\\.)+)"\)""")]
+    private static partial Regex FieldErrorMessage();
 }

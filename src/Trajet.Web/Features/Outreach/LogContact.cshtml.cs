@@ -128,7 +128,20 @@ public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, ISt
         }
     }
 
-    public static IEnumerable<string> AllCountries => System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)
+    /// <summary>Every nationality code whose English name the platform knows (a few region codes have none).</summary>
+    public static readonly IReadOnlyList<string> AllCountries = System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)
         .Select(c => { try { return new System.Globalization.RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return ""; } })
-        .Where(Codes.IsNationality).Distinct().Order();
+        .Where(Codes.IsNationality).Distinct().Where(HasName).Order().ToList();
+
+    private static bool HasName(string code)
+    {
+        try
+        {
+            return new System.Globalization.RegionInfo(code).EnglishName.Length > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }

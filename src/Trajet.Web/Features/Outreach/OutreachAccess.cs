@@ -34,14 +34,15 @@ public static class OutreachAccess
         return slug is null ? programmes.FirstOrDefault() : programmes.SingleOrDefault(p => p.Slug == slug);
     }
 
-    /// <summary>Shares in force towards the user's organisation: not stopped, agreement not withdrawn.</summary>
-    public static IQueryable<CrossBorderShare> SharesWith(TrajetDbContext db, UserContext user)
+    /// <summary>Shares in force towards the user's organisation: not stopped, and the person's consent still in force.</summary>
+    public static IQueryable<CrossBorderShare> SharesWith(TrajetDbContext db, UserContext user, DateOnly today)
     {
         if (user.OrganisationId is not { } organisationId || user.SeesAggregatesOnly)
         {
             return db.CrossBorderShares.Where(_ => false);
         }
-        var shares = db.CrossBorderShares.Where(s => s.RecipientOrganisationId == organisationId && s.StoppedOn == null && s.Agreement!.WithdrawnOn == null);
+        var consents = ShareAcrossBorder.ActiveConsents(db, today);
+        var shares = db.CrossBorderShares.Where(s => s.RecipientOrganisationId == organisationId && s.StoppedOn == null && consents.Any(c => c.Id == s.ConsentId));
         if (user.IsCoordinator)
         {
             return shares;

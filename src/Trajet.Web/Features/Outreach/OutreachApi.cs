@@ -30,7 +30,7 @@ public static class OutreachApi
     public sealed record CaseBody(string? FirstName, string? LastName);
     public sealed record AgreementBody(string? With, DateOnly? Date, string? ExplainedHow, string? Language);
     public sealed record ShareBody(string? With);
-    public sealed record ShareDto(Guid Id, Guid PersonId, Guid AgreementId, string With, DateOnly SharedOn, DateOnly? StoppedOn);
+    public sealed record ShareDto(Guid Id, Guid PersonId, Guid ConsentId, string With, DateOnly SharedOn, DateOnly? StoppedOn);
     public sealed record SharedPersonDto(Guid Id, string Nickname, string Nationality, string SharedBy, DateOnly SharedOn);
     public sealed record ReferralBody(string? Programme, Guid? PartnerId, DateOnly? Date, string? Name, string? Phone, string? Language, string? Reason);
     public sealed record LinkBody(Guid? PersonId, Guid? ContactId);
@@ -286,7 +286,7 @@ public static class OutreachApi
         return TypedResults.Created($"/api/outreach/people/{person.Id}", new { person.Id, person.Nickname });
     }
 
-    private static async Task<IResult> UpdatePerson(Guid id, PersonBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> UpdatePerson(Guid id, PersonBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         var person = await db.WritablePersonAsync(user, id, ct);
@@ -300,7 +300,7 @@ public static class OutreachApi
             return errors.ToProblem(l);
         }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await PersonRecord.LoadAsync(db, user, id, ct));
+        return TypedResults.Ok(await PersonRecord.LoadAsync(db, user, id, Today(clock), ct));
     }
 
     public static List<FieldError> ApplyPerson(OutreachPerson person, PersonBody body)
@@ -348,10 +348,10 @@ public static class OutreachApi
         return errors;
     }
 
-    private static async Task<IResult> GetPerson(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetPerson(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        return await PersonRecord.LoadAsync(db, user, id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+        return await PersonRecord.LoadAsync(db, user, id, Today(clock), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
     }
 
     private static async Task<IResult> AddOutcome(Guid id, OutcomeBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
@@ -399,8 +399,8 @@ public static class OutreachApi
         }
         return await ShareAcrossBorder.RecordAgreementAsync(db, user, person, new ShareAcrossBorder.AgreementInput(body.With, body.Date, body.ExplainedHow, body.Language), Today(clock), ct) switch
         {
-            ShareAcrossBorder.AgreementRecorded { Agreement: var a } => TypedResults.Created($"/api/outreach/people/{id}",
-                new PersonRecord.AgreementLine(a.Id, body.With!, a.Date, a.ExplainedHow, a.Language, a.WithdrawnOn, false)),
+            ShareAcrossBorder.AgreementRecorded { Consent: var c } => TypedResults.Created($"/api/outreach/people/{id}",
+                new PersonRecord.AgreementLine(c.Id, body.With!, body.With, c.GivenOn, c.ExplainedHow, c.Language, c.WithdrawnOn, false)),
             ShareAcrossBorder.Invalid invalid => invalid.Errors.ToProblem(l),
             _ => throw new InvalidOperationException(),
         };
@@ -416,7 +416,7 @@ public static class OutreachApi
         }
         return await ShareAcrossBorder.WithdrawAsync(db, person, agreementId, Today(clock), ct) switch
         {
-            ShareAcrossBorder.Withdrawn { Agreement: var a, SharesStopped: var stopped } => TypedResults.Ok(new { a.Id, a.WithdrawnOn, sharesStopped = stopped }),
+            ShareAcrossBorder.Withdrawn { Consent: var c, SharesStopped: var stopped } => TypedResults.Ok(new { c.Id, c.WithdrawnOn, sharesStopped = stopped }),
             ShareAcrossBorder.Invalid => TypedResults.NotFound(),
             _ => throw new InvalidOperationException(),
         };
@@ -432,21 +432,21 @@ public static class OutreachApi
         }
         return await ShareAcrossBorder.ShareAsync(db, user, person, body.With, Today(clock), ct) switch
         {
-            ShareAcrossBorder.Shared { Share: var s } => TypedResults.Created($"/api/outreach/people/{id}", new ShareDto(s.Id, s.PersonId, s.AgreementId, body.With!, s.SharedOn, s.StoppedOn)),
+            ShareAcrossBorder.Shared { Share: var s } => TypedResults.Created($"/api/outreach/people/{id}", new ShareDto(s.Id, s.PersonId, s.ConsentId, body.With!, s.SharedOn, s.StoppedOn)),
             ShareAcrossBorder.Invalid invalid => invalid.Errors.ToProblem(l),
             _ => throw new InvalidOperationException(),
         };
     }
 
-    public static Task<List<SharedPersonDto>> SharedWithAsync(TrajetDbContext db, UserContext user, CancellationToken ct) =>
-        OutreachAccess.SharesWith(db, user).AsNoTracking()
+    public static Task<List<SharedPersonDto>> SharedWithAsync(TrajetDbContext db, UserContext user, DateOnly today, CancellationToken ct) =>
+        OutreachAccess.SharesWith(db, user, today).AsNoTracking()
             .Join(db.OutreachPeople, s => s.PersonId, p => p.Id, (s, p) => new { s, p })
             .OrderBy(x => x.p.Nickname)
             .Select(x => new SharedPersonDto(x.p.Id, x.p.Nickname, x.p.Nationality, db.Organisations.Where(o => o.Id == x.s.OrganisationId).Select(o => o.Name).First(), x.s.SharedOn))
             .ToListAsync(ct);
 
-    private static async Task<Ok<List<SharedPersonDto>>> ListShared(CurrentUser current, TrajetDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await SharedWithAsync(db, await current.RequireAsync(ct), ct));
+    private static async Task<Ok<List<SharedPersonDto>>> ListShared(CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await SharedWithAsync(db, await current.RequireAsync(ct), Today(clock), ct));
 
     public static IQueryable<ReferralDto> ReferralDtos(TrajetDbContext db, IQueryable<InboundReferral> referrals) =>
         referrals.Select(r => new ReferralDto(r.Id, r.PartnerId, db.Partners.Where(p => p.Id == r.PartnerId).Select(p => p.Name).First(), r.Date, r.Name, r.Phone, r.Language,

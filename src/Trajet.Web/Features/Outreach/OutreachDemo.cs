@@ -3,6 +3,7 @@ using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Partners;
+using Trajet.Web.Features.Privacy;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
@@ -183,24 +184,24 @@ public static class OutreachDemo
 
         if (people.TryGetValue((reach.Id, "Tesfay"), out var tesfay))
         {
-            var agreement = new SharingAgreement
+            var consent = new Consent
             {
                 OrganisationId = be.Id,
-                ProgrammeId = reach.Id,
-                PersonId = tesfay.Id,
-                RecipientProgrammeId = reachFr.Id,
-                Date = today.AddDays(-14),
-                ExplainedHow = "Explained by the mediator in Tigrinya: the Calais team will see his contacts and outcomes, nothing else; he can stop it at any time.",
+                OutreachPersonId = tesfay.Id,
+                Purpose = ConsentPurpose.CrossBorderExchange,
+                RecipientOrganisationId = fr.Id,
+                GivenOn = today.AddDays(-14),
                 Language = "ti",
-                RecordedByUserId = mediator.Id,
+                RecordedById = mediator.Id,
+                ExplainedHow = "Explained by the mediator in Tigrinya: the Calais team will see his contacts and outcomes, nothing else; he can stop it at any time.",
             };
-            db.SharingAgreements.Add(agreement);
+            db.Consents.Add(consent);
             db.CrossBorderShares.Add(new CrossBorderShare
             {
                 OrganisationId = be.Id,
                 ProgrammeId = reach.Id,
                 PersonId = tesfay.Id,
-                AgreementId = agreement.Id,
+                ConsentId = consent.Id,
                 RecipientOrganisationId = fr.Id,
                 RecipientProgrammeId = reachFr.Id,
                 SharedOn = today.AddDays(-14),

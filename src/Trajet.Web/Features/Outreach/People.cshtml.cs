@@ -26,7 +26,7 @@ public sealed class PeopleModel(CurrentUser current, TrajetDbContext db, TimePro
         {
             Found = await FindReturningPerson.ExecuteAsync(db, user, programme.Id, Q, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
         }
-        Shared = await OutreachApi.SharedWithAsync(db, user, ct);
+        Shared = await OutreachApi.SharedWithAsync(db, user, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
         return Page();
     }
 }

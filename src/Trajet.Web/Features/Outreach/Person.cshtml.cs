@@ -98,8 +98,8 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
     public Task<IActionResult> OnPostShareAsync(Guid id, string? with, CancellationToken ct) => WriteAsync(id, "", async (user, person) =>
         await ShareAcrossBorder.ShareAsync(db, user, person, with, Today, ct) is ShareAcrossBorder.Invalid invalid ? invalid.Errors : [], ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid agreementId, CancellationToken ct) => WriteAsync(id, "", async (_, person) =>
-        await ShareAcrossBorder.WithdrawAsync(db, person, agreementId, Today, ct) is ShareAcrossBorder.Invalid invalid ? invalid.Errors : [], ct);
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct) => WriteAsync(id, "", async (_, person) =>
+        await ShareAcrossBorder.WithdrawAsync(db, person, consentId, Today, ct) is ShareAcrossBorder.Invalid invalid ? invalid.Errors : [], ct);
 
     public async Task<IActionResult> OnPostCaseAsync(Guid id, CancellationToken ct)
     {
@@ -141,7 +141,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        var person = await PersonRecord.LoadAsync(db, user, id, ct);
+        var person = await PersonRecord.LoadAsync(db, user, id, Today, ct);
         if (person is null)
         {
             return false;

@@ -3,6 +3,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Features.Privacy;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -18,14 +19,14 @@ public static class PersonRecord
 
     public sealed record OutcomeLine(Guid Id, OutcomeKind Kind, DateOnly Date, string? Notes);
 
-    public sealed record AgreementLine(Guid Id, string With, DateOnly Date, string ExplainedHow, string Language, DateOnly? WithdrawnOn, bool Shared);
+    public sealed record AgreementLine(Guid Id, string With, string? WithProgramme, DateOnly Date, string ExplainedHow, string? Language, DateOnly? WithdrawnOn, bool Shared);
 
     public sealed record View(
         Guid Id, string Programme, string Nickname, string? FirstName, string? LastName, string? Phone, Gender Gender, AgeBand AgeBand,
         string Nationality, IReadOnlyList<string> Languages, Guid? CaseId, bool ReadOnly, string? SharedBy,
         IReadOnlyList<ContactLine> Contacts, IReadOnlyList<OutcomeLine> Outcomes, IReadOnlyList<AgreementLine> Agreements);
 
-    public static async Task<View?> LoadAsync(TrajetDbContext db, UserContext user, Guid id, CancellationToken ct)
+    public static async Task<View?> LoadAsync(TrajetDbContext db, UserContext user, Guid id, DateOnly today, CancellationToken ct)
     {
         if (!OutreachAccess.CanSeePeople(user))
         {
@@ -35,7 +36,7 @@ public static class PersonRecord
         var shared = person is null;
         if (shared)
         {
-            var shares = OutreachAccess.SharesWith(db, user).Where(s => s.PersonId == id);
+            var shares = OutreachAccess.SharesWith(db, user, today).Where(s => s.PersonId == id);
             person = await db.OutreachPeople.AsNoTracking().Where(p => shares.Any()).SingleOrDefaultAsync(p => p.Id == id, ct);
             if (person is null)
             {
@@ -62,9 +63,14 @@ public static class PersonRecord
             .ToListAsync(ct);
         var outcomes = await db.OutreachOutcomes.AsNoTracking().Where(o => o.PersonId == id).OrderBy(o => o.Date)
             .Select(o => new OutcomeLine(o.Id, o.Kind, o.Date, shared ? null : o.Notes)).ToListAsync(ct);
-        var agreements = shared ? [] : await db.SharingAgreements.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.Date)
-            .Select(a => new AgreementLine(a.Id, db.Programmes.Where(x => x.Id == a.RecipientProgrammeId).Select(x => x.Slug).First(), a.Date, a.ExplainedHow, a.Language, a.WithdrawnOn,
-                db.CrossBorderShares.Any(s => s.AgreementId == a.Id && s.StoppedOn == null) && a.WithdrawnOn == null))
+        var agreements = shared ? [] : await db.Consents.AsNoTracking()
+            .Where(c => c.OutreachPersonId == id && c.OrganisationId == p.OrganisationId && c.Purpose == ConsentPurpose.CrossBorderExchange)
+            .OrderByDescending(c => c.GivenOn)
+            .Select(c => new AgreementLine(c.Id,
+                db.Organisations.Where(o => o.Id == c.RecipientOrganisationId).Select(o => o.Name).FirstOrDefault() ?? "",
+                db.Programmes.Where(x => x.OrganisationId == c.RecipientOrganisationId && x.Kind == ProgrammeKind.Outreach && x.IsActive).OrderBy(x => x.Slug).Select(x => x.Slug).FirstOrDefault(),
+                c.GivenOn, c.ExplainedHow, c.Language, c.WithdrawnOn,
+                db.CrossBorderShares.Any(s => s.ConsentId == c.Id && s.StoppedOn == null) && (c.WithdrawnOn == null || c.WithdrawnOn > today)))
             .ToListAsync(ct);
         var programme = await db.Programmes.Where(x => x.Id == p.ProgrammeId).Select(x => new { x.Slug, Organisation = x.Organisation!.Name }).SingleAsync(ct);
         return new View(

@@ -81,7 +81,7 @@ public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStri
             .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAt).Take(60), ct);
         Places = await db.OutreachPlaces.Visible(user).AsNoTracking().Where(p => p.ProgrammeId == programmeId && p.IsActive).OrderBy(p => p.City).ThenBy(p => p.Name)
             .Select(p => new OutreachApi.PlaceDto(p.Id, p.Name, p.Type, p.City, p.Region, p.Country)).ToListAsync(ct);
-        Team = await db.UserProgrammes.Where(up => up.ProgrammeId == programmeId).Join(db.Users.Where(u => u.IsActive), up => up.UserId, u => u.Id, (_, u) => new Member(u.Id, u.DisplayName))
-            .OrderBy(m => m.Name).ToListAsync(ct);
+        Team = await db.Users.Where(u => u.IsActive && db.UserProgrammes.Any(up => up.ProgrammeId == programmeId && up.UserId == u.Id))
+            .OrderBy(u => u.DisplayName).Select(u => new Member(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
         {
             return NotFound();
         }
-        var (referral, errors) = await ReferToPartner.CreateAsync(db, @case, partnerId, date, reason, familyAgrees ? Today : null, notes, Today, ct);
+        var (referral, errors) = await ReferToPartner.CreateAsync(db, @case, partnerId, date, reason, familyAgrees ? Today : null, notes, (await current.RequireAsync(ct)).Id, Today, ct);
         return referral is null ? Invalid(errors) : RedirectToPage(new { id });
     }
 
@@ -40,7 +40,7 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
         {
             return NotFound();
         }
-        var errors = await ReferToPartner.MoveAsync(db, referral, status, familyAgrees ? Today : null, Today, ct);
+        var errors = await ReferToPartner.MoveAsync(db, referral, status, familyAgrees ? Today : null, (await current.RequireAsync(ct)).Id, Today, ct);
         return errors.Count > 0 ? Invalid(errors) : RedirectToPage(new { id });
     }
 

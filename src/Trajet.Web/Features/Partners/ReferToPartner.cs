@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Privacy;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Partners;
@@ -9,7 +10,7 @@ namespace Trajet.Web.Features.Partners;
 public static class ReferToPartner
 {
     public static async Task<(PartnerReferral? Referral, List<FieldError> Errors)> CreateAsync(
-        TrajetDbContext db, Case @case, Guid? partnerId, DateOnly? date, string? reason, DateOnly? familyAgreedOn, string? notes, DateOnly today, CancellationToken ct)
+        TrajetDbContext db, Case @case, Guid? partnerId, DateOnly? date, string? reason, DateOnly? familyAgreedOn, string? notes, Guid recordedBy, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (partnerId is null || !await db.Partners.AnyAsync(p => p.Id == partnerId && p.OrganisationId == @case.OrganisationId && p.IsActive, ct))
@@ -32,6 +33,10 @@ public static class ReferToPartner
         {
             return (null, errors);
         }
+        if (familyAgreedOn is { } givenOn)
+        {
+            _ = await RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, partnerId!.Value, givenOn, recordedBy, ct);
+        }
         var referral = new PartnerReferral
         {
             CaseId = @case.Id,
@@ -49,26 +54,62 @@ public static class ReferToPartner
         return (referral, errors);
     }
 
-    public static async Task<List<FieldError>> MoveAsync(TrajetDbContext db, PartnerReferral referral, ReferralStatus to, DateOnly? familyAgreedOn, DateOnly today, CancellationToken ct)
+    public static async Task<List<FieldError>> MoveAsync(
+        TrajetDbContext db, PartnerReferral referral, ReferralStatus to, DateOnly? familyAgreedOn, Guid recordedBy, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (!ReferralRules.CanMove(referral.Status, to))
         {
             errors.Add(new("status", "This status change is not possible from the current status."));
         }
-        var agreed = familyAgreedOn ?? referral.FamilyAgreedOn;
-        if (ReferralRules.NeedsAgreement(to) && agreed is null)
+        if (familyAgreedOn is { } agreed && agreed > today)
         {
-            errors.Add(new("familyAgreedOn", "Record the family's agreement before sending anything to a partner."));
+            errors.Add(new("familyAgreedOn", "The date must be between the referral and today."));
         }
         if (errors.Count > 0)
         {
             return errors;
         }
+        if (ReferralRules.NeedsAgreement(to))
+        {
+            var added = familyAgreedOn is { } givenOn
+                ? await RecordAgreementOnceAsync(db, referral.CaseId, referral.OrganisationId, referral.PartnerId, givenOn, recordedBy, ct)
+                : null;
+            if (added is null && !await ConsentCheck.CaseMayShareWithPartnerAsync(db, referral.CaseId, referral.PartnerId, today, ct))
+            {
+                errors.Add(new("familyAgreedOn", "Record the family's agreement before sending anything to a partner."));
+                return errors;
+            }
+            referral.FamilyAgreedOn ??= familyAgreedOn ?? await db.Consents
+                .Where(c => c.CaseId == referral.CaseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == referral.PartnerId && c.WithdrawnOn == null)
+                .MaxAsync(c => (DateOnly?)c.GivenOn, ct);
+        }
         referral.Status = to;
         referral.StatusOn = today;
-        referral.FamilyAgreedOn = agreed;
         await db.SaveChangesAsync(ct);
         return errors;
+    }
+
+    /// <summary>
+    /// The agreement given with a referral is the household's consent to share with that partner. Once any consent
+    /// for the partner is on file, a new one goes through the consents page, so a withdrawal cannot be undone by a date field.
+    /// </summary>
+    private static async Task<Consent?> RecordAgreementOnceAsync(
+        TrajetDbContext db, Guid caseId, Guid organisationId, Guid partnerId, DateOnly givenOn, Guid recordedBy, CancellationToken ct)
+    {
+        if (await db.Consents.AnyAsync(c => c.CaseId == caseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == partnerId, ct))
+        {
+            return null;
+        }
+        return db.Consents.Add(new Consent
+        {
+            OrganisationId = organisationId,
+            CaseId = caseId,
+            Purpose = ConsentPurpose.PartnerSharing,
+            PartnerId = partnerId,
+            GivenOn = givenOn,
+            ExplainedHow = "Agreement recorded with the referral",
+            RecordedById = recordedBy,
+        }).Entity;
     }
 }

@@ -36,8 +36,18 @@ public sealed record OutreachTeam(HttpClient Client, Organisation Organisation, 
         string nationality = "SD", string language = "ar", string? date = null, string? phone = null) =>
         Client.PostAsJsonAsync("/api/outreach/contacts", new
         {
-            sessionId = session, date, nickname, personId, phone, gender = "male", ageBand = "from18-to25", nationality, language, mediatorInterpreted = true,
-            informationGiven = topics ?? ["dublin"], orientation = orientation ?? [],
+            sessionId = session,
+            date,
+            nickname,
+            personId,
+            phone,
+            gender = "male",
+            ageBand = "from18-to25",
+            nationality,
+            language,
+            mediatorInterpreted = true,
+            informationGiven = topics ?? ["dublin"],
+            orientation = orientation ?? [],
         });
 
     public static async Task<Guid> IdOf(HttpResponseMessage response)

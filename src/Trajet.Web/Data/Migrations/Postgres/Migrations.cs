@@ -86,3 +86,10 @@ public sealed class Outreach : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0012Outreach.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000015_Consents")]
+public sealed class Consents : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0015Consents.Up(migrationBuilder);
+}

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Trajet.Web.Data.Migrations.Steps;
 
-/// <summary>Outreach: places, sessions, people met again, outcomes, inbound referrals and cross-border sharing.</summary>
+/// <summary>Outreach: places, sessions, people met again, outcomes, inbound referrals and cross-border shares.</summary>
 internal static class Schema0012Outreach
 {
     public static void Up(MigrationBuilder mb)
@@ -139,33 +139,13 @@ internal static class Schema0012Outreach
         mb.CreateIndex("IX_InboundReferrals_ProgrammeId_Status_Date", "InboundReferrals", ["ProgrammeId", "Status", "Date"]);
         mb.CreateIndex("IX_InboundReferrals_PartnerId", "InboundReferrals", "PartnerId");
 
-        mb.CreateTable("SharingAgreements", t => new
-        {
-            Id = t.Column<Guid>(nullable: false),
-            OrganisationId = t.Column<Guid>(nullable: false),
-            ProgrammeId = t.Column<Guid>(nullable: false),
-            PersonId = t.Column<Guid>(nullable: false),
-            RecipientProgrammeId = t.Column<Guid>(nullable: false),
-            Date = t.Column<DateOnly>(nullable: false),
-            ExplainedHow = t.Column<string>(maxLength: 500, nullable: false),
-            Language = t.Column<string>(maxLength: 10, nullable: false),
-            WithdrawnOn = t.Column<DateOnly>(nullable: true),
-            RecordedByUserId = t.Column<Guid>(nullable: true),
-            CreatedAt = t.Column<DateTime>(nullable: false),
-        }, constraints: t =>
-        {
-            t.PrimaryKey("PK_SharingAgreements", x => x.Id);
-            t.ForeignKey("FK_SharingAgreements_OutreachPeople_PersonId", x => x.PersonId, "OutreachPeople", "Id", onDelete: ReferentialAction.Cascade);
-        });
-        mb.CreateIndex("IX_SharingAgreements_PersonId", "SharingAgreements", "PersonId");
-
         mb.CreateTable("CrossBorderShares", t => new
         {
             Id = t.Column<Guid>(nullable: false),
             OrganisationId = t.Column<Guid>(nullable: false),
             ProgrammeId = t.Column<Guid>(nullable: false),
             PersonId = t.Column<Guid>(nullable: false),
-            AgreementId = t.Column<Guid>(nullable: false),
+            ConsentId = t.Column<Guid>(nullable: false),
             RecipientOrganisationId = t.Column<Guid>(nullable: false),
             RecipientProgrammeId = t.Column<Guid>(nullable: false),
             SharedOn = t.Column<DateOnly>(nullable: false),
@@ -176,10 +156,10 @@ internal static class Schema0012Outreach
         {
             t.PrimaryKey("PK_CrossBorderShares", x => x.Id);
             t.ForeignKey("FK_CrossBorderShares_OutreachPeople_PersonId", x => x.PersonId, "OutreachPeople", "Id", onDelete: ReferentialAction.Cascade);
-            t.ForeignKey("FK_CrossBorderShares_SharingAgreements_AgreementId", x => x.AgreementId, "SharingAgreements", "Id", onDelete: ReferentialAction.Restrict);
         });
         mb.CreateIndex("IX_CrossBorderShares_PersonId", "CrossBorderShares", "PersonId");
-        mb.CreateIndex("IX_CrossBorderShares_AgreementId", "CrossBorderShares", "AgreementId");
+        // Consents come with a later migration (0015): the consent is referred to without a foreign key.
+        mb.CreateIndex("IX_CrossBorderShares_ConsentId", "CrossBorderShares", "ConsentId");
         mb.CreateIndex("IX_CrossBorderShares_RecipientOrganisationId_StoppedOn", "CrossBorderShares", ["RecipientOrganisationId", "StoppedOn"]);
     }
 }
