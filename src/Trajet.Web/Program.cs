@@ -9,6 +9,7 @@ using Trajet.Web.Features.Deadlines;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Operations;
+using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Privacy;
 using Trajet.Web.Features.Reports;
@@ -88,6 +89,7 @@ app.MapAppointmentsApi();
 app.MapPathwayApi();
 app.MapReportsApi();
 app.MapAuditApi();
+app.MapOutreachApi();
 app.MapApiFallback();
 
 app.Run();

@@ -46,6 +46,12 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerReferral> PartnerReferrals => Set<PartnerReferral>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<OutreachPlace> OutreachPlaces => Set<OutreachPlace>();
+    public DbSet<OutreachSession> OutreachSessions => Set<OutreachSession>();
+    public DbSet<OutreachPerson> OutreachPeople => Set<OutreachPerson>();
+    public DbSet<OutreachOutcome> OutreachOutcomes => Set<OutreachOutcome>();
+    public DbSet<InboundReferral> InboundReferrals => Set<InboundReferral>();
+    public DbSet<CrossBorderShare> CrossBorderShares => Set<CrossBorderShare>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Desk> Desks => Set<Desk>();
@@ -345,9 +351,90 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             o.Property(x => x.Language).HasMaxLength(10);
             o.Property(x => x.InformationGiven).HasMaxLength(200);
             o.Property(x => x.Orientation).HasMaxLength(200);
+            o.Property(x => x.InformationOther).HasMaxLength(200);
             o.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             o.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
             o.HasIndex(x => new { x.OrganisationId, x.ProgrammeId, x.Date });
+            o.HasIndex(x => x.SessionId);
+            o.HasIndex(x => x.PersonId);
+        });
+
+        builder.Entity<OutreachPlace>(p =>
+        {
+            p.ToTable("OutreachPlaces");
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.City).HasMaxLength(100);
+            p.Property(x => x.Region).HasMaxLength(100);
+            p.Property(x => x.Country).HasMaxLength(2);
+            p.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            p.HasIndex(x => new { x.ProgrammeId, x.Name });
+        });
+
+        builder.Entity<OutreachSession>(s =>
+        {
+            s.ToTable("OutreachSessions");
+            s.Property(x => x.Languages).HasMaxLength(100);
+            s.Property(x => x.Notes).HasMaxLength(1000);
+            s.HasOne(x => x.Place).WithMany().HasForeignKey(x => x.PlaceId).OnDelete(DeleteBehavior.Restrict);
+            s.HasMany(x => x.Workers).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            s.HasIndex(x => new { x.ProgrammeId, x.Date });
+            s.HasIndex(x => x.PlaceId);
+        });
+
+        builder.Entity<OutreachSessionWorker>(w =>
+        {
+            w.ToTable("OutreachSessionWorkers");
+            w.HasKey(x => new { x.SessionId, x.UserId });
+            w.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            w.HasIndex(x => x.UserId);
+        });
+
+        builder.Entity<OutreachPerson>(p =>
+        {
+            p.ToTable("OutreachPeople");
+            p.Property(x => x.Nickname).HasMaxLength(100);
+            p.Property(x => x.FirstName).HasMaxLength(100);
+            p.Property(x => x.LastName).HasMaxLength(100);
+            p.Property(x => x.Phone).HasMaxLength(50);
+            p.Property(x => x.PhoneDigits).HasMaxLength(30);
+            p.Property(x => x.Nationality).HasMaxLength(10);
+            p.Property(x => x.Languages).HasMaxLength(100);
+            p.Property(x => x.SearchName).HasMaxLength(300);
+            p.Property(x => x.SoundKeys).HasMaxLength(300);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            p.HasIndex(x => new { x.ProgrammeId, x.SearchName });
+            p.HasIndex(x => new { x.ProgrammeId, x.PhoneDigits });
+        });
+
+        builder.Entity<OutreachOutcome>(o =>
+        {
+            o.ToTable("OutreachOutcomes");
+            o.Property(x => x.Notes).HasMaxLength(1000);
+            o.HasOne<OutreachPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            o.HasIndex(x => new { x.PersonId, x.Date });
+            o.HasIndex(x => new { x.ProgrammeId, x.Date });
+        });
+
+        builder.Entity<InboundReferral>(r =>
+        {
+            r.ToTable("InboundReferrals");
+            r.Property(x => x.Name).HasMaxLength(100);
+            r.Property(x => x.Phone).HasMaxLength(50);
+            r.Property(x => x.Language).HasMaxLength(10);
+            r.Property(x => x.Reason).HasMaxLength(1000);
+            r.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex(x => new { x.ProgrammeId, x.Status, x.Date });
+            r.HasIndex(x => x.PartnerId);
+        });
+
+        builder.Entity<CrossBorderShare>(s =>
+        {
+            s.ToTable("CrossBorderShares");
+            s.HasOne<OutreachPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            s.HasIndex(x => x.PersonId);
+            s.HasIndex(x => x.ConsentId);
+            s.HasIndex(x => new { x.RecipientOrganisationId, x.StoppedOn });
         });
 
         // Free-text notes about people: encrypted at rest (ConfidentialText)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,5 +20,62 @@ public sealed class OutreachTests(BrowserFixture browser)
         await Expect(rows.First).ToBeInViewportAsync();
         await Expect(rows.Filter(new() { HasText = "Gare du Nord (Brussels)" }).First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("Calais");
+    }
+
+    /// <summary>
+    /// Mid-round on a 390×844 phone: one form on one page, today's session already chosen. Four steps:
+    /// open the form, type a nickname, tap a topic, save; the contact shows in the session.
+    /// </summary>
+    [Fact]
+    public async Task OutreachWorker_OnAPhone_LogsAContactInFourSteps()
+    {
+        var nickname = $"Rider{Guid.NewGuid():N}"[..12];
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await BrowserFixture.SignInAsync(context, "outreach@reachout.demo");
+        var steps = 0;
+
+        await page.GotoAsync("/Outreach/LogContact"); steps++;
+        await page.GetByLabel("Nickname (leave empty if anonymous)").FillAsync(nickname); steps++;
+        await page.GetByLabel("Dublin regulation").CheckAsync(); steps++;
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save the contact" });
+        var box = await save.BoundingBoxAsync();
+        Assert.True(box!.Height >= 44 && box.Width >= 300, $"the save button is {box.Width}×{box.Height}");
+        await save.ClickAsync(); steps++;
+
+        Assert.Equal(4, steps);
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Contact saved.");
+        await Expect(page.Locator("table.contacts tbody tr").Filter(new() { HasText = nickname })).ToBeVisibleAsync();
+        var saved = await browser.App.WithDbAsync((db, _) => db.OutreachContacts.SingleAsync(c => c.Nickname == nickname));
+        Assert.Equal("dublin", saved.InformationGiven);
+        Assert.NotNull(saved.SessionId);
+        Assert.NotNull(saved.PersonId);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        Assert.Equal(today, await browser.App.WithDbAsync((db, _) => db.OutreachSessions.Where(s => s.Id == saved.SessionId).Select(s => s.Date).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task OutreachWorker_OnAPhone_SavingNothing_IsToldNothingHappened()
+    {
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await BrowserFixture.SignInAsync(context, "outreach@reachout.demo");
+
+        await page.GotoAsync("/Outreach/LogContact");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the contact" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing happened");
+    }
+
+    [Fact]
+    public async Task FrenchTeam_SeesTheSharedPerson_ReadOnly()
+    {
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await BrowserFixture.SignInAsync(context, "outreach@reachout-fr.demo");
+
+        await page.GotoAsync("/Outreach/People");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tesfay" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("Reach Out BE");
+        await Expect(page.Locator("main form[method=post]")).ToHaveCountAsync(0);
     }
 }

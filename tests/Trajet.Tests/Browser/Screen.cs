@@ -12,6 +12,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
     private const string CaseManager = "cm1@ngo.demo";
     private const string Admin = "admin@trajet.demo";
     private const string Coach = "coach@atd.demo";
+    private const string Outreach = "outreach@reachout.demo";
 
     public static readonly Screen[] All =
     [
@@ -47,6 +48,15 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("pathway", Coach, async b => $"/Coaching/Pathway/{await b.CaseIdAsync("Kamara")}"),
         new("caseload", Coach, Path("/Coaching/Caseload")),
         new("log-interview", Coach, async b => $"/CaseWork/LogInteraction/{await b.CaseIdAsync("Kamara")}"),
+        new("outreach-log-contact", Outreach, Path("/Outreach/LogContact")),
+        new("outreach-sessions", Outreach, Path("/Outreach/Sessions")),
+        new("outreach-session", Outreach, async b => $"/Outreach/Session/{await b.App.WithDbAsync((db, _) => db.OutreachSessions.Where(s => s.Place!.Name == "Gare du Nord (Brussels)").OrderByDescending(s => s.Date).Select(s => s.Id).FirstAsync())}"),
+        new("outreach-places", Outreach, Path("/Outreach/Places")),
+        new("outreach-people", Outreach, Path("/Outreach/People?q=Tesfay")),
+        new("outreach-person", Outreach, async b => $"/Outreach/Person/{await TesfayAsync(b)}"),
+        new("outreach-shared-person", "outreach@reachout-fr.demo", async b => $"/Outreach/Person/{await TesfayAsync(b)}"),
+        new("outreach-referrals", Outreach, Path("/Outreach/Referrals")),
+        new("outreach-dashboard", Outreach, Path("/Outreach/Dashboard")),
         new("change-password", CaseManager, Path("/Accounts/ChangePassword")),
         new("two-factor", CaseManager, Path("/Accounts/TwoFactor")),
         new("enrol-authenticator", null, Path("/Accounts/EnrolAuthenticator"), Prepare: PasswordOnly(Roles.Coordinator, twoFactor: false, "/Accounts/EnrolAuthenticator")),
@@ -76,6 +86,9 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
     }
 
     public static Screen Named(string name) => All.Single(s => s.Name == name);
+
+    private static Task<Guid> TesfayAsync(BrowserFixture b) =>
+        b.App.WithDbAsync((db, _) => db.OutreachPeople.Where(p => p.Nickname == "Tesfay" && db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == "Reach Out BE")).Select(p => p.Id).SingleAsync());
 
     private static Func<BrowserFixture, Task<string>> Path(string path) => _ => Task.FromResult(path);
 

@@ -116,9 +116,9 @@ public static class DemoSeed
         var cm2 = await CreateUser(users, "cm2@ngo.demo", "Youssef Haddou", famillePlus, Roles.CaseManager, planTogether);
         await CreateUser(users, "evaluator@ngo.demo", "Eva Peeters", famillePlus, Roles.Evaluator, planTogether);
         var coach = await CreateUser(users, "coach@atd.demo", "Koen Verbeke", atd, Roles.CaseManager, icam);
-        await CreateUser(users, "outreach@reachout.demo", "Nadia Ouali", reachOut, Roles.OutreachWorker, reach);
-        await CreateUser(users, "mediator@reachout.demo", "Dawit Haile", reachOut, Roles.Mediator, reach);
-        await CreateUser(users, "outreach@reachout-fr.demo", "Julie Martin", reachOutFr, Roles.OutreachWorker, reachFr);
+        var outreachWorker = await CreateUser(users, "outreach@reachout.demo", "Nadia Ouali", reachOut, Roles.OutreachWorker, reach);
+        var mediator = await CreateUser(users, "mediator@reachout.demo", "Dawit Haile", reachOut, Roles.Mediator, reach);
+        var outreachWorkerFr = await CreateUser(users, "outreach@reachout-fr.demo", "Julie Martin", reachOutFr, Roles.OutreachWorker, reachFr);
 
         var criteria = PlanTogetherCriteria.Select((text, i) => new AdmissionCriterion { ProgrammeId = planTogether.Id, Position = i + 1, Text = text }).ToList();
         db.AdmissionCriteria.AddRange(criteria);
@@ -173,14 +173,12 @@ public static class DemoSeed
         }
         var today = DateOnly.FromDateTime((services.GetService<TimeProvider>() ?? TimeProvider.System).GetLocalNow().Date);
         AddCoaching(db, icam, coached, coach.Id, today);
-        var contacts = OutreachContacts(reach, ["Gare du Nord (Brussels)", "Porte d'Ulysse shelter", "Squat rue Gallait (Schaerbeek)", "Antwerpen-Centraal", "Liège-Guillemins"], 48, 11)
-            .Concat(OutreachContacts(reachFr, ["Calais, rue des Garennes", "Loon-Plage camp (Dunkirk)", "Calais day centre"], 18, 12))
-            .ToList();
-        db.OutreachContacts.AddRange(contacts);
+        var contacts = OutreachDemo.Seed(db, reachOut, reach, outreachWorker, mediator, reachOutFr, reachFr, outreachWorkerFr,
+            DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().Date));
         await db.SaveChangesAsync();
         await SeedAccessHistoryAsync(db, famillePlus, planTogether, coordinator, cm1, cm2);
         logger.LogInformation("Demo data seeded: {Families} family cases, {Coachees} individual cases, {Contacts} outreach contacts",
-            Families.Length, Coachees.Length, contacts.Count);
+            Families.Length, Coachees.Length, contacts);
     }
 
     /// <summary>A baseline sheet at admission and at a review; a client summary sheet at the review.</summary>

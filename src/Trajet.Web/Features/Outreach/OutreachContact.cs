@@ -18,8 +18,12 @@ public sealed class OutreachContact : IProgrammeRecord
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
     public Guid ProgrammeId { get; set; }
+    public Guid? SessionId { get; set; }
+    public Guid? PlaceId { get; set; }
+    /// <summary>The person met again, when named; null for an anonymous contact.</summary>
+    public Guid? PersonId { get; set; }
     public DateOnly Date { get; set; }
-    /// <summary>Where: a shelter, squat, street spot or station, e.g. "Gare du Nord".</summary>
+    /// <summary>Where, by name (copied from the place): "Gare du Nord (Brussels)".</summary>
     public required string Place { get; set; }
     public string? Nickname { get; set; }
     public Gender Gender { get; set; } = Gender.Unknown;
@@ -30,8 +34,12 @@ public sealed class OutreachContact : IProgrammeRecord
     public bool MediatorInterpreted { get; set; }
     /// <summary>Topics of information given, comma-separated kebab-case names.</summary>
     public string InformationGiven { get; set; } = "";
+    /// <summary>What the "other" information was about.</summary>
+    public string? InformationOther { get; set; }
     /// <summary>First-line services the person was oriented to, comma-separated.</summary>
     public string Orientation { get; set; } = "";
+    /// <summary>The partner (from the organisation's directory) the person was oriented to.</summary>
+    public Guid? PartnerId { get; set; }
     public bool FollowUp { get; set; }
     public Guid? RecordedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;

@@ -17,61 +17,77 @@ public static class ReportExports
 
     public static byte[] Csv(EvaluationReport.Report report, Cell cell)
     {
-        using var memory = new MemoryStream();
-        using (var writer = new StreamWriter(memory, new System.Text.UTF8Encoding(true), leaveOpen: true))
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
+        IEnumerable<string[]> Rows()
         {
-            foreach (var header in new[] { "table", "group", "question", "answer", "count" })
-            {
-                csv.WriteField(header);
-            }
-            csv.EndRecord();
-            void Row(string table, string group, string question, string answer, string value)
-            {
-                csv.WriteField(table);
-                csv.WriteField(group);
-                csv.WriteField(question);
-                csv.WriteField(answer);
-                csv.WriteField(value);
-                csv.EndRecord();
-            }
-            Row("sheets", "", "", "", cell(report.Sheets));
+            yield return ["sheets", "", "", "", cell(report.Sheets)];
             foreach (var row in report.Impact)
             {
                 foreach (var level in Levels)
                 {
-                    Row("impact", "", row.Key, level, cell(row.Counts[level]));
+                    yield return ["impact", "", row.Key, level, cell(row.Counts[level])];
                 }
-                Row("impact", "", row.Key, "positive-percent", row.PositivePercent.ToString("0.0", CultureInfo.InvariantCulture));
+                yield return ["impact", "", row.Key, "positive-percent", row.PositivePercent.ToString("0.0", CultureInfo.InvariantCulture)];
             }
             foreach (var row in report.Prompts)
             {
                 foreach (var answer in Answers)
                 {
-                    Row("prompts", row.Group.ToString(CultureInfo.InvariantCulture), row.Key, answer, cell(row.Counts[answer]));
+                    yield return ["prompts", row.Group.ToString(CultureInfo.InvariantCulture), row.Key, answer, cell(row.Counts[answer])];
                 }
             }
             foreach (var (key, value) in CohortRows(report))
             {
-                Row("cohort", "", key, "", cell(value));
+                yield return ["cohort", "", key, "", cell(value)];
+            }
+        }
+        return CsvTable(["table", "group", "question", "answer", "count"], Rows());
+    }
+
+    public static byte[] Xlsx(EvaluationReport.Report report, Cell cell) =>
+        XlsxTables(
+        [
+            new("Impact", ["question", .. Levels, "positive %"],
+                report.Impact.Select(r => new object[] { r.Key }.Concat(Levels.Select(l => Value(cell, r.Counts[l]))).Append(r.PositivePercent).ToArray())),
+            new("Prompts", ["group", "question", .. Answers],
+                report.Prompts.Select(r => new object[] { r.Group, r.Key }.Concat(Answers.Select(a => Value(cell, r.Counts[a]))).ToArray())),
+            new("Cohort", ["item", "count"], CohortRows(report).Select(r => new[] { r.Key, Value(cell, r.Value) })),
+        ]);
+
+    /// <summary>One table of a workbook: a sheet name, its header row and its rows (numbers stay numbers).</summary>
+    public sealed record Table(string Name, string[] Headers, IEnumerable<object[]> Rows);
+
+    /// <summary>A CSV file (UTF-8 with BOM, so spreadsheet programs read accents) of a header row and rows.</summary>
+    public static byte[] CsvTable(string[] headers, IEnumerable<string[]> rows)
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new StreamWriter(memory, new System.Text.UTF8Encoding(true), leaveOpen: true))
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
+        {
+            foreach (var row in rows.Prepend(headers))
+            {
+                foreach (var field in row)
+                {
+                    csv.WriteField(field);
+                }
+                csv.EndRecord();
             }
             csv.Flush();
         }
         return memory.ToArray();
     }
 
-    public static byte[] Xlsx(EvaluationReport.Report report, Cell cell)
+    /// <summary>An XLSX workbook with one sheet per table.</summary>
+    public static byte[] XlsxTables(IEnumerable<Table> tables)
     {
         using var memory = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook(new Sheets());
-            AddSheet(workbook, "Impact", ["question", .. Levels, "positive %"],
-                report.Impact.Select(r => new object[] { r.Key }.Concat(Levels.Select(l => Value(cell, r.Counts[l]))).Append(r.PositivePercent).ToArray()));
-            AddSheet(workbook, "Prompts", ["group", "question", .. Answers],
-                report.Prompts.Select(r => new object[] { r.Group, r.Key }.Concat(Answers.Select(a => Value(cell, r.Counts[a]))).ToArray()));
-            AddSheet(workbook, "Cohort", ["item", "count"], CohortRows(report).Select(r => new[] { r.Key, Value(cell, r.Value) }));
+            foreach (var table in tables)
+            {
+                AddSheet(workbook, table.Name, table.Headers, table.Rows);
+            }
             workbook.Workbook.Save();
         }
         return memory.ToArray();

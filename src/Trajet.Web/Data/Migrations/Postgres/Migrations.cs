@@ -81,6 +81,13 @@ public sealed class Partners : Migration
 }
 
 [DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000012_Outreach")]
+public sealed class Outreach : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0012Outreach.Up(migrationBuilder);
+}
+
+[DbContext(typeof(PostgresTrajetDbContext))]
 [Migration("20261122000015_Consents")]
 public sealed class Consents : Migration
 {

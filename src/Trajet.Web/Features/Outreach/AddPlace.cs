@@ -1,0 +1,63 @@
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>Adds a place the team goes to: a shelter, squat, street spot, station or day centre.</summary>
+public static class AddPlace
+{
+    public sealed record Input(string? Name, PlaceType? Type, string? City, string? Region, string? Country);
+
+    public abstract record Result;
+    public sealed record Added(OutreachPlace Place) : Result;
+    public sealed record Invalid(List<FieldError> Errors) : Result;
+
+    public static List<FieldError> Validate(Input input)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
+        {
+            errors.Add(new("name", "The name is required (at most 200 characters)."));
+        }
+        if (input.Type is null)
+        {
+            errors.Add(new("type", "The value is not one of the accepted values."));
+        }
+        if (string.IsNullOrWhiteSpace(input.City) || input.City.Trim().Length > 100)
+        {
+            errors.Add(new("city", "The city is required (at most 100 characters)."));
+        }
+        if (input.Region?.Trim().Length > 100)
+        {
+            errors.Add(new("region", "At most 100 characters."));
+        }
+        if (input.Country is { Length: > 0 } country && country.ToUpperInvariant() is not ("BE" or "FR"))
+        {
+            errors.Add(new("country", "The country is BE or FR."));
+        }
+        return errors;
+    }
+
+    public static async Task<Result> ExecuteAsync(TrajetDbContext db, ProgrammeRef programme, Guid organisationId, string organisationCountry, Input input, CancellationToken ct)
+    {
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        var place = new OutreachPlace
+        {
+            OrganisationId = organisationId,
+            ProgrammeId = programme.Id,
+            Name = input.Name!.Trim(),
+            Type = input.Type!.Value,
+            City = input.City!.Trim(),
+            Region = LogContact.Blank(input.Region),
+            Country = LogContact.Blank(input.Country)?.ToUpperInvariant() ?? organisationCountry,
+        };
+        db.OutreachPlaces.Add(place);
+        await db.SaveChangesAsync(ct);
+        return new Added(place);
+    }
+}

@@ -1,0 +1,23 @@
+using Trajet.Web.Features.Organisations;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>
+/// A person's record shared, read-only, with the other team, under the person's consent to that
+/// cross-border exchange (<see cref="Privacy.Consent"/>); the share holds only while the consent does.
+/// </summary>
+public sealed class CrossBorderShare : IProgrammeRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProgrammeId { get; set; }
+    public Guid PersonId { get; set; }
+    /// <summary>The consent (purpose cross-border exchange, naming the recipient organisation) it rests on.</summary>
+    public Guid ConsentId { get; set; }
+    public Guid RecipientOrganisationId { get; set; }
+    public Guid RecipientProgrammeId { get; set; }
+    public DateOnly SharedOn { get; set; }
+    public DateOnly? StoppedOn { get; set; }
+    public Guid? SharedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>A contact in seconds, on a phone, mid-round: the current session is chosen, one tap per topic, save.</summary>
+public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        public Guid? SessionId { get; set; }
+        public Guid? PersonId { get; set; }
+        public string? Nickname { get; set; }
+        public Gender Gender { get; set; } = Gender.Unknown;
+        public AgeBand AgeBand { get; set; } = AgeBand.Unknown;
+        public string? Nationality { get; set; }
+        public string? Language { get; set; }
+        public bool MediatorInterpreted { get; set; }
+        public List<InformationTopic> Information { get; set; } = [];
+        public string? InformationOther { get; set; }
+        public List<OrientationService> Orientation { get; set; } = [];
+        public Guid? PartnerId { get; set; }
+        public bool FollowUp { get; set; }
+    }
+
+    public sealed record Option(Guid Id, string Label);
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<Option> Sessions { get; private set; } = [];
+    public IReadOnlyList<Option> Partners { get; private set; } = [];
+    public IReadOnlyList<string> Nationalities { get; private set; } = [];
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+    public string? PersonNickname { get; private set; }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<IActionResult> OnGetAsync(Guid? session, Guid? person, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (!OutreachAccess.CanWork(user) || programme is null)
+        {
+            return NotFound();
+        }
+        Input.SessionId = session ?? await PlanSession.CurrentAsync(db, user, programme.Id, Today, ct);
+        if (person is { } personId)
+        {
+            var known = await db.OutreachPeople.Visible(user).AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct);
+            if (known is null)
+            {
+                return NotFound();
+            }
+            Input.PersonId = known.Id;
+            Input.Gender = known.Gender;
+            Input.AgeBand = known.AgeBand;
+            Input.Nationality = known.Nationality;
+            Input.Language = known.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        }
+        await LoadAsync(user, programme.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (!OutreachAccess.CanWork(user) || programme is null)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            var input = new LogContact.Input(Input.SessionId, null, null, Input.PersonId, Input.Nickname, null, Input.Gender, Input.AgeBand,
+                Input.Nationality, Input.Language, Input.MediatorInterpreted, Input.Information, Input.InformationOther, Input.Orientation, Input.PartnerId, Input.FollowUp);
+            switch (await LogContact.ExecuteAsync(db, user, input, Today, ct))
+            {
+                case LogContact.Logged { Contact: var c }:
+                    return RedirectToPage("/Outreach/Session", new { id = c.SessionId, logged = c.Id });
+                case LogContact.Invalid invalid:
+                    invalid.Errors.AddTo(ModelState, l);
+                    break;
+            }
+        }
+        await LoadAsync(user, programme.Id, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)
+    {
+        var since = Today.AddDays(-30);
+        var sessions = await db.OutreachSessions.Visible(user).AsNoTracking()
+            .Where(s => s.ProgrammeId == programmeId && ((s.Date >= since && s.Date <= Today) || s.Id == Input.SessionId))
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAt).Take(30)
+            .Select(s => new { s.Id, s.Date, s.Kind, Place = s.Place!.Name }).ToListAsync(ct);
+        Sessions = sessions.Select(s => new Option(s.Id, $"{s.Date:d} · {s.Place} · {l["session-" + s.Kind.ToKebab()]}")).ToList();
+        Partners = await db.Partners.AsNoTracking().Where(p => p.OrganisationId == user.OrganisationId && p.IsActive).OrderBy(p => p.Name)
+            .Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
+        // The nationalities and languages the team meets most, first: one tap instead of a long scroll.
+        Nationalities = await db.OutreachContacts.Where(c => c.ProgrammeId == programmeId && c.Nationality != Codes.Unknown)
+            .GroupBy(c => c.Nationality).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(12).ToListAsync(ct);
+        Languages = await db.OutreachContacts.Where(c => c.ProgrammeId == programmeId && c.Language != null)
+            .GroupBy(c => c.Language!).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(12).ToListAsync(ct);
+        if (Input.PersonId is { } personId)
+        {
+            PersonNickname = await db.OutreachPeople.Visible(user).Where(p => p.Id == personId).Select(p => p.Nickname).SingleOrDefaultAsync(ct);
+        }
+    }
+
+    /// <summary>"Tigrinya (ti)": the platform's English name, which every worker reads.</summary>
+    public static string LanguageName(string code)
+    {
+        try
+        {
+            return $"{System.Globalization.CultureInfo.GetCultureInfo(code).EnglishName} ({code})";
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    /// <summary>Every nationality code whose English name the platform knows (a few region codes have none).</summary>
+    public static readonly IReadOnlyList<string> AllCountries = System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)
+        .Select(c => { try { return new System.Globalization.RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return ""; } })
+        .Where(Codes.IsNationality).Distinct().Where(HasName).Order().ToList();
+
+    private static bool HasName(string code)
+    {
+        try
+        {
+            return new System.Globalization.RegionInfo(code).EnglishName.Length > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>The person wants accompaniment: an individual case opens in the team's programme, linked to the person.</summary>
+public static class OpenCaseForPerson
+{
+    public sealed record Input(string? FirstName, string? LastName);
+
+    public abstract record Result;
+    public sealed record Opened(Case Case) : Result;
+    public sealed record Invalid(List<FieldError> Errors) : Result;
+
+    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, OutreachPerson person, string programmeSlug, Input input, DateOnly today, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (person.CaseId is not null)
+        {
+            errors.Add(new("caseId", "A case is already open for this person."));
+        }
+        var firstName = LogContact.Blank(input.FirstName) ?? person.FirstName;
+        var lastName = LogContact.Blank(input.LastName) ?? person.LastName;
+        if (firstName is null)
+        {
+            errors.Add(new("firstName", "The first name is required."));
+        }
+        if (lastName is null)
+        {
+            errors.Add(new("lastName", "The surname is required."));
+        }
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        // One transaction: the case, its person and the link are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var opened = await OpenCase.ExecuteAsync(db, user, new OpenCase.Command(programmeSlug, CaseKind.Individual, ReferralSource.Community, "Outreach", today, true, null), today, ct);
+        if (opened is not OpenCase.Opened { Case: var @case })
+        {
+            return new Invalid(((OpenCase.Invalid)opened).Errors);
+        }
+        var languages = person.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var member = new MemberRules.Input(MemberRole.Other, firstName, lastName, person.Gender, null, null, person.Nationality, languages,
+            Aliases: [person.Nickname]);
+        if (await SaveMember.AddAsync(db, @case, member, today, ct) is SaveMember.Invalid invalid)
+        {
+            return new Invalid(invalid.Errors);
+        }
+        person.FirstName = firstName;
+        person.LastName = lastName;
+        person.CaseId = @case.Id;
+        person.Index();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new Opened(@case);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>Finds a returning person by nickname, name or phone; lists the people the other team shared with us.</summary>
+public sealed class PeopleModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public FindReturningPerson.Found? Found { get; private set; }
+    public IReadOnlyList<OutreachApi.SharedPersonDto> Shared { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!OutreachAccess.CanSeePeople(user))
+        {
+            return NotFound();
+        }
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (programme is not null && !string.IsNullOrWhiteSpace(Q))
+        {
+            Found = await FindReturningPerson.ExecuteAsync(db, user, programme.Id, Q, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        }
+        Shared = await OutreachApi.SharedWithAsync(db, user, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        return Page();
+    }
+}

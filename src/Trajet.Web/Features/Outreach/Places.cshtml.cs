@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>The places the team goes to, by city, and the form to add one.</summary>
+public sealed class PlacesModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? Name { get; set; }
+        public PlaceType Type { get; set; } = PlaceType.StreetSpot;
+        public string? City { get; set; }
+        public string? Region { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<OutreachApi.PlaceDto> Items { get; private set; } = [];
+    public bool CanWork { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (programme is null || !OutreachAccess.CanSeePeople(user))
+        {
+            return NotFound();
+        }
+        await LoadAsync(user, programme.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (programme is null || !OutreachAccess.CanWork(user))
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Country).SingleAsync(ct);
+            switch (await AddPlace.ExecuteAsync(db, programme, user.OrganisationId!.Value, country, new AddPlace.Input(Input.Name, Input.Type, Input.City, Input.Region, null), ct))
+            {
+                case AddPlace.Added:
+                    return RedirectToPage();
+                case AddPlace.Invalid invalid:
+                    invalid.Errors.AddTo(ModelState, l);
+                    break;
+            }
+        }
+        await LoadAsync(user, programme.Id, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)
+    {
+        CanWork = OutreachAccess.CanWork(user);
+        Items = await db.OutreachPlaces.Visible(user).AsNoTracking().Where(p => p.ProgrammeId == programmeId && p.IsActive).OrderBy(p => p.City).ThenBy(p => p.Name)
+            .Select(p => new OutreachApi.PlaceDto(p.Id, p.Name, p.Type, p.City, p.Region, p.Country)).ToListAsync(ct);
+    }
+}

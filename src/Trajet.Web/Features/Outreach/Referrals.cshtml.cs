@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>The queue of people partners referred to the team; each is linked to a person once met.</summary>
+public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        public Guid? PartnerId { get; set; }
+        public DateOnly? Date { get; set; }
+        public string? Name { get; set; }
+        public string? Phone { get; set; }
+        public string? Language { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed record Option(Guid Id, string Label);
+
+    /// <summary>The value of "a new person under the referral's name" in the link form.</summary>
+    public const string NewPerson = "new";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<OutreachApi.ReferralDto> Waiting { get; private set; } = [];
+    public IReadOnlyList<OutreachApi.ReferralDto> Handled { get; private set; } = [];
+    public IReadOnlyList<Option> Partners { get; private set; } = [];
+    public IReadOnlyList<Option> RecentPeople { get; private set; } = [];
+    public bool CanWork { get; private set; }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (programme is null || !OutreachAccess.CanSeePeople(user))
+        {
+            return NotFound();
+        }
+        Input.Date = Today;
+        await LoadAsync(user, programme.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (programme is null || !OutreachAccess.CanWork(user))
+        {
+            return NotFound();
+        }
+        switch (await ReferralQueue.AddAsync(db, user, programme, new ReferralQueue.Input(Input.PartnerId, Input.Date, Input.Name, Input.Phone, Input.Language, Input.Reason), Today, ct))
+        {
+            case ReferralQueue.Queued:
+                return RedirectToPage();
+            case ReferralQueue.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l);
+                break;
+        }
+        await LoadAsync(user, programme.Id, ct);
+        return Page();
+    }
+
+    /// <summary>The team met the referred person: link to a known person, or to a new one under the referral's name.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(Guid referralId, string? person, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var referral = OutreachAccess.CanWork(user) ? await db.InboundReferrals.Visible(user).SingleOrDefaultAsync(r => r.Id == referralId, ct) : null;
+        if (referral is null)
+        {
+            return NotFound();
+        }
+        Guid? personId = Guid.TryParse(person, out var known) ? known : null;
+        if (person == NewPerson)
+        {
+            var created = new OutreachPerson
+            {
+                OrganisationId = referral.OrganisationId,
+                ProgrammeId = referral.ProgrammeId,
+                Nickname = referral.Name,
+                Phone = referral.Phone,
+                Languages = referral.Language ?? "",
+            };
+            created.Index();
+            db.OutreachPeople.Add(created);
+            await db.SaveChangesAsync(ct);
+            personId = created.Id;
+        }
+        switch (await ReferralQueue.LinkAsync(db, user, referral, personId, null, Today, ct))
+        {
+            case ReferralQueue.Linked:
+                return RedirectToPage("/Outreach/Person", new { id = personId });
+            case ReferralQueue.Invalid invalid:
+                invalid.Errors.AddTo(ModelState, l, "");
+                break;
+        }
+        await LoadAsync(user, referral.ProgrammeId, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)
+    {
+        CanWork = OutreachAccess.CanWork(user);
+        var referrals = db.InboundReferrals.Visible(user).AsNoTracking().Where(r => r.ProgrammeId == programmeId);
+        Waiting = await OutreachApi.ReferralDtos(db, referrals.Where(r => r.Status == InboundReferralStatus.Waiting).OrderBy(r => r.Date)).ToListAsync(ct);
+        Handled = await OutreachApi.ReferralDtos(db, referrals.Where(r => r.Status != InboundReferralStatus.Waiting).OrderByDescending(r => r.HandledOn).Take(20)).ToListAsync(ct);
+        Partners = await db.Partners.AsNoTracking().Where(p => p.OrganisationId == user.OrganisationId && p.IsActive).OrderBy(p => p.Name)
+            .Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
+        RecentPeople = await db.OutreachPeople.Visible(user).AsNoTracking().Where(p => p.ProgrammeId == programmeId).OrderBy(p => p.Nickname).Take(200)
+            .Select(p => new Option(p.Id, p.Nickname + (p.Phone == null ? "" : " · " + p.Phone))).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>The team's sessions, newest first, and the form to plan the next permanence, interview or round.</summary>
+public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        public SessionKind Kind { get; set; } = SessionKind.OutdoorRound;
+        public DateOnly? Date { get; set; }
+        public Guid? PlaceId { get; set; }
+        public List<Guid> TeamMembers { get; set; } = [];
+        public List<Guid> Mediators { get; set; } = [];
+        public string? Languages { get; set; }
+        public string? Notes { get; set; }
+    }
+
+    public sealed record Member(Guid Id, string Name);
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<OutreachApi.SessionDto> Items { get; private set; } = [];
+    public IReadOnlyList<OutreachApi.PlaceDto> Places { get; private set; } = [];
+    public IReadOnlyList<Member> Team { get; private set; } = [];
+    public bool CanWork { get; private set; }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (programme is null || !OutreachAccess.CanSeePeople(user))
+        {
+            return NotFound();
+        }
+        Input.Date = Today;
+        Input.TeamMembers = [user.Id];
+        await LoadAsync(user, programme.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
+        if (programme is null || !OutreachAccess.CanWork(user))
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            var languages = (Input.Languages ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
+            var input = new PlanSession.Input(Input.Kind, Input.Date, Input.PlaceId, Input.TeamMembers, Input.Mediators, languages, Input.Notes);
+            switch (await PlanSession.ExecuteAsync(db, user, input, Today, ct))
+            {
+                case PlanSession.Planned { Session: var s }:
+                    return RedirectToPage("/Outreach/Session", new { id = s.Id });
+                case PlanSession.Invalid invalid:
+                    invalid.Errors.AddTo(ModelState, l);
+                    break;
+            }
+        }
+        await LoadAsync(user, programme.Id, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)
+    {
+        CanWork = OutreachAccess.CanWork(user);
+        Items = await OutreachApi.SessionsAsync(db, db.OutreachSessions.Visible(user).AsNoTracking().Where(s => s.ProgrammeId == programmeId)
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAt).Take(60), ct);
+        Places = await db.OutreachPlaces.Visible(user).AsNoTracking().Where(p => p.ProgrammeId == programmeId && p.IsActive).OrderBy(p => p.City).ThenBy(p => p.Name)
+            .Select(p => new OutreachApi.PlaceDto(p.Id, p.Name, p.Type, p.City, p.Region, p.Country)).ToListAsync(ct);
+        Team = await db.Users.Where(u => u.IsActive && db.UserProgrammes.Any(up => up.ProgrammeId == programmeId && up.UserId == u.Id))
+            .OrderBy(u => u.DisplayName).Select(u => new Member(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+}
