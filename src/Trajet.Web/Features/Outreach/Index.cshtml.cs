@@ -17,14 +17,11 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageMo
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<OutreachContact> Items { get; private set; } = [];
-    /// <summary>Evaluators see aggregates only: not even a nickname.</summary>
-    public bool HideNames { get; private set; }
     public Pager Pager { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        HideNames = user.SeesAggregatesOnly;
         var query = db.OutreachContacts.Visible(user).AsNoTracking();
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, await query.CountAsync(ct), new Dictionary<string, string?>());
         Items = await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt)
