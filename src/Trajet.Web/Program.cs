@@ -57,7 +57,6 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseDocumentUploadLimit();
-app.UseRequestBodyLimit();
 app.UseRequestLocalization();
 app.UseEuropeanEnglishFormats();
 app.UseRouting();

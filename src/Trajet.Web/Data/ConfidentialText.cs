@@ -22,7 +22,24 @@ public sealed class ConfidentialText(IDataProtectionProvider provider)
 
     public string Protect(string plain) => Prefix + protector.Protect(plain);
 
-    public string Unprotect(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal) ? protector.Unprotect(stored[Prefix.Length..]) : stored;
+    /// <summary>Shown instead of a note whose key this installation does not have (e.g. a backup restored without its keys).</summary>
+    public const string Unreadable = "[encrypted with a key this installation does not have]";
+
+    public string Unprotect(string stored)
+    {
+        if (!stored.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return stored;
+        }
+        try
+        {
+            return protector.Unprotect(stored[Prefix.Length..]);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return Unreadable;
+        }
+    }
 
     public static bool IsProtected(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 

@@ -24,7 +24,9 @@ public sealed class HomeVisitTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
 
         await Expect(page.GetByText(notes)).ToBeVisibleAsync();
-        var saved = await browser.App.WithDbAsync((db, _) => db.Interactions.SingleAsync(i => i.Notes == notes));
+        // Notes are encrypted at rest, so the database cannot compare them: take the case's latest interaction.
+        var saved = await browser.App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == caseId).OrderByDescending(i => i.CreatedAt).FirstAsync());
+        Assert.Equal(notes, saved.Notes);
         Assert.Equal(Trajet.Web.Features.CaseWork.InteractionType.HomeVisit, saved.Type);
         Assert.True(saved.InterpreterPresent);
         Assert.Equal(caseId, saved.CaseId);

@@ -134,7 +134,7 @@ public abstract class BackupTests(DatabaseProvider provider)
             Assert.Equal(casefile.Scan, await client.GetByteArrayAsync($"/api/cases/{casefile.CaseId}/documents/{casefile.DocumentId}/file"));
         }
 
-        // Without them the data is all there, but nothing the old keys protected can be read.
+        // Without them the data is all there, but nothing the old keys protected can be read: sessions, and the encrypted notes.
         await using (var elsewhere = Site.Create(provider))
         {
             var restored = await RestoreBackup.ExecuteAsync(elsewhere.Target, withoutKeys, CancellationToken.None);
@@ -143,7 +143,10 @@ public abstract class BackupTests(DatabaseProvider provider)
             using var stale = WithToken(app, casefile.Token);
             Assert.Equal(HttpStatusCode.Unauthorized, (await stale.GetAsync($"/api/cases/{casefile.CaseId}")).StatusCode);
             using var client = await app.ApiClientAsync(casefile.Email);
-            Assert.Equal(atBackup, await casefile.ReadAsync(client));
+            var read = await casefile.ReadAsync(client);
+            Assert.Contains(Trajet.Web.Data.ConfidentialText.Unreadable, read);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/cases/{casefile.CaseId}")).StatusCode);
+            Assert.StartsWith(await client.GetStringAsync($"/api/cases/{casefile.CaseId}"), atBackup);
         }
     }
 

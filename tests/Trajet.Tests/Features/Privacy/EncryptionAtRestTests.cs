@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +46,7 @@ public abstract class EncryptionAtRestTests(TrajetApp app)
         var stored = await StoredNotesAsync(await CaseWithNoteAsync(client, programme.Slug));
         var strangerKeys = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(Path.GetTempPath(), "trajet-other-keys-" + Guid.NewGuid().ToString("N"))));
 
-        Assert.ThrowsAny<CryptographicException>(() => new ConfidentialText(strangerKeys).Unprotect(stored));
+        Assert.Equal(ConfidentialText.Unreadable, new ConfidentialText(strangerKeys).Unprotect(stored));
     }
 
     [Fact]
