@@ -39,6 +39,7 @@ builder.Services.AddTrajetRateLimits(builder.Configuration);
 builder.Services.AddTrajetHealth();
 builder.Services.AddTrajetDocuments(builder.Configuration);
 builder.Services.AddTrajetAudit();
+builder.Services.AddTrajetSubjectRights();
 
 // Clock (tests replace it)
 builder.Services.AddSingleton(TimeProvider.System);
@@ -83,6 +84,7 @@ app.MapPartnersApi();
 app.MapTimelineApi();
 app.MapDocumentsApi();
 app.MapConsentsApi();
+app.MapSubjectRightsApi();
 app.MapDesksApi();
 app.MapAppointmentsApi();
 app.MapPathwayApi();

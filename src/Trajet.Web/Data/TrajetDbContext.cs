@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
@@ -53,6 +54,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<InboundReferral> InboundReferrals => Set<InboundReferral>();
     public DbSet<CrossBorderShare> CrossBorderShares => Set<CrossBorderShare>();
     public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<PersonKey> PersonKeys => Set<PersonKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskOpening> DeskOpenings => Set<DeskOpening>();
@@ -131,6 +133,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             // The case list's indexes, (OrganisationId, Status, ReferralDate, ProgrammeId) and (OrganisationId, ReferralDate,
             // ProgrammeId), span the owned Referral's column: EF cannot model them, migration 0016 creates them.
             c.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
+            c.HasIndex(x => new { x.Status, x.ClosedOn });
         });
 
         builder.Entity<Member>(m =>
@@ -298,6 +301,12 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             r.HasIndex(x => x.PartnerId);
         });
 
+        builder.Entity<PersonKey>(k =>
+        {
+            k.ToTable("PersonKeys");
+            k.HasKey(x => x.SubjectId);
+        });
+
         builder.Entity<Consent>(c =>
         {
             c.ToTable("Consents");
@@ -452,6 +461,31 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
         ConfidentialText.Apply(builder.Entity<PartnerReferral>(), confidential, nameof(PartnerReferral.Notes));
         ConfidentialText.Apply(builder.Entity<CaseDocument>(), confidential, nameof(CaseDocument.Notes));
         ConfidentialText.Apply(builder.Entity<Consent>(), confidential, nameof(Consent.WithdrawalNote));
+        ConfidentialText.Apply(builder.Entity<Interaction>(), confidential, nameof(Interaction.FileChecked), nameof(Interaction.MissingItems), nameof(Interaction.Conclusions));
+        ConfidentialText.Apply(builder.Entity<WalkIn>(), confidential, nameof(WalkIn.Question), nameof(WalkIn.OutcomeNotes));
+        ConfidentialText.Apply(builder.Entity<Appointment>(), confidential, nameof(Appointment.CancelReason));
+        ConfidentialText.Apply(builder.Entity<PathwayDecision>(), confidential, nameof(PathwayDecision.Reasons), nameof(PathwayDecision.InformationGiven),
+            nameof(PathwayDecision.OptionsExplained), nameof(PathwayDecision.ConsequencesExplained));
+        ConfidentialText.Apply(builder.Entity<OutreachSession>(), confidential, nameof(OutreachSession.Notes));
+        ConfidentialText.Apply(builder.Entity<OutreachContact>(), confidential, nameof(OutreachContact.InformationOther));
+        ConfidentialText.Apply(builder.Entity<OutreachOutcome>(), confidential, nameof(OutreachOutcome.Notes));
+        ConfidentialText.Apply(builder.Entity<InboundReferral>(), confidential, nameof(InboundReferral.Reason));
+        ConfidentialText.Apply(builder.Entity<PersonKey>(), confidential, nameof(PersonKey.Key));
+        // The authenticator keys of two-factor sign-in.
+        ConfidentialText.Apply(builder.Entity<IdentityUserToken<Guid>>(), confidential, nameof(IdentityUserToken<Guid>.Value));
+
+        // What identifies a person: the audit seals these values with the person's key (Features/Privacy/PersonKey.cs).
+        Identifying(builder.Entity<Member>(), nameof(Member.FirstName), nameof(Member.LastName), nameof(Member.Aliases), nameof(Member.BirthDate), nameof(Member.SearchName));
+        Identifying(builder.Entity<OutreachPerson>(), nameof(OutreachPerson.Nickname), nameof(OutreachPerson.FirstName), nameof(OutreachPerson.LastName),
+            nameof(OutreachPerson.Phone), nameof(OutreachPerson.PhoneDigits), nameof(OutreachPerson.SearchName), nameof(OutreachPerson.SoundKeys));
+    }
+
+    private static void Identifying<T>(EntityTypeBuilder<T> entity, params string[] properties) where T : class
+    {
+        foreach (var name in properties)
+        {
+            entity.Property(name).HasAnnotation(PersonSeal.Annotation, true);
+        }
     }
 
     private static void ConfigureCoaching(ModelBuilder builder)

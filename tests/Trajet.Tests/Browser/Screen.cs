@@ -67,6 +67,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("admin-user-edit", Admin, async b => $"/Admin/Users/Edit/{await b.App.WithDbAsync((db, _) => db.Users.Where(u => u.Email == CaseManager).Select(u => u.Id).SingleAsync())}"),
         new("audit-trail", Admin, Path("/Admin/Audit")),
         new("case-access-history", "coordinator@ngo.demo", async b => $"/Cases/Audit/{await b.CaseIdAsync("Petrosyan")}"),
+        new("personal-data", "coordinator@ngo.demo", async b => $"/Privacy/Person/{await b.CaseIdAsync("Petrosyan")}/{await b.App.WithDbAsync((db, _) => db.Members.Where(m => m.LastName == "Petrosyan").OrderBy(m => m.CreatedAt).Select(m => m.Id).FirstAsync())}"),
         new("not-found", CaseManager, Path($"/Cases/Details/{Guid.Empty}"), Status: 404),
     ];
 

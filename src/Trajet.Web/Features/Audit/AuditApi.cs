@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Features.Privacy;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Audit;
@@ -64,6 +65,7 @@ public static class AuditApi
         }
         var total = await db.AuditEntries.CountAsync(e => e.CaseId == id, ct);
         var entries = await OfCase(db, id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        await PersonSeal.OpenAllAsync(db, entries, ct);
         return TypedResults.Ok(new PageOf(entries.Select(ToDto).ToList(), total, page, pageSize));
     }
 

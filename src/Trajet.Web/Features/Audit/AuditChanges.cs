@@ -8,6 +8,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Features.Privacy;
 
 namespace Trajet.Web.Features.Audit;
 
@@ -18,7 +19,7 @@ public static class AuditChanges
     private static readonly HashSet<Type> Skipped =
     [
         typeof(AuditEntry), typeof(Role), typeof(PersonNameKey), typeof(IdentityUserClaim<Guid>),
-        typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>), typeof(IdentityRoleClaim<Guid>),
+        typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>), typeof(IdentityRoleClaim<Guid>), typeof(PersonKey),
     ];
 
     // Of an account, what matters: who it is, where, whether it may sign in, and that its password changed.
@@ -43,7 +44,8 @@ public static class AuditChanges
     public static async Task<List<AuditDraft>> CollectAsync(TrajetDbContext db, CancellationToken ct)
     {
         var builders = new Dictionary<(string, string), Builder>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        var keys = await PersonKeysAsync(db, ct);
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || Skipped.Contains(entry.Metadata.ClrType))
             {
@@ -64,7 +66,8 @@ public static class AuditChanges
             }
             builder.CaseId ??= root.ClrType == typeof(Case) ? Guid.Parse(key) : Value(entry, "CaseId") as Guid?;
             builder.OrganisationId ??= root.ClrType == typeof(Organisation) ? Guid.Parse(key) : Value(entry, "OrganisationId") as Guid?;
-            AddChanges(entry, builder.Changes, prefix, root.ClrType == typeof(User));
+            AddChanges(entry, builder.Changes, prefix, root.ClrType == typeof(User), ownership is null && entry.Metadata.FindPrimaryKey()!.Properties is [{ ClrType: var t }] && t == typeof(Guid)
+                ? keys.GetValueOrDefault((Guid)Value(entry, entry.Metadata.FindPrimaryKey()!.Properties[0].Name)!) : null);
         }
 
         var drafts = builders.Values.Where(b => b.Changes.Count > 0 || b.Action is AuditAction.Create or AuditAction.Delete).ToList();
@@ -80,7 +83,18 @@ public static class AuditChanges
             || property.Name.Contains("Text", StringComparison.OrdinalIgnoreCase)
             || property.GetMaxLength() is null or >= 1000));
 
-    private static void AddChanges(EntityEntry entry, JsonObject changes, string prefix, bool isUser)
+    // The people whose identifying values (names, nickname, phone…) are about to be written get their key first.
+    private static async Task<Dictionary<Guid, string>> PersonKeysAsync(TrajetDbContext db, CancellationToken ct)
+    {
+        var subjects = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Metadata.GetProperties().Any(p => p.FindAnnotation(PersonSeal.Annotation) is not null))
+            .Select(e => (Guid)e.Property("Id").CurrentValue!)
+            .ToList();
+        return subjects.Count == 0 ? [] : await PersonSeal.KeysForWritingAsync(db, subjects, ct);
+    }
+
+    private static void AddChanges(EntityEntry entry, JsonObject changes, string prefix, bool isUser, string? personKey)
     {
         var keys = entry.Metadata.FindPrimaryKey()!.Properties;
         foreach (var property in entry.Properties)
@@ -103,13 +117,17 @@ public static class AuditChanges
             }
             else
             {
+                // A person's identifying values are sealed with their key: erasing the person makes them unreadable.
+                JsonNode? Node(object? value) => personKey is not null && meta.FindAnnotation(PersonSeal.Annotation) is not null && value is not null
+                    ? PersonSeal.Seal(personKey, JsonSerializer.Serialize(value, Json))
+                    : JsonSerializer.SerializeToNode(value, Json);
                 if (entry.State != EntityState.Added)
                 {
-                    change["old"] = JsonSerializer.SerializeToNode(before, Json);
+                    change["old"] = Node(before);
                 }
                 if (entry.State != EntityState.Deleted)
                 {
-                    change["new"] = JsonSerializer.SerializeToNode(after, Json);
+                    change["new"] = Node(after);
                 }
             }
             changes[prefix + meta.Name] = change;

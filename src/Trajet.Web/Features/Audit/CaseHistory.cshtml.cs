@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Privacy;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Audit;
@@ -39,6 +40,7 @@ public sealed class CaseHistoryModel(CurrentUser current, TrajetDbContext db, Ti
         var total = await db.AuditEntries.CountAsync(e => e.CaseId == id, ct);
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?>());
         var entries = await AuditApi.OfCase(db, id).Skip(Pager.Skip).Take(PageSize).ToListAsync(ct);
+        await PersonSeal.OpenAllAsync(db, entries, ct);
         Items = entries.Select(e => new Row(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.At, DateTimeKind.Utc), clock.LocalTimeZone),
             e.ActorEmail, e.Action, e.EntityType, AuditDetails.Describe(e.Details, withValues: true))).ToList();
         return Page();

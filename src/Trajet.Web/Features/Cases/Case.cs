@@ -34,6 +34,8 @@ public sealed class Case : IProgrammeRecord
     public DateOnly? ClosedOn { get; set; }
     public ClosureOutcome? Outcome { get; set; }
     public DurableSolution? DurableSolution { get; set; }
+    /// <summary>When the whole household was erased: the free text and documents of the case are gone too.</summary>
+    public DateOnly? ErasedOn { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     /// <summary>Optimistic concurrency: bumped on every save, a stale save is a 409.</summary>

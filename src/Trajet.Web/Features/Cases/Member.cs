@@ -46,6 +46,8 @@ public sealed class Member
     public string SearchName { get; set; } = "";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>When the person's identity was erased (subject request or retention): names gone, counted facts kept.</summary>
+    public DateOnly? ErasedOn { get; set; }
     public int Version { get; set; }
     public List<PersonNameKey> NameKeys { get; set; } = [];
 }

@@ -29,6 +29,8 @@ public sealed class OutreachPerson : IProgrammeRecord
     public string SoundKeys { get; set; } = "";
     /// <summary>The case opened when the person asked for accompaniment.</summary>
     public Guid? CaseId { get; set; }
+    /// <summary>When the person's identity was erased with the case they became.</summary>
+    public DateOnly? ErasedOn { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public int Version { get; set; }
 

@@ -132,3 +132,10 @@ public sealed class Coaching : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0011Coaching.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000018_SubjectRights")]
+public sealed class SubjectRights : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0018Privacy.Up(migrationBuilder);
+}
