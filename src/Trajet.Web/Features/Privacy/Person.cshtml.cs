@@ -98,7 +98,8 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
         var fields = new List<Field>();
         foreach (var (name, value) in row)
         {
-            if (Hidden.Contains(name) || value is null)
+            // Internal references (…Id) mean nothing on paper; the JSON download keeps them.
+            if (Hidden.Contains(name) || name.EndsWith("Id", StringComparison.Ordinal) || value is null)
             {
                 continue;
             }
