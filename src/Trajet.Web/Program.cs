@@ -58,6 +58,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseDocumentUploadLimit();
+app.UseRequestBodyLimit();
 app.UseRequestLocalization();
 app.UseEuropeanEnglishFormats();
 app.UseRouting();

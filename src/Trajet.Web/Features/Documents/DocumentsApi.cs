@@ -32,7 +32,11 @@ public static class DocumentsApi
     private static async Task<IResult> Post(Guid id, HttpContext http, CurrentUser current, TrajetDbContext db, DocumentStore store, DocumentValidity validity,
         IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
+        // This endpoint's own scheme re-authenticates the token after session validation: a revoked token gets here without a user.
+        if (await current.GetAsync(ct) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
         var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {

@@ -17,6 +17,8 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageMo
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<OutreachContact> Items { get; private set; } = [];
+    /// <summary>Evaluators see aggregates only: not even a nickname.</summary>
+    public bool HideNames { get; private set; }
     public Pager Pager { get; private set; } = null!;
     public bool InOutreach { get; private set; }
 
@@ -24,6 +26,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageMo
     {
         var user = await current.RequireAsync(ct);
         InOutreach = await OutreachAccess.ProgrammeAsync(db, user, null, ct) is not null && OutreachAccess.CanSeePeople(user);
+        HideNames = user.SeesAggregatesOnly;
         var query = db.OutreachContacts.Visible(user).AsNoTracking();
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, await query.CountAsync(ct), new Dictionary<string, string?>());
         Items = await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt)

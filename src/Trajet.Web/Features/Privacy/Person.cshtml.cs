@@ -23,13 +23,28 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
     /// <summary>The export's sections as people read them (English is the translation key).</summary>
     private static readonly Dictionary<string, string> Titles = new()
     {
-        ["consents"] = "Consents", ["statusChanges"] = "Status changes", ["screening"] = "Screening", ["interactions"] = "Interactions",
-        ["legalEvents"] = "Legal chronology", ["planGoals"] = "Plan goals", ["planActions"] = "Plan actions", ["planReviews"] = "Plan reviews",
-        ["baselineSheets"] = "Baseline sheets", ["summarySheets"] = "Summary sheets", ["caseStudies"] = "Case studies",
-        ["partnerReferrals"] = "Referrals to partners", ["documents"] = "Documents", ["appointments"] = "Appointments",
-        ["invitations"] = "Invitations", ["walkIns"] = "Walk-ins", ["pathwayDecisions"] = "Pathway decisions",
-        ["outreachPeople"] = "Outreach records", ["outreachContacts"] = "Outreach contacts", ["outreachOutcomes"] = "Outreach outcomes",
-        ["crossBorderShares"] = "Cross-border sharing", ["accessLog"] = "Who read or changed the file",
+        ["consents"] = "Consents",
+        ["statusChanges"] = "Status changes",
+        ["screening"] = "Screening",
+        ["interactions"] = "Interactions",
+        ["legalEvents"] = "Legal chronology",
+        ["planGoals"] = "Plan goals",
+        ["planActions"] = "Plan actions",
+        ["planReviews"] = "Plan reviews",
+        ["baselineSheets"] = "Baseline sheets",
+        ["summarySheets"] = "Summary sheets",
+        ["caseStudies"] = "Case studies",
+        ["partnerReferrals"] = "Referrals to partners",
+        ["documents"] = "Documents",
+        ["appointments"] = "Appointments",
+        ["invitations"] = "Invitations",
+        ["walkIns"] = "Walk-ins",
+        ["pathwayDecisions"] = "Pathway decisions",
+        ["outreachPeople"] = "Outreach records",
+        ["outreachContacts"] = "Outreach contacts",
+        ["outreachOutcomes"] = "Outreach outcomes",
+        ["crossBorderShares"] = "Cross-border sharing",
+        ["accessLog"] = "Who read or changed the file",
     };
 
     // Keys and bookkeeping that mean nothing to the person.

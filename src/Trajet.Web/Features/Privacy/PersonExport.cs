@@ -80,7 +80,17 @@ public static class PersonExport
             ["person"] = JsonSerializer.SerializeToNode(person, Json),
             ["case"] = JsonSerializer.SerializeToNode(new
             {
-                c.Id, c.Number, c.Kind, c.Status, c.Referral, c.AdmittedOn, c.ClosedOn, c.Outcome, c.DurableSolution, c.ErasedOn, c.CreatedAt,
+                c.Id,
+                c.Number,
+                c.Kind,
+                c.Status,
+                c.Referral,
+                c.AdmittedOn,
+                c.ClosedOn,
+                c.Outcome,
+                c.DurableSolution,
+                c.ErasedOn,
+                c.CreatedAt,
                 Household = household,
             }, Json),
         };

@@ -1,0 +1,549 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Tests.Features.Cases;
+using Trajet.Tests.Features.Coaching;
+using Trajet.Tests.Features.Documents;
+using Trajet.Tests.Features.Outreach;
+using Trajet.Tests.Infrastructure;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Features.Outreach;
+
+namespace Trajet.Tests.Security;
+
+/// <summary>
+/// The organisation wall, proven by walking the running application: every API endpoint (each HTTP method)
+/// and every page (each handler), as read from its EndpointDataSource, is called by users of another
+/// organisation — one walk per role — with organisation A's record ids in the route, and must answer 403/404;
+/// endpoints without a record (lists, dashboards, reports) must not show any of A's identifying strings.
+/// The same walk runs for A's evaluator (no names) and for an administrator (no case data).
+///
+/// A new endpoint is walked without anyone listing it. If its route has a parameter the walk does not know,
+/// <see cref="RouteValues_AreKnownForEveryRoute"/> fails: add ONE line to <see cref="Fill"/> saying which of
+/// A's records fills it (a route prefix, the parameter name, the record), e.g.
+/// <c>("/api/appointments/{id}", "id", a => a.AppointmentId, true),</c> — and, if the record is new, create it
+/// in <see cref="BuildWorldAsync"/> and add its id to <see cref="World"/>.
+/// </summary>
+public abstract class OrganisationWallTests(TrajetApp app)
+{
+    /// <summary>Which of A's records fills a route parameter: the longest prefix of the route that matches wins.</summary>
+    private static readonly (string Prefix, string Parameter, Func<World, string> Value, bool IsRecord)[] Fill =
+    [
+        ("/api/cases/{id}", "id", a => a.CaseId, true),
+        ("/api/cases/{id}/members/{memberId}", "memberId", a => a.MemberId, true),
+        ("/api/cases/{id}/documents/{docId}", "docId", a => a.DocumentId, true),
+        ("/api/cases/{id}/referrals/{referralId}", "referralId", a => a.ReferralId, true),
+        ("/api/cases/{id}/consents/{consentId}", "consentId", a => a.ConsentId, true),
+        ("/Privacy/", "id", a => a.CaseId, true),
+        ("/api/cases/{id}/plan/actions/{actionId}", "actionId", a => a.ActionId, true),
+        ("/Cases/", "id", a => a.CaseId, true),
+        ("/Cases/EditMember/{id}/{memberId}", "memberId", a => a.MemberId, true),
+        ("/CaseWork/", "id", a => a.CaseId, true),
+        ("/Instruments/", "id", a => a.CaseId, true),
+        ("/Documents/Upload/{id}", "id", a => a.CaseId, true),
+        ("/Partners/Refer/{id}", "id", a => a.CaseId, true),
+        ("/Programmes/Criteria/{slug}", "slug", a => a.ProgrammeSlug, true),
+        ("/Admin/Organisations/Edit/{id}", "id", a => a.OrganisationId, true),
+        ("/Admin/Users/Edit/{id}", "id", a => a.CoordinatorId, true),
+        ("/Privacy/Person/{id}/{memberId}", "memberId", a => a.MemberId, true),
+        ("/Coaching/Book/{id}", "id", a => a.Coaching.CaseId, true),
+        ("/Coaching/Pathway/{id}", "id", a => a.Coaching.CaseId, true),
+        ("/Coaching/Letter/{id}", "id", a => a.Coaching.InvitationId, true),
+        ("/Coaching/Queue/{id}", "id", a => a.Coaching.DeskId, true),
+        ("/api/desks/{id}", "id", a => a.Coaching.DeskId, true),
+        ("/api/desks/{id}/walk-ins/{walkInId}", "walkInId", a => a.Coaching.WalkInId, true),
+        ("/api/appointments/{id}", "id", a => a.Coaching.AppointmentId, true),
+        ("/Outreach/Person/{id}", "id", a => a.Outreach.PersonId, true),
+        ("/Outreach/Session/{id}", "id", a => a.Outreach.SessionId, true),
+        ("/api/outreach/people/{id}", "id", a => a.Outreach.PersonId, true),
+        ("/api/outreach/people/{id}/agreements/{agreementId}", "agreementId", a => a.ConsentId, true),
+        ("/api/outreach/sessions/{id}", "id", a => a.Outreach.SessionId, true),
+        ("/api/outreach/referrals/{id}", "id", a => a.Outreach.ReferralId, true),
+        // Not records: the OpenAPI document's name, and the catch-all that answers unknown /api routes.
+        ("/openapi/", "documentName", _ => "v1", false),
+        ("/api/", "path", _ => "no-such-endpoint", false),
+    ];
+
+    /// <summary>Routes that hold no record of anyone, reached before sign-in; still walked, and still checked for leaks.</summary>
+    private static readonly string[] Anonymous =
+    [
+        "/health", "/openapi/{documentName}.json", "/Accounts/Login", "/Accounts/LoginWithCode", "/Accounts/Logout", "/Culture", "/Error", "/Status",
+        "/api/auth/login", "/api/auth/refresh", "/api/auth/confirmEmail", "/api/auth/register", "/api/auth/forgotPassword",
+        "/api/auth/resetPassword", "/api/auth/resendConfirmationEmail",
+    ];
+
+    /// <summary>Requests the walk does not send, each with its reason.</summary>
+    private static readonly (string Route, string Reason)[] NotSent =
+    [
+        ("POST /Accounts/Logout", "signs the walker out; holds no record"),
+        ("POST /api/auth/manage/2fa", "creates the walker's own authenticator key, which renews its security stamp and so ends its sessions; holds no one else's record"),
+        ("POST /Accounts/TwoFactor", "new recovery codes or two-factor turned off for the walker's own account: renews its security stamp, which ends its API token; holds no one else's record"),
+        ("POST /Accounts/EnrolAuthenticator", "enrols the walker's own authenticator: renews its security stamp; holds no one else's record"),
+        ("POST /Accounts/ChangePassword", "changes the walker's own password: renews its security stamp; holds no one else's record"),
+    ];
+
+    /// <summary>Where a walker legitimately reaches one of A's records; GETs are still checked for case data, writes are not sent.</summary>
+    private static readonly (string Role, string Prefix, string Reason)[] Allowed =
+    [
+        (Roles.Administrator, "/Admin/", "administrators manage every organisation's programmes and accounts (no case data: checked)"),
+    ];
+
+    /// <summary>
+    /// Where a walker legitimately sees references to A's records (a case's number and id) but nothing of their content:
+    /// A's names and markers are still looked for there.
+    /// </summary>
+    private static readonly (string Role, string Prefix, string Reason)[] ReferencesShown =
+    [
+        (Roles.Administrator, "/Admin/Audit", "the administrator verifies and browses the whole audit trail, whose entries name records by number and id, never by content"),
+    ];
+
+    /// <summary>A's world, built once per application (fixture), shared by the walks of every role.</summary>
+    private static readonly ConcurrentDictionary<TrajetApp, Lazy<Task<World>>> Worlds = new();
+
+    public sealed record World(
+        string OrganisationId, string ProgrammeSlug, string CaseId, string CaseNumber, string MemberId, string DocumentId,
+        string ReferralId, string ConsentId, string ActionId, string GoalId, string PartnerId, string CriterionId, string RuleId, string CoordinatorId,
+        string CoordinatorEmail, string EvaluatorEmail, IReadOnlyList<string> Names, IReadOnlyList<string> Markers)
+    {
+        /// <summary>A's coaching programme (desk, walk-in, appointment with its letter) and outreach programme (session, person, inbound referral).</summary>
+        public CoachingWorld Coaching { get; init; } = null!;
+        public OutreachWorld Outreach { get; init; } = null!;
+
+        /// <summary>Every string that identifies A's cases, people or configuration, and the case's id: a list or search that returns it has found the case.</summary>
+        public IEnumerable<string> Identifying => Names.Concat(Markers).Append(CaseNumber).Append(CaseId);
+    }
+
+    public sealed record CoachingWorld(string CoachEmail, string CaseId, string DeskId, string WalkInId, string AppointmentId, string InvitationId);
+    public sealed record OutreachWorld(string WorkerEmail, string SessionId, string PersonId, string ReferralId);
+
+    private Task<World> WorldAsync() => Worlds.GetOrAdd(app, a => new Lazy<Task<World>>(() => BuildWorldAsync(a))).Value;
+
+    [Fact]
+    public async Task RouteValues_AreKnownForEveryRoute()
+    {
+        var routes = await EndpointCatalog.AllAsync(app);
+        var unknown = routes.SelectMany(r => r.Parameters.Where(p => Rule(r.Pattern, p) is null).Select(p => $"{r.Pattern} {{{p}}}")).Distinct().ToList();
+
+        Assert.True(unknown.Count == 0,
+            "The organisation wall test does not know which record fills these route parameters; add a line to OrganisationWallTests.Fill for each:\n"
+            + string.Join('\n', unknown));
+        Assert.Contains(routes, r => r.Pattern == "/api/cases/{id}" && r.Method == "GET");
+        Assert.Contains(routes, r => r.Pattern == "/Cases/Details/{id}" && r.IsPage);
+    }
+
+    [Fact]
+    public async Task AnonymousRoutes_AreExactlyTheListedOnes()
+    {
+        var routes = await EndpointCatalog.AllAsync(app);
+
+        var anonymous = routes.Where(r => r.AllowsAnonymous).Select(r => r.Pattern).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(Anonymous.Order(StringComparer.Ordinal), anonymous);
+    }
+
+    [Theory]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.CaseManager)]
+    [InlineData(Roles.OutreachWorker)]
+    [InlineData(Roles.Mediator)]
+    [InlineData(Roles.Evaluator)]
+    public async Task OtherOrganisation_GetsNotFoundOrForbidden_OnEveryRecordOfA(string role)
+    {
+        var world = await WorldAsync();
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        var email = await app.CreateUserAsync(role, organisation, programme);
+
+        var failures = await WalkAsync(world, email, role, strictOnRecords: true, forbidden: world.Identifying.ToList());
+
+        Assert.True(failures.Count == 0, Report(role + " of another organisation", failures));
+        await AssertAUnchangedAsync(world);
+    }
+
+    [Fact]
+    public async Task Administrator_SeesNoCaseData_AnywhereInTheApplication()
+    {
+        var world = await WorldAsync();
+        var email = await app.CreateUserAsync(Roles.Administrator);
+
+        var failures = await WalkAsync(world, email, Roles.Administrator, strictOnRecords: true, forbidden: world.Identifying.ToList());
+
+        Assert.True(failures.Count == 0, Report("administrator", failures));
+        await AssertAUnchangedAsync(world);
+    }
+
+    [Fact]
+    public async Task EvaluatorOfTheOrganisation_SeesNoNames_AndWritesNothing()
+    {
+        var world = await WorldAsync();
+
+        // Reads answer what an evaluator may see (counts, statuses), never a name; writes in A's records are refused.
+        var failures = await WalkAsync(world, world.EvaluatorEmail, Roles.Evaluator, strictOnRecords: false, forbidden: world.Names);
+
+        Assert.True(failures.Count == 0, Report("evaluator of the organisation", failures));
+        await AssertAUnchangedAsync(world);
+    }
+
+    [Fact]
+    public async Task Walk_CoversEveryEndpointAndPage()
+    {
+        var routes = await EndpointCatalog.AllAsync(app);
+
+        // The walk is only as good as what it reaches: the API and the pages, reads and writes.
+        Assert.True(routes.Count(r => !r.IsPage) >= 40, $"{routes.Count(r => !r.IsPage)} API endpoint methods");
+        Assert.True(routes.Count(r => r.IsPage) >= 70, $"{routes.Count(r => r.IsPage)} page handlers");
+        Assert.Contains(routes, r => r is { IsPage: true, Method: "POST", Handler: "Assign" });
+        Assert.Contains(routes, r => r is { IsPage: false, Method: "PUT", Pattern: "/api/cases/{id}/members/{memberId}" });
+    }
+
+    // ---- the walk ----
+
+    private async Task<List<string>> WalkAsync(World world, string email, string role, bool strictOnRecords, IReadOnlyList<string> forbidden)
+    {
+        var routes = await EndpointCatalog.AllAsync(app);
+        using var api = await app.ApiClientAsync(email);
+        using var browser = await app.SignedInBrowserAsync(email);
+        var token = await AntiforgeryTokenAsync(browser);
+        var failures = new List<string>();
+        // Query values a list, search or report might take: A's programme, people's names. Pages echo the query
+        // (a return address), so the strings sent are not looked for in that answer; a GET without a record is
+        // also sent without the query, where every string is looked for.
+        var query = $"programme={world.ProgrammeSlug}&q={world.Names[2]}&firstName={world.Names[0]}&lastName={world.Names[1]}&scope=all&page=1";
+
+        foreach (var route in routes)
+        {
+            if (NotSent.Any(n => n.Route == $"{route.Method} {route.Pattern}"))
+            {
+                continue;
+            }
+            var allowed = Allowed.Any(a => a.Role == role && route.Pattern.StartsWith(a.Prefix, StringComparison.Ordinal));
+            if (allowed && route.IsWrite)
+            {
+                continue;
+            }
+            var path = FillRoute(route, world);
+            var holdsRecord = route.Parameters.Any(p => Rule(route.Pattern, p)!.Value.IsRecord);
+            var handler = route.Handler is null ? "" : $"handler={route.Handler}";
+            var response = await SendAsync(route, $"{path}?{query}&{handler}");
+            if (!holdsRecord && route.Method == "GET")
+            {
+                await SendAsync(route, $"{path}?{handler}");
+            }
+            if (!allowed && holdsRecord && (strictOnRecords || route.IsWrite) && !Denied(route, response))
+            {
+                failures.Add($"{route} answered {(int)response.StatusCode} {LocationPath(response)} on A's record; expected 403 or 404");
+            }
+        }
+        return failures;
+
+        async Task<HttpResponseMessage> SendAsync(EndpointCatalog.Route route, string url)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
+            if (route.IsWrite)
+            {
+                request.Content = route.IsPage ? FormBody(world, token) : route.AcceptsMultipart ? UploadBody() : JsonBody(world);
+            }
+            var sent = Uri.UnescapeDataString(url) + (request.Content is null ? "" : await request.Content.ReadAsStringAsync());
+            var response = await (route.IsPage ? browser : api).SendAsync(request);
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
+            if (status >= 500)
+            {
+                failures.Add($"{route} answered {status}");
+            }
+            var references = ReferencesShown.Any(r => r.Role == role && route.Pattern.StartsWith(r.Prefix, StringComparison.Ordinal))
+                ? new[] { world.CaseNumber, world.CaseId } : [];
+            foreach (var text in forbidden.Where(t => !sent.Contains(t, StringComparison.OrdinalIgnoreCase) && !references.Contains(t)))
+            {
+                if (body.Contains(text, StringComparison.OrdinalIgnoreCase) || body.Contains(JsonEncodedText.Encode(text).ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.Add($"{route} ({status}) shows A's \"{text}\"");
+                }
+            }
+            if (!route.AllowsAnonymous && (status == 401 || (route.IsPage && response.StatusCode == HttpStatusCode.Redirect && LocationPath(response).StartsWith("/Accounts/Login", StringComparison.Ordinal))))
+            {
+                failures.Add($"{route} treated the signed-in walker as signed out: the walk lost its session");
+            }
+            return response;
+        }
+    }
+
+    /// <summary>403 or 404; for a page, the cookie scheme's redirect to the access-denied page is its 403.</summary>
+    private static bool Denied(EndpointCatalog.Route route, HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
+        || (route.IsPage && response.StatusCode == HttpStatusCode.Redirect
+            && LocationPath(response).StartsWith("/Accounts/AccessDenied", StringComparison.Ordinal));
+
+    private static string LocationPath(HttpResponseMessage response) =>
+        response.Headers.Location is not { } location ? "" : location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString;
+
+    private static (string Prefix, string Parameter, Func<World, string> Value, bool IsRecord)? Rule(string pattern, string parameter) =>
+        Fill.Where(f => f.Parameter == parameter && pattern.StartsWith(f.Prefix, StringComparison.Ordinal))
+            .OrderByDescending(f => f.Prefix.Length)
+            .Select(f => ((string, string, Func<World, string>, bool)?)f)
+            .FirstOrDefault();
+
+    private static string FillRoute(EndpointCatalog.Route route, World world)
+    {
+        var path = route.Pattern;
+        foreach (var parameter in route.Parameters)
+        {
+            var rule = Rule(route.Pattern, parameter) ?? throw new InvalidOperationException($"No value for {{{parameter}}} in {route.Pattern}: add a line to OrganisationWallTests.Fill.");
+            path = path.Replace($"{{**{parameter}}}", rule.Value(world), StringComparison.Ordinal).Replace($"{{{parameter}}}", rule.Value(world), StringComparison.Ordinal);
+        }
+        return path;
+    }
+
+    /// <summary>A's other ids under the names forms and bodies use, so that a handler that trusts an id from the body is caught too.</summary>
+    private static Dictionary<string, object> Ids(World world) => new()
+    {
+        ["caseId"] = world.CaseId,
+        ["memberId"] = world.MemberId,
+        ["partnerId"] = world.PartnerId,
+        ["goalId"] = world.GoalId,
+        ["actionId"] = world.ActionId,
+        ["referralId"] = world.ReferralId,
+        ["consentId"] = world.ConsentId,
+        ["criterionId"] = world.CriterionId,
+        ["ruleId"] = world.RuleId,
+        ["programme"] = world.ProgrammeSlug,
+        ["userIds"] = new[] { world.CoordinatorId },
+        ["answers"] = new[] { new { criterionId = world.CriterionId, answer = "met" } },
+    };
+
+    private static HttpContent JsonBody(World world) => JsonContent.Create(Ids(world));
+
+    private static HttpContent FormBody(World world, string token)
+    {
+        var fields = Ids(world).Where(i => i.Value is string).Select(i => new KeyValuePair<string, string>(i.Key, (string)i.Value)).ToList();
+        fields.Add(new("__RequestVerificationToken", token));
+        return new FormUrlEncodedContent(fields);
+    }
+
+    private static MultipartFormDataContent UploadBody() => DocumentFiles.Form(title: "Walker's upload", file: DocumentFiles.Pdf());
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient browser)
+    {
+        var page = await Html.GetAsync(browser, "/Accounts/ChangePassword");
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    private static string Report(string who, List<string> failures) =>
+        $"The organisation wall leaks for the {who} ({failures.Count}):\n" + string.Join('\n', failures.Distinct());
+
+    // ---- A's world ----
+
+    /// <summary>What A's coordinator sees of A before and after a walk: nothing a walker sent may have changed it.</summary>
+    private async Task<string> FingerprintAsync(World world)
+    {
+        using var api = await app.ApiClientAsync(world.CoordinatorEmail);
+        var text = new StringBuilder();
+        foreach (var url in new[]
+        {
+            $"/api/cases?programme={world.ProgrammeSlug}&pageSize=200", $"/api/cases/{world.CaseId}", $"/api/cases/{world.CaseId}/timeline",
+            $"/api/cases/{world.CaseId}/plan", $"/api/cases/{world.CaseId}/documents", $"/api/cases/{world.CaseId}/referrals", $"/api/cases/{world.CaseId}/consents", "/api/partners",
+        })
+        {
+            text.Append(url).Append(' ').AppendLine(await api.GetStringAsync(url));
+        }
+        using var coach = await app.ApiClientAsync(world.Coaching.CoachEmail);
+        foreach (var url in new[]
+        {
+            $"/api/cases/{world.Coaching.CaseId}", $"/api/desks/{world.Coaching.DeskId}/walk-ins?date={CoachingSetup.LastWednesday():yyyy-MM-dd}",
+            $"/api/appointments?date={CoachingSetup.NextWednesday():yyyy-MM-dd}&desk={world.Coaching.DeskId}", $"/api/cases/{world.Coaching.CaseId}/pathway",
+        })
+        {
+            text.Append(url).Append(' ').AppendLine(await coach.GetStringAsync(url));
+        }
+        using var worker = await app.ApiClientAsync(world.Outreach.WorkerEmail);
+        foreach (var url in new[] { $"/api/outreach/people/{world.Outreach.PersonId}", $"/api/outreach/sessions/{world.Outreach.SessionId}", "/api/outreach/referrals" })
+        {
+            text.Append(url).Append(' ').AppendLine(await worker.GetStringAsync(url));
+        }
+        text.AppendLine(string.Join(',', await app.WithDbAsync((db, _) =>
+            db.DeadlineRules.Where(r => r.Id == Guid.Parse(world.RuleId)).Select(r => r.Label + r.Days + r.IsActive).ToListAsync())));
+        text.AppendLine(string.Join(',', await app.WithDbAsync((db, _) =>
+            db.AdmissionCriteria.Where(c => db.Programmes.Any(p => p.Id == c.ProgrammeId && p.Slug == world.ProgrammeSlug)).OrderBy(c => c.Position).Select(c => c.Text + c.IsActive).ToListAsync())));
+        text.AppendLine(string.Join(',', await app.WithDbAsync((db, _) =>
+            db.Programmes.Where(p => p.Slug == world.ProgrammeSlug).Select(p => p.Name + p.IsActive).ToListAsync())));
+        return text.ToString();
+    }
+
+    private static readonly ConcurrentDictionary<TrajetApp, string> Fingerprints = new();
+
+    private static async Task<Programme> ProgrammeAsync(TrajetApp a, Organisation organisation, ProgrammeKind kind) =>
+        await a.WithDbAsync(async (db, _) =>
+        {
+            var programme = new Programme
+            {
+                OrganisationId = organisation.Id,
+                Slug = "wall-" + Letters(10),
+                Name = "Wall " + Letters(8),
+                Kind = kind,
+                CasePrefix = "QW" + Letters(4).ToUpperInvariant(),
+            };
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+            return programme;
+        });
+
+    /// <summary>A's coaching programme: a desk open on Wednesday mornings, a walk-in there, an appointment with its invitation letter.</summary>
+    private static async Task<(CoachingWorld, string[] Names, string[] Markers)> CoachingWorldAsync(TrajetApp a, Organisation organisation)
+    {
+        var programme = await ProgrammeAsync(a, organisation, ProgrammeKind.IndividualCoaching);
+        var coachEmail = await a.CreateUserAsync(Roles.Coordinator, organisation, programme);
+        using var coach = await a.ApiClientAsync(coachEmail);
+        string[] names = ["Wall" + Letters(8), "Wall" + Letters(9)];
+        string[] markers = ["Desk marker " + Letters(10), "Question marker " + Letters(10)];
+        var desk = await OutreachTeam.IdOf(await coach.PostAsJsonAsync("/api/desks", new
+        {
+            programme = programme.Slug,
+            name = markers[0],
+            address = "Rue de la Loi 1, 1000 Brussels",
+            region = "brussels",
+            openings = new[] { new { day = "wednesday", opens = "09:00", closes = "12:00" } },
+        }));
+        var (caseId, _) = await CaseBuilder.OpenAsync(coach, programme.Slug, kind: "individual", date: "2026-01-10");
+        var walkIn = await OutreachTeam.IdOf(await coach.PostAsJsonAsync($"/api/desks/{desk}/walk-ins", new
+        {
+            date = CoachingSetup.LastWednesday().ToString("yyyy-MM-dd"),
+            arrivedAt = "10:00",
+            name = names[0],
+            firstVisit = true,
+            question = markers[1],
+        }));
+        var appointment = await OutreachTeam.IdOf(await coach.PostAsJsonAsync("/api/appointments", new
+        {
+            caseId,
+            date = CoachingSetup.NextWednesday().ToString("yyyy-MM-dd"),
+            start = "09:00",
+            end = "09:30",
+            deskId = desk,
+            kind = "follow-up",
+            bookedBy = "coach",
+            invitation = new { language = "fr", addressee = names[1] },
+        }));
+        var invitation = await a.WithDbAsync((db, _) => db.Invitations.Where(i => i.AppointmentId == appointment).Select(i => i.Id).SingleAsync());
+        return (new CoachingWorld(coachEmail, caseId.ToString(), desk.ToString(), walkIn.ToString(), appointment.ToString(), invitation.ToString()), names, markers);
+    }
+
+    /// <summary>A's outreach programme: a session at a place, a person met there, an inbound referral from a partner.</summary>
+    private static async Task<(OutreachWorld, string[] Names, string[] Markers)> OutreachWorldAsync(TrajetApp a, Organisation organisation)
+    {
+        var programme = await ProgrammeAsync(a, organisation, ProgrammeKind.Outreach);
+        var workerEmail = await a.CreateUserAsync(Roles.OutreachWorker, organisation, programme);
+        using var worker = await a.ApiClientAsync(workerEmail);
+        var team = new OutreachTeam(worker, organisation, programme);
+        string[] names = ["Wall" + Letters(8), "Wall" + Letters(9)];
+        string[] markers = ["Place marker " + Letters(10), "Reason marker " + Letters(10)];
+        var session = await team.SessionAsync(await team.PlaceAsync(name: markers[0]));
+        var person = await OutreachTeam.PersonOf(await team.ContactAsync(session, nickname: names[0]));
+        var partner = await OutreachTeam.IdOf(await worker.PostAsJsonAsync("/api/partners", new { name = "Partner " + Letters(8), kind = "authority" }));
+        var referral = await OutreachTeam.IdOf(await worker.PostAsJsonAsync("/api/outreach/referrals",
+            new { programme = programme.Slug, partnerId = partner, date = "2026-03-01", name = names[1], reason = markers[1] }));
+        return (new OutreachWorld(workerEmail, session.ToString(), person.ToString(), referral.ToString()), names, markers);
+    }
+
+    private async Task AssertAUnchangedAsync(World world) =>
+        Assert.Equal(Fingerprints[app], await FingerprintAsync(world));
+
+    private static string Letters(int count) => new(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+
+    private async Task<World> BuildWorldAsync(TrajetApp a)
+    {
+        var (organisation, programme) = await a.CreateOrganisationAsync();
+        var prefix = "QZ" + Letters(6).ToUpperInvariant();
+        await a.WithDbAsync(async (db, _) =>
+        {
+            var p = await db.Programmes.SingleAsync(x => x.Id == programme.Id);
+            p.CasePrefix = prefix;
+            return await db.SaveChangesAsync();
+        });
+        var criterionText = "Criterion marker " + Letters(10);
+        var criterion = (await a.AddCriteriaAsync(programme, criterionText))[0];
+        var coordinatorEmail = await a.CreateUserAsync(Roles.Coordinator, organisation, programme);
+        var managerEmail = await a.CreateUserAsync(Roles.CaseManager, organisation, programme);
+        await a.CreateUserAsync(Roles.OutreachWorker, organisation, programme);
+        await a.CreateUserAsync(Roles.Mediator, organisation, programme);
+        var evaluatorEmail = await a.CreateUserAsync(Roles.Evaluator, organisation, programme);
+        var ids = await a.WithDbAsync((db, _) => db.Users.Where(u => u.Email == coordinatorEmail || u.Email == managerEmail).ToDictionaryAsync(u => u.Email!, u => u.Id));
+
+        using var api = await a.ApiClientAsync(coordinatorEmail);
+        var names = new[] { "Wall" + Letters(8), "Wall" + Letters(9), "Wall" + Letters(7), "Wall" + Letters(10) };
+        var markers = Enumerable.Range(0, 12).Select(i => $"Marker{i}{Letters(12)}").ToList();
+        var (caseId, number) = await CaseBuilder.OpenAsync(api, programme.Slug, date: "2026-01-10");
+
+        async Task<JsonElement> Send(HttpMethod method, string url, object body, HttpStatusCode expected)
+        {
+            using var response = await api.SendAsync(new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) });
+            Assert.True(expected == response.StatusCode, $"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        var member = await Send(HttpMethod.Post, $"/api/cases/{caseId}/members", CaseBuilder.Parent(names[0], names[1]), HttpStatusCode.Created);
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/members", new { role = "child", firstName = names[2], lastName = names[3], gender = "male", estimatedAge = 8, nationality = "AM", languages = new[] { "hy" } }, HttpStatusCode.Created);
+        await Send(HttpMethod.Put, $"/api/cases/{caseId}/screening", new { date = "2026-01-12", answers = new[] { new { criterionId = criterion, answer = "met", note = markers[0] } } }, HttpStatusCode.OK);
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/status", new { to = "admitted", date = "2026-01-15" }, HttpStatusCode.OK);
+        await Send(HttpMethod.Put, $"/api/cases/{caseId}/assignees", new { userIds = new[] { ids[managerEmail] } }, HttpStatusCode.OK);
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/interactions", new { type = "home-visit", date = "2026-02-10", durationMinutes = 60, participants = markers[1], notes = markers[2], nextSteps = markers[3] }, HttpStatusCode.Created);
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/legal-events", new { type = "decision", date = "2026-02-01", outcome = "negative", authority = "CGRS", reference = markers[4], notes = markers[5] }, HttpStatusCode.Created);
+        var goal = await Send(HttpMethod.Post, $"/api/cases/{caseId}/plan/goals", new { option = "legal-stay-here", description = markers[6], agreedOn = "2026-02-01" }, HttpStatusCode.OK);
+        var goalId = goal.GetProperty("goals")[0].GetProperty("id").GetString()!;
+        var plan = await Send(HttpMethod.Post, $"/api/cases/{caseId}/plan/actions", new { goalId, description = markers[7], owner = "family", dueDate = "2026-12-01" }, HttpStatusCode.OK);
+        var actionId = plan.GetProperty("actions")[0].GetProperty("id").GetString()!;
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/plan/reviews", new { date = "2026-03-01", progress = "Going", changes = "None" }, HttpStatusCode.OK);
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/summary-sheets", new
+        {
+            date = "2026-03-01",
+            impact = new { engagement = "some", risk = "some", trust = "limited" },
+            group1 = new { impact = "some", obstacles = "x" },
+            group2 = new { impact = "none" },
+            group3 = new { impact = "some" },
+            observations = markers[8],
+        }, HttpStatusCode.Created);
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/baseline-sheets", new { date = "2026-01-20", scores = Enumerable.Range(1, 14).Select(i => new { item = i, score = 5 }) }, HttpStatusCode.Created);
+        var partner = await Send(HttpMethod.Post, "/api/partners", new { name = markers[9], kind = "lawyer" }, HttpStatusCode.Created);
+        var partnerId = partner.GetProperty("id").GetString()!;
+        var referral = await Send(HttpMethod.Post, $"/api/cases/{caseId}/referrals", new { partnerId, date = "2026-02-01", reason = markers[10] }, HttpStatusCode.Created);
+        var consentText = "Consent marker " + Letters(10);
+        var consent = await Send(HttpMethod.Post, $"/api/cases/{caseId}/consents", new { purpose = "evaluation", givenOn = "2026-01-20", explainedHow = consentText, language = "fr" }, HttpStatusCode.Created);
+        using var upload = await api.PostAsync($"/api/cases/{caseId}/documents", DocumentFiles.Form(title: markers[11], file: DocumentFiles.Pdf(), fileName: names[1] + ".pdf"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var documentId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var nickname = "Wall" + Letters(8);
+        var place = "Place marker " + Letters(10);
+        var ruleLabel = "Rule marker " + Letters(10);
+        var ruleId = await a.WithDbAsync(async (db, _) =>
+        {
+            db.OutreachContacts.Add(new OutreachContact { OrganisationId = organisation.Id, ProgrammeId = programme.Id, Date = new DateOnly(2026, 2, 2), Place = place, Nickname = nickname });
+            var rule = new DeadlineRule { OrganisationId = organisation.Id, EventType = LegalEventType.Decision, Label = ruleLabel, Days = 15 };
+            db.DeadlineRules.Add(rule);
+            await db.SaveChangesAsync();
+            return rule.Id;
+        });
+
+        var (coaching, coachingNames, coachingMarkers) = await CoachingWorldAsync(a, organisation);
+        var (outreach, outreachNames, outreachMarkers) = await OutreachWorldAsync(a, organisation);
+
+        var world = new World(
+            organisation.Id.ToString(), programme.Slug, caseId.ToString(), number, member.GetProperty("member").GetProperty("id").GetString()!, documentId,
+            referral.GetProperty("id").GetString()!, consent.GetProperty("id").GetString()!, actionId, goalId, partnerId, criterion.ToString(), ruleId.ToString(), ids[coordinatorEmail].ToString(),
+            coordinatorEmail, evaluatorEmail, [.. names, nickname, .. coachingNames, .. outreachNames],
+            [.. markers, place, ruleLabel, criterionText, consentText, .. coachingMarkers, .. outreachMarkers])
+        {
+            Coaching = coaching,
+            Outreach = outreach,
+        };
+        Fingerprints[a] = await FingerprintAsync(world);
+        return world;
+    }
+}
+
+public sealed class OrganisationWallTestsOnSqlite(SqliteApp app) : OrganisationWallTests(app), IClassFixture<SqliteApp>;
+
+public sealed class OrganisationWallTestsOnPostgres(PostgresApp app) : OrganisationWallTests(app), IClassFixture<PostgresApp>;
