@@ -97,7 +97,8 @@ public abstract class MigrationTests(DatabaseProvider provider)
         await first.InitializeAsync();
         var email = await first.CreateUserAsync(Roles.Administrator);
 
-        await using var second = new TrajetApp(provider, connectionString: first.ConnectionString);
+        // A restart keeps the database and the keys.
+        await using var second = new TrajetApp(provider, new Dictionary<string, string?> { ["DataProtection:KeysPath"] = first.KeysPath }, connectionString: first.ConnectionString);
         await second.InitializeAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.OK, (await second.LoginAsync(email)).StatusCode);

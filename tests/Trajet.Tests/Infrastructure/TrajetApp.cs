@@ -47,6 +47,8 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public DatabaseProvider Provider { get; }
+    /// <summary>Where this app keeps its Data Protection keys (notes, files and authenticator keys are encrypted with them).</summary>
+    public string KeysPath => settings["DataProtection:KeysPath"]!;
     public string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

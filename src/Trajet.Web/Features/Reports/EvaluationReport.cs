@@ -36,11 +36,22 @@ public static class EvaluationReport
             (o.Date > s.Date || (o.Date == s.Date && o.CreatedAt > s.CreatedAt))));
     }
 
+    /// <summary>
+    /// Leaves out the sheets of households that withdrew their consent to the pseudonymised evaluation (and gave
+    /// none again since): a withdrawal stops that use at once. Families who never said anything are counted.
+    /// </summary>
+    public static Expression<Func<SummarySheet, bool>> WithoutRefusal(TrajetDbContext db, DateOnly today)
+    {
+        var evaluation = db.Consents.Where(k => k.Purpose == Privacy.ConsentPurpose.Evaluation);
+        return s => !(evaluation.Any(k => k.CaseId == s.CaseId && k.WithdrawnOn != null && k.WithdrawnOn <= today)
+            && !evaluation.Any(k => k.CaseId == s.CaseId && k.GivenOn <= today && (k.WithdrawnOn == null || k.WithdrawnOn > today)));
+    }
+
     public static async Task<Report> BuildAsync(TrajetDbContext db, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
     {
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
-        var counts = await LatestSheets(db, programmeId, start, end).GroupBy(_ => 1).Select(Projection).FirstOrDefaultAsync(ct)
+        var counts = await LatestSheets(db, programmeId, start, end).Where(WithoutRefusal(db, today)).GroupBy(_ => 1).Select(Projection).FirstOrDefaultAsync(ct)
             ?? new int[1 + (SummaryQuestions.Impacts.Count * Levels.Length) + (SummaryQuestions.Prompts.Count * Answers.Length)];
         var sheets = counts[0];
         var next = 1;

@@ -50,6 +50,19 @@ public abstract class EncryptionAtRestTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task AuthenticatorKeys_AreEncryptedInTheDatabase_AndCodesStillWork()
+    {
+        var email = await app.CreateUserAsync(Roles.Coordinator); // enrolled in two-factor sign-in by the test helper
+
+        var stored = await app.WithDbAsync((db, _) => db.Database.SqlQueryRaw<string>(
+            """SELECT t."Value" AS "Value" FROM "AspNetUserTokens" t JOIN "AspNetUsers" u ON u."Id" = t."UserId" WHERE u."Email" = {0} AND t."Name" = 'AuthenticatorKey'""", email).SingleAsync());
+
+        Assert.StartsWith("enc1:", stored);
+        using var client = await app.ApiClientAsync(email); // signs in with a TOTP code computed from the key
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task NotesWrittenInClearByAnEarlierVersion_AreEncryptedAtStartUp()
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);

@@ -65,6 +65,22 @@ public abstract class EvaluationReportTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task Report_LeavesOutFamiliesWhoWithdrewTheirConsentToTheEvaluation()
+    {
+        var setup = await TwelveFamiliesAsync();
+        var given = await setup.Manager.PostAsJsonAsync($"/api/cases/{setup.Cases[0]}/consents",
+            new { purpose = "evaluation", givenOn = "2021-03-01", explainedHow = "Information sheet", language = "fr" });
+        var consentId = (await given.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var url = $"/api/reports/evaluation?programme={setup.Programme.Slug}&from=2022-01-01&to=2022-12-31";
+        Assert.Equal(12, (await setup.Coordinator.GetFromJsonAsync<JsonElement>(url)).GetProperty("sheets").GetInt32());
+
+        var withdrawn = await setup.Manager.PostAsJsonAsync($"/api/cases/{setup.Cases[0]}/consents/{consentId}/withdraw", new { note = "Does not want to be counted" });
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(11, (await setup.Coordinator.GetFromJsonAsync<JsonElement>(url)).GetProperty("sheets").GetInt32());
+    }
+
+    [Fact]
     public async Task Report_CountsTheLatestSheetWithinThePeriod_NotLaterOnes()
     {
         var setup = await TwelveFamiliesAsync();
