@@ -16,8 +16,9 @@ public static class Startup
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TrajetDbContext>();
         await DatabaseSetup.MigrateAsync(db);
-        await SaveMember.BackfillNameKeysAsync(db);
-        await services.GetRequiredService<ConfidentialText>().EncryptLegacyRowsAsync(db);
+        await StartupTasks.RunOnceAsync(db, "name-keys", () => SaveMember.BackfillNameKeysAsync(db));
+        var confidential = services.GetRequiredService<ConfidentialText>();
+        await StartupTasks.RunOnceAsync(db, StartupTasks.EncryptNotesName(db.Model), () => confidential.EncryptLegacyRowsAsync(db));
         await SeedDeadlineRulesAsync(db);
 
         var roles = services.GetRequiredService<RoleManager<Role>>();

@@ -55,6 +55,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<CrossBorderShare> CrossBorderShares => Set<CrossBorderShare>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<PersonKey> PersonKeys => Set<PersonKey>();
+    public DbSet<StartupTask> StartupTasks => Set<StartupTask>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskOpening> DeskOpenings => Set<DeskOpening>();
@@ -299,6 +300,13 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             r.HasOne(x => x.Partner).WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
             r.HasIndex(x => x.CaseId);
             r.HasIndex(x => x.PartnerId);
+        });
+
+        builder.Entity<StartupTask>(t =>
+        {
+            t.ToTable("StartupTasks");
+            t.HasKey(x => x.Name);
+            t.Property(x => x.Name).HasMaxLength(200);
         });
 
         builder.Entity<PersonKey>(k =>

@@ -102,6 +102,11 @@ public abstract class MigrationTests(DatabaseProvider provider)
         await second.InitializeAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.OK, (await second.LoginAsync(email)).StatusCode);
+        // The upgrade backfills ran once, at the first start, and are not run (nor recorded) again.
+        var tasks = await second.WithDbAsync((db, _) => db.StartupTasks.Select(t => t.Name).ToListAsync());
+        Assert.Equal(2, tasks.Count);
+        Assert.Contains("name-keys", tasks);
+        Assert.Contains(tasks, t => t.StartsWith("encrypt-notes:", StringComparison.Ordinal));
     }
 
     private TrajetDbContext NewContext(string connectionString) => provider == DatabaseProvider.Postgres

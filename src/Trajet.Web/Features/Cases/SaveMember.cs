@@ -98,7 +98,7 @@ public static class SaveMember
     {
         while (true)
         {
-            var batch = await db.Members.Include(m => m.NameKeys).Where(m => !m.NameKeys.Any()).Take(500).ToListAsync(ct);
+            var batch = await db.Members.Include(m => m.NameKeys).Where(m => m.ErasedOn == null && !m.NameKeys.Any()).Take(500).ToListAsync(ct);
             batch.ForEach(IndexNames);
             var withKeys = batch.Count(m => m.NameKeys.Count > 0);
             await db.SaveChangesAsync(ct);

@@ -139,3 +139,10 @@ public sealed class SubjectRights : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0018Privacy.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000019_StartupTasks")]
+public sealed class StartupTasksTable : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0019StartupTasks.Up(migrationBuilder);
+}
