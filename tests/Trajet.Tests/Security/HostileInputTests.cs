@@ -191,14 +191,11 @@ public abstract partial class HostileInputTests(TrajetApp app)
         string PartnerId, string ReferralId, string ConsentId, string DocumentId, string CriterionId, string UserId, string Email)
     {
         /// <summary>The walker's coaching programme (desk, walk-in, appointment with its letter) and outreach programme (place, session, person, inbound referral).</summary>
-        public OwnCoaching Coaching { get; init; } = null!;
-        public OwnOutreach Outreach { get; init; } = null!;
+        public ProgrammeRecords.Coaching Coaching { get; init; } = null!;
+        public ProgrammeRecords.Outreach Outreach { get; init; } = null!;
 
         public int MemberVersion() => App.WithDbAsync((db, _) => db.Members.Where(m => m.Id == Guid.Parse(MemberId)).Select(m => m.Version).SingleAsync()).GetAwaiter().GetResult();
     }
-
-    public sealed record OwnCoaching(string Slug, string CaseId, string DeskId, string WalkInId, string AppointmentId, string InvitationId);
-    public sealed record OwnOutreach(string Slug, string PlaceId, string SessionId, string PersonId, string ReferralId);
 
     [Fact]
     public async Task EveryWriteEndpoint_RefusesHostileTextOrStoresItInert()
@@ -630,67 +627,19 @@ public abstract partial class HostileInputTests(TrajetApp app)
         var document = await upload.Content.ReadFromJsonAsync<JsonElement>();
 
         // The coordinator also runs a coaching desk and an outreach team of the organisation.
-        var coaching = await ProgrammeAsync(a, organisation, ProgrammeKind.IndividualCoaching, userId);
-        var outreach = await ProgrammeAsync(a, organisation, ProgrammeKind.Outreach, userId);
-        var desk = await Post("/api/desks", new
-        {
-            programme = coaching,
-            name = "Brussels desk",
-            address = "Rue de la Loi 1",
-            region = "brussels",
-            openings = new[] { new { day = "wednesday", opens = "09:00", closes = "12:00" } },
-        });
-        var deskId = desk.GetProperty("id").GetString()!;
-        var (coachingCase, _) = await CaseBuilder.OpenAsync(api, coaching, kind: "individual", date: "2026-01-10");
-        var walkIn = await Post($"/api/desks/{deskId}/walk-ins", new { date = CoachingSetup.LastWednesday().ToString("yyyy-MM-dd"), arrivedAt = "09:30", name = "Samuel", firstVisit = true });
-        var appointment = await Post("/api/appointments", new
-        {
-            caseId = coachingCase,
-            date = CoachingSetup.NextWednesday().ToString("yyyy-MM-dd"),
-            start = "09:00",
-            end = "09:30",
-            deskId,
-            kind = "follow-up",
-            bookedBy = "coach",
-            invitation = new { language = "fr", addressee = "Kwame" },
-        });
-        var appointmentId = Guid.Parse(appointment.GetProperty("id").GetString()!);
-        var invitation = await a.WithDbAsync((db, _) => db.Invitations.Where(i => i.AppointmentId == appointmentId).Select(i => i.Id).SingleAsync());
-        var place = await Post("/api/outreach/places", new { programme = outreach, name = "Gare du Nord", type = "station", city = "Brussels", region = "Brussels-Capital" });
-        var session = await Post("/api/outreach/sessions", new { kind = "outdoor-round", date = "2026-03-10", placeId = place.GetProperty("id").GetString(), languages = new[] { "fr" } });
-        var contact = await Post("/api/outreach/contacts", new
-        {
-            sessionId = session.GetProperty("id").GetString(),
-            nickname = "Karzan",
-            gender = "male",
-            ageBand = "from18-to25",
-            nationality = "SD",
-            language = "ar",
-            informationGiven = new[] { "dublin" },
-            orientation = Array.Empty<string>(),
-        });
-        var inbound = await Post("/api/outreach/referrals", new { programme = outreach, partnerId = partner.GetProperty("id").GetString(), date = "2026-03-01", name = "Omar", reason = "Sleeps outside" });
+        var coaching = await ProgrammeRecords.AddProgrammeAsync(a, organisation, ProgrammeKind.IndividualCoaching, userId);
+        var desk = await ProgrammeRecords.CoachingAsync(a, api, coaching.Slug, new("Brussels desk", "Samuel", "Kwame", "Can I appeal?"));
+        var outreach = await ProgrammeRecords.AddProgrammeAsync(a, organisation, ProgrammeKind.Outreach, userId);
+        var team = await ProgrammeRecords.OutreachAsync(new Features.Outreach.OutreachTeam(api, organisation, outreach), new("Gare du Nord", "Karzan", "Omar", "Sleeps outside"));
 
         return new Own(a, organisation.Id.ToString(), programme.Slug, caseId.ToString(), member.GetProperty("member").GetProperty("id").GetString()!, goalId,
             plan.GetProperty("actions")[0].GetProperty("id").GetString()!, partner.GetProperty("id").GetString()!, referral.GetProperty("id").GetString()!,
             consent.GetProperty("id").GetString()!, document.GetProperty("id").GetString()!, criterion.ToString(), userId.ToString(), email)
         {
-            Coaching = new OwnCoaching(coaching, coachingCase.ToString(), deskId, walkIn.GetProperty("id").GetString()!, appointmentId.ToString(), invitation.ToString()),
-            Outreach = new OwnOutreach(outreach, place.GetProperty("id").GetString()!, session.GetProperty("id").GetString()!, contact.GetProperty("personId").GetString()!,
-                inbound.GetProperty("id").GetString()!),
+            Coaching = desk,
+            Outreach = team,
         };
     }
-
-    private static async Task<string> ProgrammeAsync(TrajetApp a, Organisation organisation, ProgrammeKind kind, Guid userId) =>
-        await a.WithDbAsync(async (db, _) =>
-        {
-            var slug = $"{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..30];
-            var programme = new Programme { OrganisationId = organisation.Id, Slug = slug, Name = slug, Kind = kind, CasePrefix = "HI" };
-            db.Programmes.Add(programme);
-            db.UserProgrammes.Add(new UserProgramme { UserId = userId, ProgrammeId = programme.Id });
-            await db.SaveChangesAsync();
-            return slug;
-        });
 }
 
 public sealed class HostileInputTestsOnSqlite(SqliteApp app) : HostileInputTests(app), IClassFixture<SqliteApp>;

@@ -111,15 +111,14 @@ public abstract class OrganisationWallTests(TrajetApp app)
         string CoordinatorEmail, string EvaluatorEmail, IReadOnlyList<string> Names, IReadOnlyList<string> Markers)
     {
         /// <summary>A's coaching programme (desk, walk-in, appointment with its letter) and outreach programme (session, person, inbound referral).</summary>
-        public CoachingWorld Coaching { get; init; } = null!;
-        public OutreachWorld Outreach { get; init; } = null!;
+        public ProgrammeRecords.Coaching Coaching { get; init; } = null!;
+        public string CoachEmail { get; init; } = "";
+        public ProgrammeRecords.Outreach Outreach { get; init; } = null!;
+        public string OutreachEmail { get; init; } = "";
 
         /// <summary>Every string that identifies A's cases, people or configuration, and the case's id: a list or search that returns it has found the case.</summary>
         public IEnumerable<string> Identifying => Names.Concat(Markers).Append(CaseNumber).Append(CaseId);
     }
-
-    public sealed record CoachingWorld(string CoachEmail, string CaseId, string DeskId, string WalkInId, string AppointmentId, string InvitationId);
-    public sealed record OutreachWorld(string WorkerEmail, string SessionId, string PersonId, string ReferralId);
 
     private Task<World> WorldAsync() => Worlds.GetOrAdd(app, a => new Lazy<Task<World>>(() => BuildWorldAsync(a))).Value;
 
@@ -350,7 +349,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
         {
             text.Append(url).Append(' ').AppendLine(await api.GetStringAsync(url));
         }
-        using var coach = await app.ApiClientAsync(world.Coaching.CoachEmail);
+        using var coach = await app.ApiClientAsync(world.CoachEmail);
         foreach (var url in new[]
         {
             $"/api/cases/{world.Coaching.CaseId}", $"/api/desks/{world.Coaching.DeskId}/walk-ins?date={CoachingSetup.LastWednesday():yyyy-MM-dd}",
@@ -359,7 +358,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
         {
             text.Append(url).Append(' ').AppendLine(await coach.GetStringAsync(url));
         }
-        using var worker = await app.ApiClientAsync(world.Outreach.WorkerEmail);
+        using var worker = await app.ApiClientAsync(world.OutreachEmail);
         foreach (var url in new[] { $"/api/outreach/people/{world.Outreach.PersonId}", $"/api/outreach/sessions/{world.Outreach.SessionId}", "/api/outreach/referrals" })
         {
             text.Append(url).Append(' ').AppendLine(await worker.GetStringAsync(url));
@@ -375,77 +374,21 @@ public abstract class OrganisationWallTests(TrajetApp app)
 
     private static readonly ConcurrentDictionary<TrajetApp, string> Fingerprints = new();
 
-    private static async Task<Programme> ProgrammeAsync(TrajetApp a, Organisation organisation, ProgrammeKind kind) =>
-        await a.WithDbAsync(async (db, _) =>
-        {
-            var programme = new Programme
-            {
-                OrganisationId = organisation.Id,
-                Slug = "wall-" + Letters(10),
-                Name = "Wall " + Letters(8),
-                Kind = kind,
-                CasePrefix = "QW" + Letters(4).ToUpperInvariant(),
-            };
-            db.Programmes.Add(programme);
-            await db.SaveChangesAsync();
-            return programme;
-        });
-
-    /// <summary>A's coaching programme: a desk open on Wednesday mornings, a walk-in there, an appointment with its invitation letter.</summary>
-    private static async Task<(CoachingWorld, string[] Names, string[] Markers)> CoachingWorldAsync(TrajetApp a, Organisation organisation)
+    /// <summary>A's coaching programme (run by its own coordinator) and outreach programme (an outreach worker).</summary>
+    private static async Task<(string CoachEmail, ProgrammeRecords.Coaching, string WorkerEmail, ProgrammeRecords.Outreach, string[] Names, string[] Markers)> ProgrammesWorldAsync(
+        TrajetApp a, Organisation organisation)
     {
-        var programme = await ProgrammeAsync(a, organisation, ProgrammeKind.IndividualCoaching);
-        var coachEmail = await a.CreateUserAsync(Roles.Coordinator, organisation, programme);
+        string[] names = ["Wall" + Letters(8), "Wall" + Letters(9), "Wall" + Letters(8), "Wall" + Letters(9)];
+        string[] markers = ["Desk marker " + Letters(10), "Question marker " + Letters(10), "Place marker " + Letters(10), "Reason marker " + Letters(10)];
+        var coaching = await ProgrammeRecords.AddProgrammeAsync(a, organisation, ProgrammeKind.IndividualCoaching);
+        var coachEmail = await a.CreateUserAsync(Roles.Coordinator, organisation, coaching);
         using var coach = await a.ApiClientAsync(coachEmail);
-        string[] names = ["Wall" + Letters(8), "Wall" + Letters(9)];
-        string[] markers = ["Desk marker " + Letters(10), "Question marker " + Letters(10)];
-        var desk = await OutreachTeam.IdOf(await coach.PostAsJsonAsync("/api/desks", new
-        {
-            programme = programme.Slug,
-            name = markers[0],
-            address = "Rue de la Loi 1, 1000 Brussels",
-            region = "brussels",
-            openings = new[] { new { day = "wednesday", opens = "09:00", closes = "12:00" } },
-        }));
-        var (caseId, _) = await CaseBuilder.OpenAsync(coach, programme.Slug, kind: "individual", date: "2026-01-10");
-        var walkIn = await OutreachTeam.IdOf(await coach.PostAsJsonAsync($"/api/desks/{desk}/walk-ins", new
-        {
-            date = CoachingSetup.LastWednesday().ToString("yyyy-MM-dd"),
-            arrivedAt = "10:00",
-            name = names[0],
-            firstVisit = true,
-            question = markers[1],
-        }));
-        var appointment = await OutreachTeam.IdOf(await coach.PostAsJsonAsync("/api/appointments", new
-        {
-            caseId,
-            date = CoachingSetup.NextWednesday().ToString("yyyy-MM-dd"),
-            start = "09:00",
-            end = "09:30",
-            deskId = desk,
-            kind = "follow-up",
-            bookedBy = "coach",
-            invitation = new { language = "fr", addressee = names[1] },
-        }));
-        var invitation = await a.WithDbAsync((db, _) => db.Invitations.Where(i => i.AppointmentId == appointment).Select(i => i.Id).SingleAsync());
-        return (new CoachingWorld(coachEmail, caseId.ToString(), desk.ToString(), walkIn.ToString(), appointment.ToString(), invitation.ToString()), names, markers);
-    }
-
-    /// <summary>A's outreach programme: a session at a place, a person met there, an inbound referral from a partner.</summary>
-    private static async Task<(OutreachWorld, string[] Names, string[] Markers)> OutreachWorldAsync(TrajetApp a, Organisation organisation)
-    {
-        var programme = await ProgrammeAsync(a, organisation, ProgrammeKind.Outreach);
-        var workerEmail = await a.CreateUserAsync(Roles.OutreachWorker, organisation, programme);
+        var desk = await ProgrammeRecords.CoachingAsync(a, coach, coaching.Slug, new(markers[0], names[0], names[1], markers[1]));
+        var outreach = await ProgrammeRecords.AddProgrammeAsync(a, organisation, ProgrammeKind.Outreach);
+        var workerEmail = await a.CreateUserAsync(Roles.OutreachWorker, organisation, outreach);
         using var worker = await a.ApiClientAsync(workerEmail);
-        var team = new OutreachTeam(worker, organisation, programme);
-        string[] names = ["Wall" + Letters(8), "Wall" + Letters(9)];
-        string[] markers = ["Place marker " + Letters(10), "Reason marker " + Letters(10)];
-        var session = await team.SessionAsync(await team.PlaceAsync(name: markers[0]));
-        var person = await OutreachTeam.PersonOf(await team.ContactAsync(session, nickname: names[0]));
-        var partner = await OutreachTeam.IdOf(await worker.PostAsJsonAsync("/api/partners", new { name = "Partner " + Letters(8), kind = "authority" }));
-        var referral = await OutreachTeam.IdOf(await worker.PostAsJsonAsync("/api/outreach/referrals",
-            new { programme = programme.Slug, partnerId = partner, date = "2026-03-01", name = names[1], reason = markers[1] }));
-        return (new OutreachWorld(workerEmail, session.ToString(), person.ToString(), referral.ToString()), names, markers);
+        var team = await ProgrammeRecords.OutreachAsync(new OutreachTeam(worker, organisation, outreach), new(markers[2], names[2], names[3], markers[3]));
+        return (coachEmail, desk, workerEmail, team, names, markers);
     }
 
     private async Task AssertAUnchangedAsync(World world) =>
@@ -527,16 +470,17 @@ public abstract class OrganisationWallTests(TrajetApp app)
             return rule.Id;
         });
 
-        var (coaching, coachingNames, coachingMarkers) = await CoachingWorldAsync(a, organisation);
-        var (outreach, outreachNames, outreachMarkers) = await OutreachWorldAsync(a, organisation);
+        var (coachEmail, coaching, workerEmail, outreach, programmeNames, programmeMarkers) = await ProgrammesWorldAsync(a, organisation);
 
         var world = new World(
             organisation.Id.ToString(), programme.Slug, caseId.ToString(), number, member.GetProperty("member").GetProperty("id").GetString()!, documentId,
             referral.GetProperty("id").GetString()!, consent.GetProperty("id").GetString()!, actionId, goalId, partnerId, criterion.ToString(), ruleId.ToString(), ids[coordinatorEmail].ToString(),
-            coordinatorEmail, evaluatorEmail, [.. names, nickname, .. coachingNames, .. outreachNames],
-            [.. markers, place, ruleLabel, criterionText, consentText, .. coachingMarkers, .. outreachMarkers])
+            coordinatorEmail, evaluatorEmail, [.. names, nickname, .. programmeNames],
+            [.. markers, place, ruleLabel, criterionText, consentText, .. programmeMarkers])
         {
+            CoachEmail = coachEmail,
             Coaching = coaching,
+            OutreachEmail = workerEmail,
             Outreach = outreach,
         };
         Fingerprints[a] = await FingerprintAsync(world);
