@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,9 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         await CreateDatabaseAsync(ct);
         await using var db = NewContext();
         await DatabaseSetup.MigrateAsync(db, ct);
+        // Written by this version: the upgrade backfills have nothing to do, as on an install that has been running.
+        db.StartupTasks.AddRange(new StartupTask { Name = "name-keys" }, new StartupTask { Name = StartupTasks.EncryptNotesName(db.Model) });
+        await db.SaveChangesAsync(ct);
         var manifest = await SeedAccountsAsync(db, ct);
         Log($"schema and {manifest.CaseManagers.Count + manifest.Evaluators.Count + manifest.Coordinators.Count + manifest.OutreachWorkers.Count} accounts");
 
@@ -112,9 +116,23 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
 
     private void Log(string message) => log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] {message}");
 
-    private TrajetDbContext NewContext() => options.Provider == DatabaseProvider.Postgres
-        ? new PostgresTrajetDbContext(new DbContextOptionsBuilder<PostgresTrajetDbContext>().UseNpgsql(options.ConnectionString).Options)
-        : new SqliteTrajetDbContext(new DbContextOptionsBuilder<SqliteTrajetDbContext>().UseSqlite(options.ConnectionString).Options);
+    /// <summary>
+    /// The Data Protection keys of a generated database, beside its manifest: the generator encrypts the notes with them,
+    /// as the app would have, and the benchmark starts the app with them.
+    /// </summary>
+    public static string KeysFolder(string manifestPath) => Path.GetFullPath(manifestPath) + ".keys";
+
+    // With the keys, the model's converters encrypt the confidential notes as the bulk writer maps them.
+    private TrajetDbContext NewContext()
+    {
+        var keys = DataProtectionProvider.Create(new DirectoryInfo(KeysFolder(options.ManifestPath)), b => b.SetApplicationName("Trajet"));
+        var confidential = new ConfidentialText(keys);
+        return options.Provider == DatabaseProvider.Postgres
+            ? new PostgresTrajetDbContext(new DbContextOptionsBuilder<PostgresTrajetDbContext>().UseNpgsql(options.ConnectionString)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>().Options, confidential)
+            : new SqliteTrajetDbContext(new DbContextOptionsBuilder<SqliteTrajetDbContext>().UseSqlite(options.ConnectionString)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>().Options, confidential);
+    }
 
     private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql, CancellationToken ct)
     {

@@ -31,7 +31,7 @@ public sealed class AppProcess : IAsyncDisposable
     public long MaxRssKb { get; private set; }
     public TimeSpan StartUp { get; private set; }
 
-    public static async Task<AppProcess> StartAsync(string appDll, DatabaseProvider provider, string connectionString, string workFolder, TextWriter log)
+    public static async Task<AppProcess> StartAsync(string appDll, DatabaseProvider provider, string connectionString, string keysFolder, string workFolder, TextWriter log)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -47,7 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Database__Provider"] = provider.ToString();
         info.Environment["ConnectionStrings__Trajet"] = connectionString;
-        info.Environment["DataProtection__KeysPath"] = Path.Combine(workFolder, "keys");
+        info.Environment["DataProtection__KeysPath"] = keysFolder;
         info.Environment["Documents__Path"] = Path.Combine(workFolder, "documents");
         // The benchmark signs in a few dozen sessions at once from one address.
         info.Environment["RateLimits__LoginPerMinute"] = "100000";

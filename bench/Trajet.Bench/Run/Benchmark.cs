@@ -50,7 +50,7 @@ public static class Benchmark
         var rng = new Random(7);
         var sample = Enumerable.Range(0, 4000).Select(_ => caseIds[rng.Next(caseIds.Count)]).ToArray();
 
-        await using var app = await AppProcess.StartAsync(settings.AppDll, provider, settings.ConnectionString, work, log);
+        await using var app = await AppProcess.StartAsync(settings.AppDll, provider, settings.ConnectionString, Generator.KeysFolder(settings.ManifestPath), work, log);
         var startUp = app.StartUp;
         var afterStartMb = app.TakeWindowMaxMb();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })

@@ -47,7 +47,24 @@ public static class EvaluationReport
             && !evaluation.Any(k => k.CaseId == s.CaseId && k.GivenOn <= today && (k.WithdrawnOn == null || k.WithdrawnOn > today)));
     }
 
+    // At most two reports are built at once: each is a long scan and holds a programme's cohort in memory. Sixty-four
+    // at once timed out the database's connections and took 2 GB (BENCHMARKS.md); the others now wait their turn.
+    private static readonly SemaphoreSlim Gate = new(2);
+
     public static async Task<Report> BuildAsync(TrajetDbContext db, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            return await BuildOneAsync(db, programmeId, slug, from, to, today, ct);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<Report> BuildOneAsync(TrajetDbContext db, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
     {
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
