@@ -29,7 +29,7 @@ public static class ShareAcrossBorder
 
     /// <summary>The person's consents to a cross-border exchange in force today.</summary>
     public static IQueryable<Consent> ActiveConsents(TrajetDbContext db, DateOnly today) =>
-        db.Consents.Where(c => c.Purpose == ConsentPurpose.CrossBorderExchange && c.OutreachPersonId != null && c.GivenOn <= today && (c.WithdrawnOn == null || c.WithdrawnOn > today));
+        db.Consents.Where(ConsentRules.ActiveOn(today)).Where(c => c.Purpose == ConsentPurpose.CrossBorderExchange && c.OutreachPersonId != null);
 
     public static async Task<Result> RecordAgreementAsync(TrajetDbContext db, UserContext user, OutreachPerson person, AgreementInput input, DateOnly today, CancellationToken ct)
     {

@@ -46,6 +46,10 @@ public static class ConsentRules
     /// <summary>A consent counts from the day it was given until (not including) the day it was withdrawn.</summary>
     public static bool IsActive(DateOnly givenOn, DateOnly? withdrawnOn, DateOnly on) => givenOn <= on && (withdrawnOn is null || on < withdrawnOn);
 
+    /// <summary>The same rule for the database: the consents in force on that day.</summary>
+    public static System.Linq.Expressions.Expression<Func<Consent, bool>> ActiveOn(DateOnly on) =>
+        c => c.GivenOn <= on && (c.WithdrawnOn == null || c.WithdrawnOn > on);
+
     /// <summary>Purposes that name who receives the information.</summary>
     public static bool NeedsPartner(ConsentPurpose purpose) => purpose == ConsentPurpose.PartnerSharing;
 

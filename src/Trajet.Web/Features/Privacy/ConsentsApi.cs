@@ -27,20 +27,20 @@ public static class ConsentsApi
     }
 
     /// <summary>A case's consents, newest first; names hidden from those who see aggregates only.</summary>
-    public static Task<List<Dto>> OfCaseAsync(TrajetDbContext db, Guid caseId, bool hideNames, DateOnly today, CancellationToken ct) =>
-        (from c in db.Consents.AsNoTracking()
-         where c.CaseId == caseId
-         join m in db.Members on c.MemberId equals m.Id into members
-         from m in members.DefaultIfEmpty()
-         join p in db.Set<Partner>() on c.PartnerId equals p.Id into partners
-         from p in partners.DefaultIfEmpty()
-         join o in db.Organisations on c.RecipientOrganisationId equals o.Id into organisations
-         from o in organisations.DefaultIfEmpty()
-         orderby c.GivenOn descending, c.CreatedAt descending
-         select new Dto(c.Id, c.MemberId, hideNames || m == null ? null : m.FirstName + " " + m.LastName, c.Purpose, c.PartnerId, p == null ? null : p.Name,
-             c.RecipientOrganisationId, o == null ? null : o.Name, c.GivenOn, c.ExplainedHow, c.Language, c.WithdrawnOn, c.WithdrawalNote,
-             c.GivenOn <= today && (c.WithdrawnOn == null || c.WithdrawnOn > today)))
-        .ToListAsync(ct);
+    public static async Task<List<Dto>> OfCaseAsync(TrajetDbContext db, Guid caseId, bool hideNames, DateOnly today, CancellationToken ct) =>
+        (await (from c in db.Consents.AsNoTracking()
+                where c.CaseId == caseId
+                join m in db.Members on c.MemberId equals m.Id into members
+                from m in members.DefaultIfEmpty()
+                join p in db.Set<Partner>() on c.PartnerId equals p.Id into partners
+                from p in partners.DefaultIfEmpty()
+                join o in db.Organisations on c.RecipientOrganisationId equals o.Id into organisations
+                from o in organisations.DefaultIfEmpty()
+                orderby c.GivenOn descending, c.CreatedAt descending
+                select new Dto(c.Id, c.MemberId, hideNames || m == null ? null : m.FirstName + " " + m.LastName, c.Purpose, c.PartnerId, p == null ? null : p.Name,
+                    c.RecipientOrganisationId, o == null ? null : o.Name, c.GivenOn, c.ExplainedHow, c.Language, c.WithdrawnOn, c.WithdrawalNote, false))
+        .ToListAsync(ct))
+        .Select(d => d with { Active = ConsentRules.IsActive(d.GivenOn, d.WithdrawnOn, today) }).ToList();
 
     private static async Task<Results<Ok<List<Dto>>, NotFound>> List(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
     {

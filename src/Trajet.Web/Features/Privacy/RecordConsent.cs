@@ -103,6 +103,6 @@ public static class ConsentCheck
 {
     /// <summary>Whether someone in the case (or the household as a whole) has an active consent to share with this partner today.</summary>
     public static Task<bool> CaseMayShareWithPartnerAsync(TrajetDbContext db, Guid caseId, Guid partnerId, DateOnly today, CancellationToken ct) =>
-        db.Consents.AnyAsync(c => c.CaseId == caseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == partnerId
-            && c.GivenOn <= today && (c.WithdrawnOn == null || c.WithdrawnOn > today), ct);
+        db.Consents.Where(ConsentRules.ActiveOn(today))
+            .AnyAsync(c => c.CaseId == caseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == partnerId, ct);
 }

@@ -43,8 +43,9 @@ public static class EvaluationReport
     public static Expression<Func<SummarySheet, bool>> WithoutRefusal(TrajetDbContext db, DateOnly today)
     {
         var evaluation = db.Consents.Where(k => k.Purpose == Privacy.ConsentPurpose.Evaluation);
+        var inForce = evaluation.Where(Privacy.ConsentRules.ActiveOn(today));
         return s => !(evaluation.Any(k => k.CaseId == s.CaseId && k.WithdrawnOn != null && k.WithdrawnOn <= today)
-            && !evaluation.Any(k => k.CaseId == s.CaseId && k.GivenOn <= today && (k.WithdrawnOn == null || k.WithdrawnOn > today)));
+            && !inForce.Any(k => k.CaseId == s.CaseId));
     }
 
     // At most two reports are built at once: each is a long scan and holds a programme's cohort in memory. Sixty-four
