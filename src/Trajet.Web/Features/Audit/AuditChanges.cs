@@ -66,8 +66,7 @@ public static class AuditChanges
             }
             builder.CaseId ??= root.ClrType == typeof(Case) ? Guid.Parse(key) : Value(entry, "CaseId") as Guid?;
             builder.OrganisationId ??= root.ClrType == typeof(Organisation) ? Guid.Parse(key) : Value(entry, "OrganisationId") as Guid?;
-            AddChanges(entry, builder.Changes, prefix, root.ClrType == typeof(User), ownership is null && entry.Metadata.FindPrimaryKey()!.Properties is [{ ClrType: var t }] && t == typeof(Guid)
-                ? keys.GetValueOrDefault((Guid)Value(entry, entry.Metadata.FindPrimaryKey()!.Properties[0].Name)!) : null);
+            AddChanges(entry, builder.Changes, prefix, root.ClrType == typeof(User), SubjectOf(entry) is { } subject ? keys.GetValueOrDefault(subject) : null);
         }
 
         var drafts = builders.Values.Where(b => b.Changes.Count > 0 || b.Action is AuditAction.Create or AuditAction.Delete).ToList();
@@ -87,12 +86,15 @@ public static class AuditChanges
     private static async Task<Dictionary<Guid, string>> PersonKeysAsync(TrajetDbContext db, CancellationToken ct)
     {
         var subjects = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Metadata.GetProperties().Any(p => p.FindAnnotation(PersonSeal.Annotation) is not null))
-            .Select(e => (Guid)e.Property("Id").CurrentValue!)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(SubjectOf).OfType<Guid>()
             .ToList();
         return subjects.Count == 0 ? [] : await PersonSeal.KeysForWritingAsync(db, subjects, ct);
     }
+
+    // The person a row identifies (a member, an outreach person): the rows whose type has identifying properties.
+    private static Guid? SubjectOf(EntityEntry entry) =>
+        entry.Metadata.GetProperties().Any(p => p.FindAnnotation(PersonSeal.Annotation) is not null) ? (Guid)entry.Property("Id").CurrentValue! : null;
 
     private static void AddChanges(EntityEntry entry, JsonObject changes, string prefix, bool isUser, string? personKey)
     {

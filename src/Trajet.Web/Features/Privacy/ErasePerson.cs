@@ -24,14 +24,17 @@ public static class ErasePerson
 {
     public const string Pseudonym = "Erased";
 
-    /// <summary>Erases one person of a case (tracked, visible to the caller); the household's text too if they were the last.</summary>
-    public static async Task<IReadOnlyList<FieldError>> ExecuteAsync(
+    /// <summary>
+    /// Erases one person of a case (tracked, visible to the caller); the household's text too if they were the last.
+    /// Null when the person is not in that case (404).
+    /// </summary>
+    public static async Task<IReadOnlyList<FieldError>?> ExecuteAsync(
         TrajetDbContext db, DocumentStore documents, Case c, Guid memberId, ErasureReason reason, DateOnly today, CancellationToken ct)
     {
         var member = await db.Members.Include(m => m.NameKeys).SingleOrDefaultAsync(m => m.Id == memberId && m.CaseId == c.Id, ct);
         if (member is null)
         {
-            return [new("memberId", "No such person in this case.")];
+            return null;
         }
         if (member.ErasedOn is not null)
         {

@@ -99,6 +99,10 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
             return await OnGetAsync(id, memberId, ct);
         }
         var errors = await ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        if (errors is null)
+        {
+            return NotFound();
+        }
         if (errors.Count > 0)
         {
             errors.AddTo(ModelState, l);

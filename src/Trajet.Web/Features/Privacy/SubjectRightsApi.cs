@@ -55,12 +55,12 @@ public static class SubjectRightsApi
         {
             return denied!;
         }
-        if (!await db.Members.AnyAsync(m => m.Id == memberId && m.CaseId == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var errors = await ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, today, ct);
-        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(new ErasedDto(memberId, today, c.ErasedOn is not null));
+        return await ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, today, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            [_, ..] errors => errors.ToProblem(l),
+            _ => TypedResults.Ok(new ErasedDto(memberId, today, c.ErasedOn is not null)),
+        };
     }
 }
