@@ -19,6 +19,23 @@ public static class ProgrammeRecords
     public sealed record Coaching(string Slug, string CaseId, string DeskId, string WalkInId, string AppointmentId, string InvitationId);
     public sealed record Outreach(string Slug, string PlaceId, string SessionId, string PersonId, string ReferralId);
 
+    /// <summary>Which of these records fills each coaching and outreach route parameter (for the walks' route tables).</summary>
+    public static readonly (string Prefix, string Parameter, Func<Coaching, Outreach, string> Value)[] Routes =
+    [
+        ("/Coaching/Book/{id}", "id", (c, _) => c.CaseId),
+        ("/Coaching/Pathway/{id}", "id", (c, _) => c.CaseId),
+        ("/Coaching/Letter/{id}", "id", (c, _) => c.InvitationId),
+        ("/Coaching/Queue/{id}", "id", (c, _) => c.DeskId),
+        ("/api/desks/{id}", "id", (c, _) => c.DeskId),
+        ("/api/desks/{id}/walk-ins/{walkInId}", "walkInId", (c, _) => c.WalkInId),
+        ("/api/appointments/{id}", "id", (c, _) => c.AppointmentId),
+        ("/Outreach/Person/{id}", "id", (_, o) => o.PersonId),
+        ("/Outreach/Session/{id}", "id", (_, o) => o.SessionId),
+        ("/api/outreach/people/{id}", "id", (_, o) => o.PersonId),
+        ("/api/outreach/sessions/{id}", "id", (_, o) => o.SessionId),
+        ("/api/outreach/referrals/{id}", "id", (_, o) => o.ReferralId),
+    ];
+
     /// <summary>Texts the records carry, so that a walk can look for them in every answer.</summary>
     public sealed record Texts(string Place, string Name, string OtherName, string Note);
 
