@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
@@ -9,7 +10,7 @@ namespace Trajet.Web.Features.Audit;
 /// Writes the entries that are not changes (reads, exports, sign-ins), each in a database context of its
 /// own so that nothing else the request has pending is saved with it.
 /// </summary>
-public sealed class AuditTrail(IServiceScopeFactory scopes)
+public sealed class AuditTrail(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     public async Task RecordAsync(AuditDraft draft)
     {
@@ -20,18 +21,87 @@ public sealed class AuditTrail(IServiceScopeFactory scopes)
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>A read or an export of a case or of something in it; nothing when the id is not a case's.</summary>
-    public async Task CaseAccessAsync(UserContext user, Guid caseId, AuditAction action, string entityType, Guid entityId, string? path)
+    /// <summary>
+    /// A read or an export of a case or of something in it; nothing when the id is not a case's. Completes once
+    /// the entry is committed. Reads arriving together share one transaction (group commit): the chain has one
+    /// writer at a time, so 64 readers each taking the chain's lock in turn would queue behind each other.
+    /// </summary>
+    public Task CaseAccessAsync(UserContext user, Guid caseId, AuditAction action, string entityType, Guid entityId, string? path)
+    {
+        var read = new PendingRead(caseId, new AuditDraft(action, entityType, entityId.ToString(), caseId, null, Details(new { path }), Actor(user)));
+        if (!reads.Writer.TryWrite(read))
+        {
+            throw new InvalidOperationException("The audit trail is shutting down.");
+        }
+        EnsureWriter();
+        return read.Written.Task;
+    }
+
+    private sealed record PendingRead(Guid CaseId, AuditDraft Draft)
+    {
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private const int MaxReadsPerTransaction = 256;
+    private readonly Channel<PendingRead> reads = Channel.CreateUnbounded<PendingRead>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock writerLock = new();
+    private Task? writer;
+
+    private void EnsureWriter()
+    {
+        lock (writerLock)
+        {
+            writer ??= Task.Run(WriteReadsAsync);
+        }
+    }
+
+    private async Task WriteReadsAsync()
+    {
+        var batch = new List<PendingRead>(MaxReadsPerTransaction);
+        while (await reads.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxReadsPerTransaction && reads.Reader.TryRead(out var read))
+            {
+                batch.Add(read);
+            }
+            try
+            {
+                await WriteAsync(batch);
+                batch.ForEach(r => r.Written.TrySetResult());
+            }
+            catch (Exception e)
+            {
+                batch.ForEach(r => r.Written.TrySetException(e));
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<PendingRead> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrajetDbContext>();
-        var organisation = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.OrganisationId).SingleOrDefaultAsync();
-        if (organisation is null)
+        var ids = batch.Select(r => r.CaseId).Distinct().ToList();
+        var organisations = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.OrganisationId);
+        foreach (var read in batch)
         {
-            return; // an administrator editing a user or an organisation: not a case
+            // An administrator editing a user or an organisation has an {id} too: not a case, not a case read.
+            if (organisations.TryGetValue(read.CaseId, out var organisation))
+            {
+                db.QueueAudit(read.Draft with { OrganisationId = organisation });
+            }
         }
-        db.QueueAudit(new AuditDraft(action, entityType, entityId.ToString(), caseId, organisation, Details(new { path }), Actor(user)));
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        reads.Writer.TryComplete();
+        if (writer is not null)
+        {
+            await writer;
+        }
     }
 
     public Task SignInAsync(User user, string via) =>

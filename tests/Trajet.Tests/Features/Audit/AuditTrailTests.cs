@@ -212,6 +212,27 @@ public abstract class AuditTrailTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task ParallelReads_AmongWrites_AreEachRecordedOnce_InAValidChain()
+    {
+        var (client, organisation, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (first, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+        var (second, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+
+        // Reads share transactions (group commit); writes take the chain between them.
+        var reads = Enumerable.Range(0, 30).Select(i => client.GetAsync($"/api/cases/{(i % 2 == 0 ? first : second)}"));
+        var writes = Enumerable.Range(1, 5).Select(i =>
+            client.PostAsJsonAsync($"/api/cases/{first}/interactions", new { type = "phone-call", date = $"2026-03-{i:00}" }));
+        var responses = await Task.WhenAll(reads.Concat(writes));
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        Assert.Equal(15, (await EntriesAsync(first, AuditAction.Read)).Count);
+        Assert.Equal(15, (await EntriesAsync(second, AuditAction.Read)).Count);
+        Assert.All(await EntriesAsync(second, AuditAction.Read), e => Assert.Equal(organisation.Id, e.OrganisationId));
+        var verification = await VerifyAsync();
+        Assert.True(verification.GetProperty("valid").GetBoolean(), verification.ToString());
+    }
+
+    [Fact]
     public async Task CaseHistory_ForTheOrganisationsCoordinator_ListsWhoReadAndChangedIt()
     {
         var (organisation, programme) = await app.CreateOrganisationAsync();
