@@ -655,6 +655,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
                 Profile = JsonSerializer.Serialize(SummaryProfile.Empty with { StatusNow = c.Status.ToKebab(), RiskAtIntake = c.Referral.RiskAtIntake.ToKebab(), EntryRoute = c.Referral.Source.ToKebab() }, RecordSummarySheet.Json),
                 CreatedByUserId = worker.Id,
                 CreatedAt = at,
+                IsLatest = date == dates[^1], // as the app's LatestSheet keeps it
             });
         }
     }

@@ -300,8 +300,8 @@ public static class Benchmark
     }
 
     /// <summary>
-    /// The report's counts in one query: the latest summary sheet of each case counted per question
-    /// and answer, and the cohort's headline counts. What a DBA would write by hand.
+    /// The report's counts in one query: the latest summary sheet of each case (marked as such by the app, see
+    /// LatestSheet) counted per question and answer, and the cohort's headline counts. What a DBA would write by hand.
     /// </summary>
     public static string ReportSql()
     {
@@ -316,11 +316,7 @@ public static class Benchmark
         }
         return $"""
             WITH latest AS (
-                SELECT * FROM "SummarySheets" s
-                WHERE s."ProgrammeId" = @programme AND NOT EXISTS (
-                    SELECT 1 FROM "SummarySheets" o
-                    WHERE o."CaseId" = s."CaseId" AND o."ProgrammeId" = @programme
-                      AND (o."Date" > s."Date" OR (o."Date" = s."Date" AND o."CreatedAt" > s."CreatedAt")))),
+                SELECT * FROM "SummarySheets" s WHERE s."ProgrammeId" = @programme AND s."IsLatest"),
             supported AS (
                 SELECT "Id", "Kind" FROM "Cases"
                 WHERE "ProgrammeId" = @programme AND "AdmittedOn" IS NOT NULL AND "AdmittedOn" <= @today)

@@ -199,6 +199,8 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             s.HasIndex(x => new { x.ProgrammeId, x.Date });
             s.HasIndex(x => new { x.CaseId, x.Date, x.CreatedAt });
+            s.Property(x => x.IsLatest).HasAnnotation(Derived, true);
+            s.HasIndex(x => x.ProgrammeId, "IX_SummarySheets_ProgrammeId_Latest").HasFilter("\"IsLatest\"");
         });
 
         builder.Entity<BaselineSheet>(b =>
@@ -488,6 +490,9 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             nameof(OutreachPerson.Phone), nameof(OutreachPerson.PhoneDigits), nameof(OutreachPerson.SearchName), nameof(OutreachPerson.SoundKeys));
     }
 
+    /// <summary>Marks a property the app computes from other rows: not audited, not an edit of its row.</summary>
+    public const string Derived = "Trajet:Derived";
+
     private static void Identifying<T>(EntityTypeBuilder<T> entity, params string[] properties) where T : class
     {
         foreach (var name in properties)
@@ -590,6 +595,8 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Derived values first, so that they are saved (and versioned) with what they derive from.
+        await LatestSheet.MarkAsync(this, cancellationToken);
         BumpVersions();
         // Audit: every change is written with its entry, in the same transaction (Features/Audit).
         var drafts = await AuditChanges.CollectAsync(this, cancellationToken);
@@ -607,7 +614,9 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     // The concurrency token moves on every update; the WHERE clause keeps the version that was read.
     private void BumpVersions()
     {
-        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        // A row whose only change is derived (another sheet became the latest) is not an edit of it.
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified
+            && e.Properties.Any(p => p.IsModified && p.Metadata.FindAnnotation(Derived) is null)))
         {
             var version = entry.Metadata.FindProperty("Version");
             if (version is { IsConcurrencyToken: true } && version.ClrType == typeof(int))

@@ -105,7 +105,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         await Expect(report.Locator("main")).ToContainTextAsync(saved.InPeriod.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(saved.InPeriod >= 1);
         Assert.Equal(saved.InPeriod, await browser.App.WithDbAsync((db, _) =>
-            Trajet.Web.Features.Reports.EvaluationReport.LatestSheets(db, db.Programmes.Single(p => p.Slug == programme).Id, DateOnly.Parse(today), DateOnly.Parse(today)).CountAsync()));
+            Trajet.Web.Features.Reports.EvaluationReport.LatestSheets(db, db.Programmes.Single(p => p.Slug == programme).Id, DateOnly.Parse(today), DateOnly.Parse(today), DateOnly.Parse(today)).CountAsync()));
     }
 
     private static async Task AddPersonAsync(IPage page, Guid caseId, string role, string firstName, string lastName, string birthDate, string save)

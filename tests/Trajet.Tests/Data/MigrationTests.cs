@@ -91,6 +91,34 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task LatestSheetUpgrade_MarksEachCasesLatestSheet_ByDateThenRecording()
+    {
+        await using var seed = new TrajetApp(provider);
+        Guid organisation = Guid.NewGuid(), programme = Guid.NewGuid(), caseId = Guid.NewGuid();
+        Guid early = Guid.NewGuid(), tiedFirst = Guid.NewGuid(), tiedLast = Guid.NewGuid();
+        var at = new DateTime(2024, 3, 5, 14, 0, 0, DateTimeKind.Utc);
+        await using (var old = NewContext(seed.ConnectionString))
+        {
+            await old.GetService<IMigrator>().MigrateAsync("20261122000019_StartupTasks");
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Organisations" ("Id", "Name", "Kind", "Country", "CreatedAt") VALUES ({organisation}, 'Old NGO', 'Ngo', 'BE', {at})""");
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Programmes" ("Id", "OrganisationId", "Slug", "Name", "Kind", "CasePrefix", "IsActive") VALUES ({programme}, {organisation}, 'old-pilot', 'Old pilot', 'FamilyCaseManagement', 'OP', {true})""");
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Cases" ("Id", "OrganisationId", "ProgrammeId", "Number", "Kind", "Status", "ReferralSource", "ReferralDate", "RiskAtIntake", "CreatedAt", "UpdatedAt", "Version") VALUES ({caseId}, {organisation}, {programme}, 'OP-2024-0001', 'Family', 'Admitted', 'Community', {new DateOnly(2024, 3, 5)}, 'High', {at}, {at}, {0})""");
+            // Recorded in this order: the early one last; of the two on the same later day, the one recorded later wins.
+            foreach (var (id, date, recorded) in new[] { (tiedFirst, new DateOnly(2024, 9, 1), at.AddDays(1)), (tiedLast, new DateOnly(2024, 9, 1), at.AddDays(2)), (early, new DateOnly(2024, 6, 1), at.AddDays(3)) })
+            {
+                await old.Database.ExecuteSqlAsync($"""INSERT INTO "SummarySheets" ("Id", "CaseId", "OrganisationId", "ProgrammeId", "Date", "Engagement", "Risk", "Trust", "Group1Impact", "Group2Impact", "Group3Impact", "Profile", "CreatedAt", "Version") VALUES ({id}, {caseId}, {organisation}, {programme}, {date}, 'Some', 'Some', 'Some', 'Some', 'Some', 'Some', {"{}"}, {recorded}, {0})""");
+            }
+        }
+
+        await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
+        await app.InitializeAsync();
+
+        var latest = await app.WithDbAsync((db, _) => db.Set<Trajet.Web.Features.Instruments.SummarySheet>()
+            .Where(s => s.CaseId == caseId && s.IsLatest).Select(s => s.Id).ToListAsync());
+        Assert.Equal([tiedLast], latest);
+    }
+
+    [Fact]
     public async Task Restart_OnMigratedDatabase_ChangesNothing()
     {
         await using var first = new TrajetApp(provider);

@@ -102,7 +102,8 @@ public static class AuditChanges
         foreach (var property in entry.Properties)
         {
             var meta = property.Metadata;
-            if (keys.Contains(meta) || (meta.IsConcurrencyToken && meta.Name == "Version") || (isUser && !UserProperties.Contains(meta.Name)))
+            if (keys.Contains(meta) || (meta.IsConcurrencyToken && meta.Name == "Version") || (isUser && !UserProperties.Contains(meta.Name))
+                || meta.FindAnnotation(TrajetDbContext.Derived) is not null)
             {
                 continue;
             }

@@ -96,6 +96,18 @@ public static class MemberRules
         return errors;
     }
 
+    /// <summary>The last birth date of someone who is at least <paramref name="age"/> on <paramref name="day"/> (as <see cref="AgeOn"/>
+    /// counts, 29 February included): lets a database compare birth dates instead of computing ages.</summary>
+    public static DateOnly LatestBirthDateForAge(DateOnly day, int age)
+    {
+        var born = day.AddYears(-age);
+        while (born.AddDays(1).AddYears(age) <= day)
+        {
+            born = born.AddDays(1);
+        }
+        return born;
+    }
+
     public static int? AgeOn(DateOnly? birthDate, int? estimatedAge, DateOnly day)
     {
         if (birthDate is not { } birth)

@@ -56,4 +56,6 @@ public sealed class SummarySheet : IProgrammeRecord
     public Guid? CreatedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public int Version { get; set; }
+    /// <summary>The latest sheet of its case (by date, then recording): kept by <see cref="LatestSheet"/> on every save.</summary>
+    public bool IsLatest { get; set; }
 }

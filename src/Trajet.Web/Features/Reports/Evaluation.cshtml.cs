@@ -6,7 +6,7 @@ using Trajet.Web.Features.Accounts;
 namespace Trajet.Web.Features.Reports;
 
 /// <summary>The evaluation report of a programme for a period, with charts; aggregates only, never a name.</summary>
-public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Programme { get; set; }
@@ -43,7 +43,7 @@ public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, Tim
         {
             return Forbid();
         }
-        Report = await EvaluationReport.BuildAsync(db, programme.Id, programme.Slug, From, To, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Report = await EvaluationReport.BuildAsync(scopes, programme.Id, programme.Slug, From, To, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
         Cell = ReportAccess.CellWriter(user, programme, config);
         return Page();
     }

@@ -28,12 +28,18 @@ public static class EvaluationReport
     private static readonly ImpactLevel[] Levels = Enum.GetValues<ImpactLevel>();
     private static readonly PromptAnswer[] Answers = Enum.GetValues<PromptAnswer>();
 
-    /// <summary>Sheets that are the latest of their case within the period (ties: the last recorded).</summary>
-    public static IQueryable<SummarySheet> LatestSheets(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to)
+    /// <summary>
+    /// Sheets that are the latest of their case within the period (ties: the last recorded). No sheet is dated after
+    /// the day it is written, so a period that runs to today or later holds each case's marked latest sheet
+    /// (<see cref="LatestSheet"/>); an earlier end compares the case's sheets in the period.
+    /// </summary>
+    public static IQueryable<SummarySheet> LatestSheets(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, DateOnly today)
     {
         var inPeriod = db.Set<SummarySheet>().Where(s => s.ProgrammeId == programmeId && s.Date >= from && s.Date <= to);
-        return inPeriod.Where(s => !inPeriod.Any(o => o.CaseId == s.CaseId &&
-            (o.Date > s.Date || (o.Date == s.Date && o.CreatedAt > s.CreatedAt))));
+        return to >= today
+            ? inPeriod.Where(s => s.IsLatest)
+            : inPeriod.Where(s => !inPeriod.Any(o => o.CaseId == s.CaseId &&
+                (o.Date > s.Date || (o.Date == s.Date && o.CreatedAt > s.CreatedAt))));
     }
 
     /// <summary>
@@ -52,12 +58,12 @@ public static class EvaluationReport
     // at once timed out the database's connections and took 2 GB (BENCHMARKS.md); the others now wait their turn.
     private static readonly SemaphoreSlim Gate = new(2);
 
-    public static async Task<Report> BuildAsync(TrajetDbContext db, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
+    public static async Task<Report> BuildAsync(IServiceScopeFactory scopes, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
     {
         await Gate.WaitAsync(ct);
         try
         {
-            return await BuildOneAsync(db, programmeId, slug, from, to, today, ct);
+            return await BuildOneAsync(scopes, programmeId, slug, from, to, today, ct);
         }
         finally
         {
@@ -65,11 +71,21 @@ public static class EvaluationReport
         }
     }
 
-    private static async Task<Report> BuildOneAsync(TrajetDbContext db, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
+    private static async Task<Report> BuildOneAsync(IServiceScopeFactory scopes, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
     {
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
-        var counts = await LatestSheets(db, programmeId, start, end).Where(WithoutRefusal(db, today)).GroupBy(_ => 1).Select(Projection).FirstOrDefaultAsync(ct)
+        var cohortEnd = end < today ? end : today;
+        // Four reads of different tables, each on a connection of its own and all at once: the report takes as long
+        // as the longest of them, not their sum.
+        var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
+            .GroupBy(_ => 1).Select(Projection).FirstOrDefaultAsync(ct));
+        var peopleRead = ReadAsync(scopes, db => PeopleAsync(db, programmeId, start, cohortEnd, ct));
+        var contactsRead = ReadAsync(scopes, db => ContactsAsync(db, programmeId, start, cohortEnd, ct));
+        var referralsRead = ReadAsync(scopes, db => ReferralsAsync(db, programmeId, start, cohortEnd, ct));
+        await Task.WhenAll(countsRead, peopleRead, contactsRead, referralsRead);
+
+        var counts = await countsRead
             ?? new int[1 + (SummaryQuestions.Impacts.Count * Levels.Length) + (SummaryQuestions.Prompts.Count * Answers.Length)];
         var sheets = counts[0];
         var next = 1;
@@ -84,8 +100,14 @@ public static class EvaluationReport
             row["no-answer"] = sheets - row.Values.Sum();
             return new PromptRow(p.Group, p.Key, row);
         }).ToList();
-        var (cohort, funders) = await CohortAsync(db, programmeId, start, end < today ? end : today, ct);
+        var (cohort, funders) = Describe(await peopleRead, await contactsRead, await referralsRead, cohortEnd);
         return new Report(slug, from, to, sheets, impact, prompts, cohort, funders);
+    }
+
+    private static async Task<T> ReadAsync<T>(IServiceScopeFactory scopes, Func<TrajetDbContext, Task<T>> read)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<TrajetDbContext>());
     }
 
     // g => new[] { g.Count(), g.Count(s => s.Engagement == Negative), … }: one scan for all 105 cells.
@@ -108,68 +130,97 @@ public static class EvaluationReport
         return Expression.Lambda<Func<IGrouping<int, SummarySheet>, int[]>>(Expression.NewArrayInit(typeof(int), cells), group);
     }
 
+    private sealed record SupportedCase(CaseKind Kind, CaseStatus Status, ClosureOutcome? Outcome, DateOnly AdmittedOn, DateOnly? ClosedOn);
+    /// <summary>How many people share these bands: <see cref="Age"/> indexes <see cref="AgeLimits"/> (9: unclear),
+    /// <c>Years</c> in the country 0 under 5, 1 five to nine, 2 ten or more, 3 unknown.</summary>
+    private sealed record PersonGroup(bool Child, int Age, string Nationality, int Years, bool LegalStay, bool Asylum, int Count);
+    private sealed record People(List<SupportedCase> Cases, List<PersonGroup> Persons);
+    private sealed record Contacts(int All, int HomeVisits);
+    private sealed record Referrals(int All, int Admitted);
+
+    /// <summary>The ages that start a band, adults' and children's together: a person's age index is how many they reached.</summary>
+    private static readonly int[] AgeLimits = [6, 12, 18, 20, 30, 40, 50, 60];
+
     /// <summary>Who the programme supported in the period: cases admitted before its end and not closed before its start.</summary>
-    private static async Task<(Cohort, Funders)> CohortAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct)
+    private static IQueryable<Case> Supported(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to) =>
+        db.Cases.Where(c => c.ProgrammeId == programmeId && c.AdmittedOn != null && c.AdmittedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
+
+    private static async Task<People> PeopleAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var supported = db.Cases.Where(c => c.ProgrammeId == programmeId && c.AdmittedOn != null && c.AdmittedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
-        var cases = await supported.Select(c => new { c.Kind, c.Status, c.Outcome, c.AdmittedOn, c.ClosedOn }).ToListAsync(ct);
-        var people = db.Members.Where(m => supported.Any(c => c.Id == m.CaseId));
-        var persons = await people.Select(m => new { m.Role, m.BirthDate, m.EstimatedAge, m.Nationality, m.ArrivalYear, m.EverHadLegalStay, m.AskedAsylumOnArrival }).ToListAsync(ct);
+        var supported = Supported(db, programmeId, from, to);
+        var cases = await supported.Select(c => new SupportedCase(c.Kind, c.Status, c.Outcome, c.AdmittedOn!.Value, c.ClosedOn)).ToListAsync(ct);
+        // The database counts people per band (a few hundred rows, not one per person): an age is reached when the birth
+        // date is on or before the limit's latest birth date, or else by the estimated age.
+        var born = AgeLimits.Select(age => MemberRules.LatestBirthDateForAge(to, age)).ToArray();
+        DateOnly b6 = born[0], b12 = born[1], b18 = born[2], b20 = born[3], b30 = born[4], b40 = born[5], b50 = born[6], b60 = born[7];
+        int arrived5 = to.Year - 5, arrived10 = to.Year - 10;
+        var persons = await db.Members.Where(m => supported.Any(c => c.Id == m.CaseId))
+            .GroupBy(m => new
+            {
+                Child = m.Role == MemberRole.Child,
+                Age = m.BirthDate != null
+                    ? (m.BirthDate > b6 ? 0 : m.BirthDate > b12 ? 1 : m.BirthDate > b18 ? 2 : m.BirthDate > b20 ? 3
+                        : m.BirthDate > b30 ? 4 : m.BirthDate > b40 ? 5 : m.BirthDate > b50 ? 6 : m.BirthDate > b60 ? 7 : 8)
+                    : m.EstimatedAge == null ? 9
+                    : m.EstimatedAge < 6 ? 0 : m.EstimatedAge < 12 ? 1 : m.EstimatedAge < 18 ? 2 : m.EstimatedAge < 20 ? 3
+                    : m.EstimatedAge < 30 ? 4 : m.EstimatedAge < 40 ? 5 : m.EstimatedAge < 50 ? 6 : m.EstimatedAge < 60 ? 7 : 8,
+                m.Nationality,
+                Years = m.ArrivalYear == null ? 3 : m.ArrivalYear > arrived5 ? 0 : m.ArrivalYear > arrived10 ? 1 : 2,
+                LegalStay = m.EverHadLegalStay == true,
+                Asylum = m.AskedAsylumOnArrival == true,
+            })
+            .Select(g => new PersonGroup(g.Key.Child, g.Key.Age, g.Key.Nationality, g.Key.Years, g.Key.LegalStay, g.Key.Asylum, g.Count()))
+            .ToListAsync(ct);
+        return new People(cases, persons);
+    }
 
-        int? Age(DateOnly? birth, int? estimated) => MemberRules.AgeOn(birth, estimated, to);
-        var adults = persons.Where(p => p.Role != MemberRole.Child).ToList();
-        var children = persons.Where(p => p.Role == MemberRole.Child).ToList();
-        IReadOnlyList<Band> Bands<T>(IEnumerable<T> items, Func<T, string> band, string[] order) =>
-            order.Select(k => new Band(k, items.Count(i => band(i) == k))).ToList();
+    // One pass over the supported cases' interactions (an index-only scan of CaseId, Date, Type) for both counts.
+    private static async Task<Contacts> ContactsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        await db.Set<Trajet.Web.Features.CaseWork.Interaction>()
+            .Join(Supported(db, programmeId, from, to), i => i.CaseId, c => c.Id, (i, _) => i)
+            .Where(i => i.Date >= from && i.Date <= to)
+            .GroupBy(_ => 1)
+            .Select(g => new Contacts(g.Count(), g.Count(i => i.Type == Trajet.Web.Features.CaseWork.InteractionType.HomeVisit)))
+            .FirstOrDefaultAsync(ct) ?? new Contacts(0, 0);
 
-        var adultAges = Bands(adults, p => Age(p.BirthDate, p.EstimatedAge) switch
+    private static async Task<Referrals> ReferralsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        await db.Cases.Where(c => c.ProgrammeId == programmeId && c.Referral.Date >= from && c.Referral.Date <= to)
+            .GroupBy(_ => 1)
+            .Select(g => new Referrals(g.Count(), g.Count(c => c.AdmittedOn != null)))
+            .FirstOrDefaultAsync(ct) ?? new Referrals(0, 0);
+
+    private static (Cohort, Funders) Describe(People people, Contacts contacts, Referrals referrals, DateOnly to)
+    {
+        var (cases, persons) = (people.Cases, people.Persons);
+        var adults = persons.Where(p => !p.Child).ToList();
+        var children = persons.Where(p => p.Child).ToList();
+        IReadOnlyList<Band> Bands<T>(IEnumerable<T> items, Func<T, string> band, Func<T, int> count, string[] order)
         {
-            null => "unclear",
-            < 20 => "under-20",
-            < 30 => "20-29",
-            < 40 => "30-39",
-            < 50 => "40-49",
-            < 60 => "50-59",
-            _ => "60-plus",
-        }, ["under-20", "20-29", "30-39", "40-49", "50-59", "60-plus", "unclear"]);
-        var childAges = Bands(children, p => Age(p.BirthDate, p.EstimatedAge) switch
-        {
-            null => "unclear",
-            < 6 => "0-5",
-            < 12 => "6-11",
-            < 18 => "12-17",
-            _ => "18-plus",
-        }, ["0-5", "6-11", "12-17", "18-plus", "unclear"]);
-        var years = Bands(adults, p => p.ArrivalYear is { } y ? (to.Year - y) switch { < 5 => "under-5", < 10 => "5-9", _ => "10-plus" } : "unknown",
-            ["under-5", "5-9", "10-plus", "unknown"]);
-        var nationalities = persons.GroupBy(p => p.Nationality).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .Select(g => new Band(g.Key, g.Count())).ToList();
-        var months = cases.Select(c => ImpactMath.Months(c.AdmittedOn!.Value, c.ClosedOn is { } closed && closed < to ? closed : to)).ToList();
+            var counts = items.GroupBy(band).ToDictionary(g => g.Key, g => g.Sum(count));
+            return order.Select(k => new Band(k, counts.GetValueOrDefault(k))).ToList();
+        }
+
+        string[] adultBands = ["under-20", "under-20", "under-20", "under-20", "20-29", "30-39", "40-49", "50-59", "60-plus", "unclear"];
+        string[] childBands = ["0-5", "6-11", "12-17", "18-plus", "18-plus", "18-plus", "18-plus", "18-plus", "18-plus", "unclear"];
+        string[] yearBands = ["under-5", "5-9", "10-plus", "unknown"];
+        var adultAges = Bands(adults, p => adultBands[p.Age], p => p.Count, ["under-20", "20-29", "30-39", "40-49", "50-59", "60-plus", "unclear"]);
+        var childAges = Bands(children, p => childBands[p.Age], p => p.Count, ["0-5", "6-11", "12-17", "18-plus", "unclear"]);
+        var years = Bands(adults, p => yearBands[p.Years], p => p.Count, yearBands);
+        var nationalities = persons.GroupBy(p => p.Nationality).Select(g => new Band(g.Key, g.Sum(p => p.Count)))
+            .OrderByDescending(b => b.Count).ThenBy(b => b.Key).ToList();
+        var months = cases.Select(c => ImpactMath.Months(c.AdmittedOn, c.ClosedOn is { } closed && closed < to ? closed : to)).ToList();
         var status = Bands(cases, c => c.Status != CaseStatus.Closed ? "still-engaged" : c.Outcome switch
         {
             ClosureOutcome.ResolvedRegularisation or ClosureOutcome.ResolvedVoluntaryReturn or ClosureOutcome.ResolvedRemoval => "resolved",
             ClosureOutcome.Disengaged or ClosureOutcome.Absconded => "disengaged",
             _ => "other",
-        }, ["resolved", "still-engaged", "disengaged", "other"]);
-        // One pass over the supported cases' interactions (an index-only scan of CaseId, Date, Type) for both counts.
-        var contacts = await db.Set<Trajet.Web.Features.CaseWork.Interaction>()
-            .Join(supported, i => i.CaseId, c => c.Id, (i, _) => i)
-            .Where(i => i.Date >= from && i.Date <= to)
-            .GroupBy(_ => 1)
-            .Select(g => new { All = g.Count(), HomeVisits = g.Count(i => i.Type == Trajet.Web.Features.CaseWork.InteractionType.HomeVisit) })
-            .FirstOrDefaultAsync(ct);
-        var homeVisits = contacts?.HomeVisits ?? 0;
-        var meetings = contacts?.All ?? 0;
-        var referrals = await db.Cases.Where(c => c.ProgrammeId == programmeId && c.Referral.Date >= from && c.Referral.Date <= to)
-            .GroupBy(_ => 1)
-            .Select(g => new { All = g.Count(), Admitted = g.Count(c => c.AdmittedOn != null) })
-            .FirstOrDefaultAsync(ct);
-        var referred = referrals?.All ?? 0;
-        var admitted = referrals?.Admitted ?? 0;
+        }, _ => 1, ["resolved", "still-engaged", "disengaged", "other"]);
+        var (homeVisits, meetings) = (contacts.HomeVisits, contacts.All);
+        var (referred, admitted) = (referrals.All, referrals.Admitted);
 
         var cohort = new Cohort(
-            cases.Count(c => c.Kind == CaseKind.Family), cases.Count(c => c.Kind == CaseKind.Individual), adults.Count, children.Count,
-            adultAges, childAges, nationalities, years, adults.Count(p => p.EverHadLegalStay == true), adults.Count(p => p.AskedAsylumOnArrival == true),
+            cases.Count(c => c.Kind == CaseKind.Family), cases.Count(c => c.Kind == CaseKind.Individual), adults.Sum(p => p.Count), children.Sum(p => p.Count),
+            adultAges, childAges, nationalities, years, adults.Where(p => p.LegalStay).Sum(p => p.Count), adults.Where(p => p.Asylum).Sum(p => p.Count),
             months.Count == 0 ? 0 : Math.Round(months.Average(), 1), months.Count == 0 ? 0 : Math.Round(months.Max(), 1),
             homeVisits, referred, admitted, status);
         var funders = new Funders(cases.Count, cases.Count(c => c.Outcome == ClosureOutcome.ResolvedVoluntaryReturn),

@@ -12,14 +12,14 @@ public static class ReportsApi
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports");
         reports.MapGet("/evaluation", Evaluation);
-        reports.MapGet("/evaluation.csv", async (string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit, CancellationToken ct) =>
-            await ExportAsync(programme, from, to, current, db, clock, config, audit, ct, ReportExports.Csv, "text/csv", "csv"));
-        reports.MapGet("/evaluation.xlsx", async (string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit, CancellationToken ct) =>
-            await ExportAsync(programme, from, to, current, db, clock, config, audit, ct, ReportExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"));
+        reports.MapGet("/evaluation.csv", async (string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit, CancellationToken ct) =>
+            await ExportAsync(programme, from, to, current, db, scopes, clock, config, audit, ct, ReportExports.Csv, "text/csv", "csv"));
+        reports.MapGet("/evaluation.xlsx", async (string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit, CancellationToken ct) =>
+            await ExportAsync(programme, from, to, current, db, scopes, clock, config, audit, ct, ReportExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"));
     }
 
     private static async Task<Results<Ok<EvaluationReport.Report>, NotFound, ForbidHttpResult>> Evaluation(
-        string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
+        string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         var (found, allowed) = await ReportAccess.ResolveAsync(db, user, programme, ct);
@@ -31,10 +31,10 @@ public static class ReportsApi
         {
             return TypedResults.Forbid();
         }
-        return TypedResults.Ok(await EvaluationReport.BuildAsync(db, found.Id, found.Slug, from, to, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
+        return TypedResults.Ok(await EvaluationReport.BuildAsync(scopes, found.Id, found.Slug, from, to, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
     }
 
-    private static async Task<IResult> ExportAsync(string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit, CancellationToken ct,
+    private static async Task<IResult> ExportAsync(string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit, CancellationToken ct,
         Func<EvaluationReport.Report, ReportExports.Cell, byte[]> write, string contentType, string extension)
     {
         var user = await current.RequireAsync(ct);
@@ -47,7 +47,7 @@ public static class ReportsApi
         {
             return TypedResults.Forbid();
         }
-        var report = await EvaluationReport.BuildAsync(db, found.Id, found.Slug, from, to, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        var report = await EvaluationReport.BuildAsync(scopes, found.Id, found.Slug, from, to, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
         var cell = ReportAccess.CellWriter(user, found, config);
         await audit.ExportAsync(user, "EvaluationReport", found.Slug, found.OrganisationId, new { format = extension, from, to });
         return TypedResults.File(write(report, cell), contentType, $"evaluation-{found.Slug}.{extension}");

@@ -59,6 +59,25 @@ public sealed class MemberRulesTests
     [InlineData(2000, 11, 23, 25)]
     public void AgeOn_CountsBirthdays(int year, int month, int day, int age) =>
         Assert.Equal(age, MemberRules.AgeOn(new DateOnly(year, month, day), null, Today));
+
+    [Theory]
+    [InlineData(2026, 6, 30)]
+    [InlineData(2027, 2, 28)] // someone born on 29 February 2008 is 19 on 28 February 2027
+    [InlineData(2028, 2, 29)]
+    [InlineData(2026, 3, 1)]
+    public void LatestBirthDateForAge_SplitsBirthDatesExactlyAsAgeOnDoes(int year, int month, int day)
+    {
+        var on = new DateOnly(year, month, day);
+        foreach (var age in new[] { 1, 6, 18, 19, 20, 60 })
+        {
+            var limit = MemberRules.LatestBirthDateForAge(on, age);
+            // Every birth date around the limit, within two weeks: reached the age exactly when born on or before it.
+            for (var born = limit.AddDays(-14); born <= limit.AddDays(14); born = born.AddDays(1))
+            {
+                Assert.Equal(MemberRules.AgeOn(born, null, on) >= age, born <= limit);
+            }
+        }
+    }
 }
 
 public sealed class AccountRulesTests

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
 using Trajet.Tests.Features.Cases;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Features.Accounts;
@@ -100,6 +101,67 @@ public abstract class EvaluationReportTests(TrajetApp app)
         var risk2022 = in2022.GetProperty("impact")[1].GetProperty("counts");
         Assert.Equal(2, risk2022.GetProperty("dont-know").GetInt32());
         Assert.Equal(riskAll.GetProperty("none").GetInt32(), risk2022.GetProperty("none").GetInt32() - 1);
+    }
+
+    [Fact]
+    public async Task Report_OverAllTime_CountsTheLatestByDate_EvenWhenAnEarlierSheetIsRecordedLater()
+    {
+        var setup = await TwelveFamiliesAsync();
+        var url = $"/api/reports/evaluation?programme={setup.Programme.Slug}";
+        var before = (await setup.Coordinator.GetFromJsonAsync<JsonElement>(url)).GetRawText();
+
+        // Recorded last, dated first, answering otherwise: not the latest sheet of its case.
+        var late = await setup.Manager.PostAsJsonAsync($"/api/cases/{setup.Cases[0]}/summary-sheets", BriefingNote.Sheet(11, "2021-12-01"));
+        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+
+        Assert.Equal(before, (await setup.Coordinator.GetFromJsonAsync<JsonElement>(url)).GetRawText());
+        var marked = await app.WithDbAsync((db, _) => db.Set<Trajet.Web.Features.Instruments.SummarySheet>()
+            .Where(s => setup.Cases.Contains(s.CaseId) && s.IsLatest).Select(s => new { s.CaseId, s.Date }).ToListAsync());
+        Assert.Equal(12, marked.Count);
+        Assert.All(marked, m => Assert.Equal(new DateOnly(2022, 6, 30), m.Date));
+    }
+
+    [Fact]
+    public async Task Cohort_PutsPeopleInAgeAndArrivalBands_OnTheLastDayOfThePeriod()
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        var criteria = await app.AddCriteriaAsync(programme, "Child under 18");
+        using var manager = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, organisation, programme));
+        using var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Coordinator, organisation, programme));
+        var (id, _) = await CaseBuilder.OpenAsync(manager, programme.Slug, date: "2026-01-10");
+        object Person(string role, string? birthDate, int? estimatedAge, string nationality, int? arrivalYear = null, bool? legalStay = null) => new
+        {
+            role, firstName = "Ana", lastName = "Test", gender = "female", birthDate, estimatedAge, nationality,
+            languages = new[] { "ro" }, arrivalYear, everHadLegalStay = legalStay,
+        };
+        foreach (var person in new[]
+        {
+            Person("parent", "2006-06-30", null, "AM", arrivalYear: 2021, legalStay: true), // 20 on 30 June; arrived 5 years before
+            Person("parent", "2006-07-01", null, "AM", arrivalYear: 2022),                  // 19 the day before the birthday; 4 years
+            Person("other", null, 61, "SY"),                                           // estimated; arrival unknown
+            Person("child", "2020-06-30", null, "AM"),                                       // 6
+            Person("child", null, 17, "SY"),                                                  // estimated 17
+        })
+        {
+            var added = await CaseBuilder.AddMemberAsync(manager, id, person);
+            Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        }
+        await manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = "2026-01-12", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) });
+        await manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = "2026-01-15" });
+
+        var cohort = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={programme.Slug}&from=2026-01-01&to=2026-06-30"))
+            .GetProperty("cohort");
+
+        string Bands(string name) => string.Join(" ", cohort.GetProperty(name).EnumerateArray()
+            .Where(b => b.GetProperty("count").GetInt32() > 0).Select(b => $"{b.GetProperty("key").GetString()}={b.GetProperty("count").GetInt32()}"));
+        Assert.Equal(3, cohort.GetProperty("adults").GetInt32());
+        Assert.Equal(2, cohort.GetProperty("children").GetInt32());
+        Assert.Equal("under-20=1 20-29=1 60-plus=1", Bands("adultAges"));
+        Assert.Equal("6-11=1 12-17=1", Bands("childAges"));
+        Assert.Equal("under-5=1 5-9=1 unknown=1", Bands("yearsInCountry"));
+        Assert.Equal("AM=3 SY=2", Bands("nationalities"));
+        Assert.Equal(1, cohort.GetProperty("everHadLegalStay").GetInt32());
+        Assert.Equal(1, cohort.GetProperty("families").GetInt32());
     }
 
     [Fact]

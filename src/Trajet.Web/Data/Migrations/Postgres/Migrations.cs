@@ -146,3 +146,10 @@ public sealed class StartupTasksTable : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0019StartupTasks.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000020_LatestSheet")]
+public sealed class LatestSheetFlag : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0020LatestSheet.Up(migrationBuilder);
+}
