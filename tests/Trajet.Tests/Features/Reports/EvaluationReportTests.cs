@@ -131,8 +131,16 @@ public abstract class EvaluationReportTests(TrajetApp app)
         var (id, _) = await CaseBuilder.OpenAsync(manager, programme.Slug, date: "2026-01-10");
         object Person(string role, string? birthDate, int? estimatedAge, string nationality, int? arrivalYear = null, bool? legalStay = null) => new
         {
-            role, firstName = "Ana", lastName = "Test", gender = "female", birthDate, estimatedAge, nationality,
-            languages = new[] { "ro" }, arrivalYear, everHadLegalStay = legalStay,
+            role,
+            firstName = "Ana",
+            lastName = "Test",
+            gender = "female",
+            birthDate,
+            estimatedAge,
+            nationality,
+            languages = new[] { "ro" },
+            arrivalYear,
+            everHadLegalStay = legalStay,
         };
         foreach (var person in new[]
         {
