@@ -70,7 +70,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         await using var db = NewContext();
         await DatabaseSetup.MigrateAsync(db, ct);
         // Written by this version: the upgrade backfills have nothing to do, as on an install that has been running.
-        db.StartupTasks.AddRange(new StartupTask { Name = "name-keys" }, new StartupTask { Name = StartupTasks.EncryptNotesName(db.Model) });
+        db.StartupTasks.AddRange(new StartupTask { Name = StartupTasks.NameKeysName }, new StartupTask { Name = StartupTasks.EncryptNotesName(db.Model) });
         await db.SaveChangesAsync(ct);
         var manifest = await SeedAccountsAsync(db, ct);
         Log($"schema and {manifest.CaseManagers.Count + manifest.Evaluators.Count + manifest.Coordinators.Count + manifest.OutreachWorkers.Count} accounts");

@@ -16,7 +16,7 @@ public static class Startup
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TrajetDbContext>();
         await DatabaseSetup.MigrateAsync(db);
-        await StartupTasks.RunOnceAsync(db, "name-keys", () => SaveMember.BackfillNameKeysAsync(db));
+        await StartupTasks.RunOnceAsync(db, StartupTasks.NameKeysName, () => SaveMember.RekeyEveryoneAsync(db));
         var confidential = services.GetRequiredService<ConfidentialText>();
         await StartupTasks.RunOnceAsync(db, StartupTasks.EncryptNotesName(db.Model), () => confidential.EncryptLegacyRowsAsync(db));
         await SeedDeadlineRulesAsync(db);

@@ -38,6 +38,9 @@ public static class StartupTasks
         }
     }
 
+    /// <summary>The name keys' backfill runs again when the matcher spells keys otherwise.</summary>
+    public static string NameKeysName => $"name-keys:{Features.Cases.NameMatcher.Version}";
+
     /// <summary>The encryption backfill's name changes when a column becomes confidential, so that it runs once more.</summary>
     public static string EncryptNotesName(IModel model)
     {

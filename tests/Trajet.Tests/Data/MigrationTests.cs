@@ -1,9 +1,11 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
 
 namespace Trajet.Tests.Data;
 
@@ -119,6 +121,32 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Restart_AfterTheMatcherChanged_ComputesEveryonesNameKeysAgain()
+    {
+        await using var first = new TrajetApp(provider);
+        await first.InitializeAsync();
+        var (organisation, programme) = await first.CreateOrganisationAsync();
+        using var manager = await first.ApiClientAsync(await first.CreateUserAsync(Roles.CaseManager, organisation, programme));
+        var (caseId, _) = await Trajet.Tests.Features.Cases.CaseBuilder.OpenAsync(manager, programme.Slug);
+        await Trajet.Tests.Features.Cases.CaseBuilder.AddMemberAsync(manager, caseId, Trajet.Tests.Features.Cases.CaseBuilder.Parent("Djawad", "Krasniqi"));
+        // Keys as an older matcher spelled them, and no record that this version's keys were computed.
+        await first.WithDbAsync(async (db, _) =>
+        {
+            await db.PersonNameKeys.Where(k => k.OrganisationId == organisation.Id).ExecuteUpdateAsync(k => k.SetProperty(x => x.Key, x => x.Key + "-old"));
+            return await db.StartupTasks.Where(t => t.Name.StartsWith("name-keys")).ExecuteDeleteAsync();
+        });
+
+        await using var second = new TrajetApp(provider, new Dictionary<string, string?> { ["DataProtection:KeysPath"] = first.KeysPath }, connectionString: first.ConnectionString);
+        await second.InitializeAsync();
+
+        var keys = await second.WithDbAsync((db, _) => db.PersonNameKeys.Where(k => k.OrganisationId == organisation.Id).Select(k => k.Key).ToListAsync());
+        Assert.Equal(new[] { NameMatcher.Key("Jawad"), NameMatcher.Key("Krasniki") }.Order(), keys.Order());
+        using var searcher = await second.ApiClientAsync(await second.CreateUserAsync(Roles.CaseManager, organisation, programme));
+        var found = await searcher.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/cases?q=Jawad%20Krasniki");
+        Assert.Equal(caseId, found.GetProperty("items")[0].GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task Restart_OnMigratedDatabase_ChangesNothing()
     {
         await using var first = new TrajetApp(provider);
@@ -133,7 +161,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
         // The upgrade backfills ran once, at the first start, and are not run (nor recorded) again.
         var tasks = await second.WithDbAsync((db, _) => db.StartupTasks.Select(t => t.Name).ToListAsync());
         Assert.Equal(2, tasks.Count);
-        Assert.Contains("name-keys", tasks);
+        Assert.Contains(StartupTasks.NameKeysName, tasks);
         Assert.Contains(tasks, t => t.StartsWith("encrypt-notes:", StringComparison.Ordinal));
     }
 

@@ -10,10 +10,13 @@ namespace Trajet.Web.Features.Cases;
 /// </summary>
 public static class NameMatcher
 {
+    /// <summary>Changes whenever <see cref="Key"/> would give a stored name another key: the stored keys are then computed again at start-up.</summary>
+    public const int Version = 2;
+
     private static readonly (string From, string To)[] Folds =
     [
-        ("tsch", "s"), ("sch", "s"), ("tch", "s"), ("ch", "s"), ("sh", "s"), ("zh", "j"), ("dzh", "j"), ("dj", "j"),
-        ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"),
+        ("q", "k"), ("tsch", "s"), ("sch", "s"), ("tch", "s"), ("ch", "s"), ("sh", "s"), ("dzh", "j"), ("zh", "j"), ("dj", "j"),
+        ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "t"), ("ck", "k"), ("x", "ks"),
         ("w", "v"), ("z", "s"), ("d", "t"), ("b", "p"),
     ];
 
@@ -25,17 +28,15 @@ public static class NameMatcher
         {
             return "";
         }
-        // Leading j/y are the same sound in most transliterations (Jusuf, Yusuf).
-        if (letters[0] is 'j' or 'y')
-        {
-            letters = "y" + letters[1..];
-        }
         letters = Collapse(letters);
         var folded = new StringBuilder(letters);
         foreach (var (from, to) in Folds)
         {
             folded.Replace(from, to);
         }
+        // j is y in most transliterations (Jusuf, Yusuf; Djawad, Jawad; Tatjana, Tatiana; Bojko, Boiko): a vowel
+        // like y, except at the start of the word.
+        folded.Replace('j', 'y');
         var text = SoftC(folded.ToString());
         if (text.Length > 1 && text[^1] == 'h')
         {

@@ -93,20 +93,30 @@ public static class SaveMember
             .Select(k => new PersonNameKey { MemberId = member.Id, OrganisationId = member.OrganisationId, Key = k }));
     }
 
-    /// <summary>Gives name keys to people saved before keys existed (an upgrade); a no-op afterwards.</summary>
-    public static async Task BackfillNameKeysAsync(TrajetDbContext db, CancellationToken ct = default)
+    /// <summary>
+    /// Computes every person's sound-alike keys again, in batches: after an upgrade that gave people keys for the first
+    /// time, or that changed how <see cref="NameMatcher.Key"/> spells them (<see cref="NameMatcher.Version"/>).
+    /// </summary>
+    public static async Task RekeyEveryoneAsync(TrajetDbContext db, CancellationToken ct = default)
     {
-        while (true)
+        const int batchSize = 500;
+        for (Guid? after = Guid.Empty; after is { } last;)
         {
-            var batch = await db.Members.Include(m => m.NameKeys).Where(m => m.ErasedOn == null && !m.NameKeys.Any()).Take(500).ToListAsync(ct);
-            batch.ForEach(IndexNames);
-            var withKeys = batch.Count(m => m.NameKeys.Count > 0);
+            var members = await db.Members.Include(m => m.NameKeys).Where(m => m.ErasedOn == null && m.Id.CompareTo(last) > 0)
+                .OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
+            members.ForEach(IndexNames);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            if (batch.Count < 500 || withKeys == 0)
-            {
-                return;
-            }
+            after = members.Count == batchSize ? members[^1].Id : null;
+        }
+        for (Guid? after = Guid.Empty; after is { } last;)
+        {
+            var people = await db.OutreachPeople.Where(p => p.ErasedOn == null && p.Id.CompareTo(last) > 0)
+                .OrderBy(p => p.Id).Take(batchSize).ToListAsync(ct);
+            people.ForEach(p => p.Index());
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            after = people.Count == batchSize ? people[^1].Id : null;
         }
     }
 
