@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
@@ -602,10 +603,23 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
         var drafts = await AuditChanges.CollectAsync(this, cancellationToken);
         drafts.AddRange(queuedAudit);
         queuedAudit.Clear();
-        return drafts.Count == 0
+        var accountsChange = ChangesAccounts();
+        var saved = drafts.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
             : await AuditChain.SaveWithEntriesAsync(this, drafts, audit, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        if (accountsChange)
+        {
+            // The app's own cache (a context made outside the app has none).
+            this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+                ?.GetService<UserContextCache>()?.Changed();
+        }
+        return saved;
     }
+
+    // What a signed-in user's context is read from (Accounts/CurrentUser.cs).
+    private bool ChangesAccounts() => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && e.Entity is User or IdentityUserRole<Guid> or UserProgramme or Organisation or Programme);
 
     // Only the asynchronous path can take the audit lock; nothing in Trajet saves synchronously.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

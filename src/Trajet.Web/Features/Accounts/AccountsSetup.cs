@@ -85,6 +85,7 @@ public static class AccountsSetup
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
 
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<UserContextCache>();
         return services;
     }
 

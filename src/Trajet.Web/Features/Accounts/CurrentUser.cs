@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -35,7 +36,7 @@ public sealed record UserContext(
     public bool Coaches => Programmes.Any(p => p.Kind == ProgrammeKind.IndividualCoaching);
 }
 
-public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext db, IOptions<IdentityOptions> identity)
+public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext db, IOptions<IdentityOptions> identity, UserContextCache cache)
 {
     private UserContext? loaded;
     private bool attempted;
@@ -56,6 +57,20 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
             return null;
         }
 
+        // A changed security stamp (password change, revocation) ends every earlier session.
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var known = cache.Find(id) ?? await LoadAsync(id, cancellationToken);
+        if (known is null || (stamp is not null && stamp != known.SecurityStamp))
+        {
+            return null;
+        }
+        loaded = known.User;
+        return loaded;
+    }
+
+    private async Task<UserContextCache.Account?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var generation = cache.Generation;
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == id && u.IsActive)
             .Select(u => new
@@ -75,24 +90,55 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
             })
             .SingleOrDefaultAsync(cancellationToken);
 
-        // A changed security stamp (password change, revocation) ends every earlier session.
-        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        if (user is null || (stamp is not null && stamp != user.SecurityStamp))
+        if (user is null)
         {
             return null;
         }
-
-        loaded = new UserContext(user.Id, user.Email ?? "", user.DisplayName, user.OrganisationId,
+        var account = new UserContextCache.Account(new UserContext(user.Id, user.Email ?? "", user.DisplayName, user.OrganisationId,
             user.OrganisationName, user.OrganisationKind, user.Roles, user.Programmes)
         {
             TwoFactorEnabled = user.TwoFactorEnabled,
             TwoFactorExempt = user.TwoFactorExempt,
-        };
-        return loaded;
+        }, user.SecurityStamp);
+        cache.Keep(id, account, generation);
+        return account;
     }
 
     public async Task<UserContext> RequireAsync(CancellationToken cancellationToken = default) =>
         await GetAsync(cancellationToken) ?? throw new InvalidOperationException("No signed-in user.");
+}
+
+/// <summary>
+/// The active accounts <see cref="CurrentUser"/> has read, kept a few seconds (<c>Security:UserCacheSeconds</c>, default
+/// 10; 0 turns it off) so that every request does not read the same account, roles and programmes again. Any save
+/// that changes an account, its roles or programmes, a programme or an organisation empties it at once in this
+/// process (<see cref="Changed"/>); another instance of the app sees such a change within those seconds.
+/// </summary>
+public sealed class UserContextCache(TimeProvider clock, IConfiguration configuration)
+{
+    public sealed record Account(UserContext User, string? SecurityStamp);
+
+    private sealed record Entry(Account Account, int Generation, DateTimeOffset Until);
+
+    private int generation;
+    private readonly ConcurrentDictionary<Guid, Entry> entries = new();
+    private readonly TimeSpan lifetime = TimeSpan.FromSeconds(configuration.GetValue("Security:UserCacheSeconds", 10));
+
+    public void Changed() => Interlocked.Increment(ref generation);
+
+    /// <summary>Read before loading: an account loaded while a change was being saved is not kept.</summary>
+    public int Generation => Volatile.Read(ref generation);
+
+    public Account? Find(Guid id) =>
+        entries.TryGetValue(id, out var entry) && entry.Generation == Generation && entry.Until > clock.GetUtcNow() ? entry.Account : null;
+
+    public void Keep(Guid id, Account account, int loadedAt)
+    {
+        if (lifetime > TimeSpan.Zero && loadedAt == Generation)
+        {
+            entries[id] = new Entry(account, loadedAt, clock.GetUtcNow() + lifetime);
+        }
+    }
 }
 
 public static class SessionValidation
