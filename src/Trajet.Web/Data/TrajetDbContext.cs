@@ -189,7 +189,8 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             k.ToTable("PersonNameKeys");
             k.HasKey(x => new { x.MemberId, x.Key });
             k.Property(x => x.Key).HasMaxLength(60);
-            k.HasIndex(x => new { x.OrganisationId, x.Key });
+            // Covers the search: keys to members and their cases without reading the table (Schema0021SearchIndexes).
+            k.HasIndex(x => new { x.OrganisationId, x.Key, x.MemberId, x.CaseId });
         });
 
         builder.Entity<SummarySheet>(s =>

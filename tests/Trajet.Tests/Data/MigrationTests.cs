@@ -147,6 +147,32 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task SearchIndexesUpgrade_GivesEachNameKeyItsPersonsCase()
+    {
+        await using var seed = new TrajetApp(provider);
+        Guid organisation = Guid.NewGuid(), programme = Guid.NewGuid(), caseId = Guid.NewGuid(), member = Guid.NewGuid();
+        var at = new DateTime(2024, 3, 5, 14, 0, 0, DateTimeKind.Utc);
+        await using (var old = NewContext(seed.ConnectionString))
+        {
+            await old.GetService<IMigrator>().MigrateAsync("20261122000020_LatestSheet");
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Organisations" ("Id", "Name", "Kind", "Country", "CreatedAt") VALUES ({organisation}, 'Old NGO', 'Ngo', 'BE', {at})""");
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Programmes" ("Id", "OrganisationId", "Slug", "Name", "Kind", "CasePrefix", "IsActive") VALUES ({programme}, {organisation}, 'old-pilot', 'Old pilot', 'FamilyCaseManagement', 'OP', {true})""");
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Cases" ("Id", "OrganisationId", "ProgrammeId", "Number", "Kind", "Status", "ReferralSource", "ReferralDate", "RiskAtIntake", "CreatedAt", "UpdatedAt", "Version") VALUES ({caseId}, {organisation}, {programme}, 'OP-2024-0001', 'Family', 'Referred', 'Community', {new DateOnly(2024, 3, 5)}, 'High', {at}, {at}, {0})""");
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Members" ("Id", "CaseId", "OrganisationId", "Role", "FirstName", "LastName", "Gender", "Nationality", "Languages", "SearchName", "CreatedAt", "Version") VALUES ({member}, {caseId}, {organisation}, 'Parent', 'Mohammed', 'Rahimi', 'Male', 'AF', 'fa', 'mohammed rahimi | rahimi mohammed', {at}, {0})""");
+            foreach (var key in new[] { NameMatcher.Key("Mohammed"), NameMatcher.Key("Rahimi") })
+            {
+                await old.Database.ExecuteSqlAsync($"""INSERT INTO "PersonNameKeys" ("MemberId", "OrganisationId", "Key") VALUES ({member}, {organisation}, {key})""");
+            }
+        }
+
+        await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
+        await app.InitializeAsync();
+
+        var cases = await app.WithDbAsync((db, _) => db.PersonNameKeys.Where(k => k.MemberId == member).Select(k => k.CaseId).ToListAsync());
+        Assert.Equal([caseId, caseId], cases);
+    }
+
+    [Fact]
     public async Task Restart_OnMigratedDatabase_ChangesNothing()
     {
         await using var first = new TrajetApp(provider);

@@ -39,8 +39,9 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             var named = db.Members.Where(m => m.OrganisationId == organisationId && m.SearchName.Contains(text)).Select(m => m.CaseId);
             if (keyCount > 0)
             {
-                var keyed = db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).GroupBy(k => k.MemberId).Where(g => g.Count() >= keyCount).Select(g => g.Key);
-                named = named.Union(db.Members.Where(m => keyed.Contains(m.Id)).Select(m => m.CaseId));
+                // The people with every key, straight to their cases from the keys' covering index.
+                named = named.Union(db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key))
+                    .GroupBy(k => new { k.MemberId, k.CaseId }).Where(g => g.Count() >= keyCount).Select(g => g.Key.CaseId));
             }
             // Case numbers (PT-2026-0007) always have digits: text without one is a name only.
             var matching = number.Any(char.IsAsciiDigit)

@@ -57,5 +57,7 @@ public sealed class PersonNameKey
 {
     public Guid MemberId { get; set; }
     public Guid OrganisationId { get; set; }
+    /// <summary>The member's case, so that a search goes from keys to cases without reading the people.</summary>
+    public Guid CaseId { get; set; }
     public required string Key { get; set; }
 }

@@ -153,3 +153,10 @@ public sealed class LatestSheetFlag : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0020LatestSheet.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000021_SearchIndexes")]
+public sealed class SearchIndexes : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0021SearchIndexes.Up(migrationBuilder);
+}
