@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Cases;
@@ -6,11 +7,11 @@ namespace Trajet.Web.Features.Cases;
 public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Programme, Guid? AssigneeId, bool HideNames)
 {
     /// <summary>
-    /// The filters as sets of case ids that indexes answer (a person's assignments, the name keys),
-    /// so that a national caseload is not read case by case; only the substring of a name scans,
-    /// and it scans the narrow (OrganisationId, SearchName) index rather than the people.
+    /// The filters as sets of case ids that indexes answer (a person's assignments, the name keys with
+    /// their cases, on PostgreSQL a trigram index for the substring of a name), so that a national
+    /// caseload is not read case by case. On SQLite the substring scans the (OrganisationId, SearchName) index.
     /// </summary>
-    public IQueryable<Case> Apply(IQueryable<Case> cases, TrajetDbContext db, Guid? organisationId)
+    public async Task<IQueryable<Case>> ApplyAsync(IQueryable<Case> cases, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
     {
         if (Status is { } status)
         {
@@ -47,10 +48,15 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             var matching = number.Any(char.IsAsciiDigit)
                 ? named.Union(db.Cases.Where(c => c.OrganisationId == organisationId && c.Number.Contains(number)).Select(c => c.Id))
                 : named;
-            cases = cases.Where(c => matching.Contains(c.Id));
+            // A name matches a handful of cases: read their ids first, so that the count and the page look the cases up
+            // by key (the database cannot guess how few the keys' grouping leaves and would read every case instead).
+            var ids = await matching.Take(MaxCasesLookedUp + 1).ToListAsync(ct);
+            cases = ids.Count <= MaxCasesLookedUp ? cases.Where(c => ids.Contains(c.Id)) : cases.Where(c => matching.Contains(c.Id));
         }
         return cases;
     }
+
+    private const int MaxCasesLookedUp = 1000;
 
     public IQueryable<CasesApi.ListItem> Project(IQueryable<Case> cases)
     {

@@ -92,7 +92,7 @@ public static class CasesApi
         }
 
         var search = new CaseSearch(statusFilter, q, programme, assigneeId, user.SeesAggregatesOnly);
-        var query = search.Apply(db.Cases.Visible(user), db, user.OrganisationId);
+        var query = await search.ApplyAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
         var total = await query.CountAsync(ct);
         var items = await search.Project(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PageOf<ListItem>(items, total, page, pageSize));

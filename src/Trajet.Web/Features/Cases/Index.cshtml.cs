@@ -38,7 +38,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageMo
         CanWrite = CaseAccess.CanWrite(user);
         Programmes = user.Programmes;
         var search = new CaseSearch(Status, Q, Programme, Mine ? user.Id : null, user.SeesAggregatesOnly);
-        var query = search.Apply(db.Cases.Visible(user), db, user.OrganisationId);
+        var query = await search.ApplyAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
         var total = await query.CountAsync(ct);
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?>
         {
