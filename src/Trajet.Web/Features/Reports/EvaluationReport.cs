@@ -35,7 +35,17 @@ public static class EvaluationReport
     /// </summary>
     public static IQueryable<SummarySheet> LatestSheets(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, DateOnly today)
     {
-        var inPeriod = db.Set<SummarySheet>().Where(s => s.ProgrammeId == programmeId && s.Date >= from && s.Date <= to);
+        // An open end adds no condition: the marked sheets are then read from their own index (SQLite would otherwise
+        // take the date index and read every sheet of the programme).
+        var inPeriod = db.Set<SummarySheet>().Where(s => s.ProgrammeId == programmeId);
+        if (from > DateOnly.MinValue)
+        {
+            inPeriod = inPeriod.Where(s => s.Date >= from);
+        }
+        if (to < DateOnly.MaxValue)
+        {
+            inPeriod = inPeriod.Where(s => s.Date <= to);
+        }
         return to >= today
             ? inPeriod.Where(s => s.IsLatest)
             : inPeriod.Where(s => !inPeriod.Any(o => o.CaseId == s.CaseId &&
@@ -104,11 +114,14 @@ public static class EvaluationReport
         return new Report(slug, from, to, sheets, impact, prompts, cohort, funders);
     }
 
-    private static async Task<T> ReadAsync<T>(IServiceScopeFactory scopes, Func<TrajetDbContext, Task<T>> read)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<TrajetDbContext>());
-    }
+    // On a thread of its own: SQLite's "asynchronous" calls run to the end before they return, which would read the
+    // four parts one after the other.
+    private static Task<T> ReadAsync<T>(IServiceScopeFactory scopes, Func<TrajetDbContext, Task<T>> read) =>
+        Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await read(scope.ServiceProvider.GetRequiredService<TrajetDbContext>());
+        });
 
     // g => new[] { g.Count(), g.Count(s => s.Engagement == Negative), … }: one scan for all 105 cells.
     private static readonly Expression<Func<IGrouping<int, SummarySheet>, int[]>> Projection = BuildProjection();
