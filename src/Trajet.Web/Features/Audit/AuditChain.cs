@@ -19,6 +19,10 @@ public static class AuditChain
         var now = (context?.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var entries = await AppendAsync(db, drafts, actor, now, ct);
+        // In a transaction of its own a failed save rolls back all of it: EF's savepoint would be two more round trips
+        // on every write. A caller's transaction keeps it (the caller may retry within it).
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = savepoints && owned is null;
         try
         {
             var count = await save();
@@ -30,6 +34,7 @@ public static class AuditChain
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = savepoints;
             // Saved or not, these entries are done with: a retry gets new sequence numbers.
             foreach (var entry in entries)
             {
