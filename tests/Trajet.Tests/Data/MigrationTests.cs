@@ -48,11 +48,9 @@ public abstract class MigrationTests(DatabaseProvider provider)
         await using (var old = NewContext(seed.ConnectionString))
         {
             await old.GetService<IMigrator>().MigrateAsync("20261122000003_OutreachContacts");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Organisations" ("Id", "Name", "Kind", "Country", "CreatedAt") VALUES ({organisation}, 'Old NGO', 'Ngo', 'BE', {at})""");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Programmes" ("Id", "OrganisationId", "Slug", "Name", "Kind", "CasePrefix", "IsActive") VALUES ({programme}, {organisation}, 'old-pilot', 'Old pilot', 'FamilyCaseManagement', 'OP', {true})""");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Cases" ("Id", "OrganisationId", "ProgrammeId", "Number", "Kind", "Status", "ReferralSource", "ReferralDate", "RiskAtIntake", "CreatedAt", "UpdatedAt", "Version") VALUES ({caseId}, {organisation}, {programme}, 'OP-2024-0001', 'Family', 'Referred', 'Community', {new DateOnly(2024, 3, 5)}, 'High', {at}, {at}, {0})""");
+            await SeedCaseAsync(old, organisation, programme, caseId, "Referred", at);
             await old.Database.ExecuteSqlAsync($"""INSERT INTO "CaseStatusChanges" ("Id", "CaseId", "To", "At") VALUES ({Guid.NewGuid()}, {caseId}, 'Referred', {at})""");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Members" ("Id", "CaseId", "OrganisationId", "Role", "FirstName", "LastName", "Gender", "Nationality", "Languages", "SearchName", "CreatedAt", "Version") VALUES ({member}, {caseId}, {organisation}, 'Parent', 'Mohammed', 'Rahimi', 'Male', 'AF', 'fa', 'mohammed rahimi | rahimi mohammed', {at}, {0})""");
+            await SeedMemberAsync(old, organisation, caseId, member, at);
         }
 
         await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
@@ -102,9 +100,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
         await using (var old = NewContext(seed.ConnectionString))
         {
             await old.GetService<IMigrator>().MigrateAsync("20261122000019_StartupTasks");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Organisations" ("Id", "Name", "Kind", "Country", "CreatedAt") VALUES ({organisation}, 'Old NGO', 'Ngo', 'BE', {at})""");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Programmes" ("Id", "OrganisationId", "Slug", "Name", "Kind", "CasePrefix", "IsActive") VALUES ({programme}, {organisation}, 'old-pilot', 'Old pilot', 'FamilyCaseManagement', 'OP', {true})""");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Cases" ("Id", "OrganisationId", "ProgrammeId", "Number", "Kind", "Status", "ReferralSource", "ReferralDate", "RiskAtIntake", "CreatedAt", "UpdatedAt", "Version") VALUES ({caseId}, {organisation}, {programme}, 'OP-2024-0001', 'Family', 'Admitted', 'Community', {new DateOnly(2024, 3, 5)}, 'High', {at}, {at}, {0})""");
+            await SeedCaseAsync(old, organisation, programme, caseId, "Admitted", at);
             // Recorded in this order: the early one last; of the two on the same later day, the one recorded later wins.
             foreach (var (id, date, recorded) in new[] { (tiedFirst, new DateOnly(2024, 9, 1), at.AddDays(1)), (tiedLast, new DateOnly(2024, 9, 1), at.AddDays(2)), (early, new DateOnly(2024, 6, 1), at.AddDays(3)) })
             {
@@ -155,10 +151,8 @@ public abstract class MigrationTests(DatabaseProvider provider)
         await using (var old = NewContext(seed.ConnectionString))
         {
             await old.GetService<IMigrator>().MigrateAsync("20261122000020_LatestSheet");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Organisations" ("Id", "Name", "Kind", "Country", "CreatedAt") VALUES ({organisation}, 'Old NGO', 'Ngo', 'BE', {at})""");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Programmes" ("Id", "OrganisationId", "Slug", "Name", "Kind", "CasePrefix", "IsActive") VALUES ({programme}, {organisation}, 'old-pilot', 'Old pilot', 'FamilyCaseManagement', 'OP', {true})""");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Cases" ("Id", "OrganisationId", "ProgrammeId", "Number", "Kind", "Status", "ReferralSource", "ReferralDate", "RiskAtIntake", "CreatedAt", "UpdatedAt", "Version") VALUES ({caseId}, {organisation}, {programme}, 'OP-2024-0001', 'Family', 'Referred', 'Community', {new DateOnly(2024, 3, 5)}, 'High', {at}, {at}, {0})""");
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Members" ("Id", "CaseId", "OrganisationId", "Role", "FirstName", "LastName", "Gender", "Nationality", "Languages", "SearchName", "CreatedAt", "Version") VALUES ({member}, {caseId}, {organisation}, 'Parent', 'Mohammed', 'Rahimi', 'Male', 'AF', 'fa', 'mohammed rahimi | rahimi mohammed', {at}, {0})""");
+            await SeedCaseAsync(old, organisation, programme, caseId, "Referred", at);
+            await SeedMemberAsync(old, organisation, caseId, member, at);
             foreach (var key in new[] { NameMatcher.Key("Mohammed"), NameMatcher.Key("Rahimi") })
             {
                 await old.Database.ExecuteSqlAsync($"""INSERT INTO "PersonNameKeys" ("MemberId", "OrganisationId", "Key") VALUES ({member}, {organisation}, {key})""");
@@ -190,6 +184,17 @@ public abstract class MigrationTests(DatabaseProvider provider)
         Assert.Contains(StartupTasks.NameKeysName, tasks);
         Assert.Contains(tasks, t => t.StartsWith("encrypt-notes:", StringComparison.Ordinal));
     }
+
+    // An organisation, its programme and one case, written as an older schema holds them (no app code involved).
+    private static async Task SeedCaseAsync(TrajetDbContext old, Guid organisation, Guid programme, Guid caseId, string status, DateTime at)
+    {
+        await old.Database.ExecuteSqlAsync($"""INSERT INTO "Organisations" ("Id", "Name", "Kind", "Country", "CreatedAt") VALUES ({organisation}, 'Old NGO', 'Ngo', 'BE', {at})""");
+        await old.Database.ExecuteSqlAsync($"""INSERT INTO "Programmes" ("Id", "OrganisationId", "Slug", "Name", "Kind", "CasePrefix", "IsActive") VALUES ({programme}, {organisation}, 'old-pilot', 'Old pilot', 'FamilyCaseManagement', 'OP', {true})""");
+        await old.Database.ExecuteSqlAsync($"""INSERT INTO "Cases" ("Id", "OrganisationId", "ProgrammeId", "Number", "Kind", "Status", "ReferralSource", "ReferralDate", "RiskAtIntake", "CreatedAt", "UpdatedAt", "Version") VALUES ({caseId}, {organisation}, {programme}, 'OP-2024-0001', 'Family', {status}, 'Community', {new DateOnly(2024, 3, 5)}, 'High', {at}, {at}, {0})""");
+    }
+
+    private static async Task SeedMemberAsync(TrajetDbContext old, Guid organisation, Guid caseId, Guid member, DateTime at) =>
+        await old.Database.ExecuteSqlAsync($"""INSERT INTO "Members" ("Id", "CaseId", "OrganisationId", "Role", "FirstName", "LastName", "Gender", "Nationality", "Languages", "SearchName", "CreatedAt", "Version") VALUES ({member}, {caseId}, {organisation}, 'Parent', 'Mohammed', 'Rahimi', 'Male', 'AF', 'fa', 'mohammed rahimi | rahimi mohammed', {at}, {0})""");
 
     private TrajetDbContext NewContext(string connectionString) => provider == DatabaseProvider.Postgres
         ? new PostgresTrajetDbContext(new DbContextOptionsBuilder<PostgresTrajetDbContext>().UseNpgsql(connectionString).Options)
