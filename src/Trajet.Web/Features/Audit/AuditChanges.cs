@@ -138,12 +138,16 @@ public static class AuditChanges
     }
 
     // Rows that do not carry their organisation get it from their case, or (roles, programmes of a user) from the user.
+    /// <summary>The organisation of each of these cases (an id that is not a case's is left out).</summary>
+    public static Task<Dictionary<Guid, Guid>> CaseOrganisationsAsync(TrajetDbContext db, IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
+        db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.OrganisationId, ct);
+
     private static async Task FillOrganisationsAsync(TrajetDbContext db, List<Builder> drafts, CancellationToken ct)
     {
         var caseIds = drafts.Where(d => d.OrganisationId is null && d.CaseId is not null).Select(d => d.CaseId!.Value).Distinct().ToList();
         if (caseIds.Count > 0)
         {
-            var owners = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.OrganisationId, ct);
+            var owners = await CaseOrganisationsAsync(db, caseIds, ct);
             foreach (var d in drafts.Where(d => d.OrganisationId is null && d.CaseId is not null))
             {
                 d.OrganisationId = owners.TryGetValue(d.CaseId!.Value, out var o) ? o : null;

@@ -81,9 +81,7 @@ public sealed class AuditTrail(IServiceScopeFactory scopes) : IAsyncDisposable
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrajetDbContext>();
-        var ids = batch.Select(r => r.CaseId).Distinct().ToList();
-        var organisations = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.OrganisationId);
+        var organisations = await AuditChanges.CaseOrganisationsAsync(db, batch.Select(r => r.CaseId).Distinct().ToList(), CancellationToken.None);
         foreach (var read in batch)
         {
             // An administrator editing a user or an organisation has an {id} too: not a case, not a case read.
