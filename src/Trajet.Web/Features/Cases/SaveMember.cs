@@ -99,24 +99,23 @@ public static class SaveMember
     /// </summary>
     public static async Task RekeyEveryoneAsync(TrajetDbContext db, CancellationToken ct = default)
     {
+        await InBatchesAsync(db, last => db.Members.Include(m => m.NameKeys).Where(m => m.ErasedOn == null && m.Id.CompareTo(last) > 0).OrderBy(m => m.Id),
+            m => m.Id, IndexNames, ct);
+        await InBatchesAsync(db, last => db.OutreachPeople.Where(p => p.ErasedOn == null && p.Id.CompareTo(last) > 0).OrderBy(p => p.Id),
+            p => p.Id, p => p.Index(), ct);
+    }
+
+    // Rows after the last id seen, 500 at a time, each batch saved and let go before the next is read.
+    private static async Task InBatchesAsync<T>(TrajetDbContext db, Func<Guid, IQueryable<T>> after, Func<T, Guid> id, Action<T> index, CancellationToken ct)
+    {
         const int batchSize = 500;
-        for (Guid? after = Guid.Empty; after is { } last;)
+        for (Guid? last = Guid.Empty; last is { } from;)
         {
-            var members = await db.Members.Include(m => m.NameKeys).Where(m => m.ErasedOn == null && m.Id.CompareTo(last) > 0)
-                .OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
-            members.ForEach(IndexNames);
+            var rows = await after(from).Take(batchSize).ToListAsync(ct);
+            rows.ForEach(index);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            after = members.Count == batchSize ? members[^1].Id : null;
-        }
-        for (Guid? after = Guid.Empty; after is { } last;)
-        {
-            var people = await db.OutreachPeople.Where(p => p.ErasedOn == null && p.Id.CompareTo(last) > 0)
-                .OrderBy(p => p.Id).Take(batchSize).ToListAsync(ct);
-            people.ForEach(p => p.Index());
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            after = people.Count == batchSize ? people[^1].Id : null;
+            last = rows.Count == batchSize ? id(rows[^1]) : null;
         }
     }
 
