@@ -24,7 +24,8 @@ public sealed record Manifest(
     Dictionary<string, long> Rows, List<PlantedName> Planted);
 
 /// <summary>A person as stored, and the other spelling a worker types to find them.</summary>
-public sealed record PlantedName(Guid CaseId, Guid MemberId, string Stored, string Query);
+/// <summary>A person and another spelling of their name; the year of birth when they have a birth date (a worker types it to tell apart people of the same name).</summary>
+public sealed record PlantedName(Guid CaseId, Guid MemberId, string Stored, string Query, int? BirthYear);
 
 public sealed record GeneratorOptions(DatabaseProvider Provider, string ConnectionString, int Cases, int Seed, DateOnly Today, string ManifestPath)
 {
@@ -487,7 +488,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             batch.NameKeys.AddRange(member.NameKeys);
             if (role != MemberRole.Child && alias.Length == 0 && ++adultsSeen % plantEvery == 0 && planted.Count < options.Planted)
             {
-                planted.Add(new PlantedName(c.Id, member.Id, $"{firstName} {lastName}", $"{Other(firstGroup, firstName)} {OtherSurname(lastGroup, lastName)}"));
+                planted.Add(new PlantedName(c.Id, member.Id, $"{firstName} {lastName}", $"{Other(firstGroup, firstName)} {OtherSurname(lastGroup, lastName)}", member.BirthDate?.Year));
             }
         }
     }

@@ -4,14 +4,16 @@ using Trajet.Web.Data;
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>The case list's filters, shared by the page and the API.</summary>
-public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Programme, Guid? AssigneeId, bool HideNames)
+public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Programme, Guid? AssigneeId, bool HideNames, DateOnly Today)
 {
     /// <summary>
-    /// The filters as sets of case ids that indexes answer (a person's assignments, the name keys with
-    /// their cases, on PostgreSQL a trigram index for the substring of a name), so that a national
-    /// caseload is not read case by case. On SQLite the substring scans the (OrganisationId, SearchName) index.
+    /// The cases that pass the filters. Filters are answered by indexes (a person's assignments, the name keys with
+    /// their cases, on PostgreSQL a trigram index for the substring of a name; on SQLite the substring scans the
+    /// (OrganisationId, SearchName) index), so that a national caseload is not read case by case. A name search that
+    /// finds up to <see cref="MaxPeopleRanked"/> people ranks their cases by how well the names match
+    /// (<see cref="NameQuery.Score"/>); beyond that the cases come newest first.
     /// </summary>
-    public async Task<IQueryable<Case>> ApplyAsync(IQueryable<Case> cases, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
+    public async Task<Found> FindAsync(IQueryable<Case> cases, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
     {
         if (Status is { } status)
         {
@@ -26,41 +28,118 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             var assigned = db.CaseAssignments.Where(a => a.UserId == assignee).Select(a => a.CaseId);
             cases = cases.Where(c => assigned.Contains(c.Id));
         }
-        if (!string.IsNullOrWhiteSpace(Text))
+        if (string.IsNullOrWhiteSpace(Text))
         {
-            var number = Text.Trim().ToUpperInvariant();
-            if (HideNames)
-            {
-                return cases.Where(c => c.Number.Contains(number));
-            }
-            // Any spelling: a substring of a name or alias, or every word sounding like one of the person's names.
-            var text = NameKey.Normalize(Text);
-            var keys = NameMatcher.Words(Text).Select(NameMatcher.Key).Where(k => k.Length > 0).Distinct().ToList();
-            var keyCount = keys.Count;
-            var named = db.Members.Where(m => m.OrganisationId == organisationId && m.SearchName.Contains(text)).Select(m => m.CaseId);
-            if (keyCount > 0)
-            {
-                // The people with every key, straight to their cases from the keys' covering index.
-                named = named.Union(db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key))
-                    .GroupBy(k => new { k.MemberId, k.CaseId }).Where(g => g.Count() >= keyCount).Select(g => g.Key.CaseId));
-            }
-            // Case numbers (PT-2026-0007) always have digits: text without one is a name only.
-            var matching = number.Any(char.IsAsciiDigit)
-                ? named.Union(db.Cases.Where(c => c.OrganisationId == organisationId && c.Number.Contains(number)).Select(c => c.Id))
-                : named;
-            // A name matches a handful of cases: read their ids first, so that the count and the page look the cases up
-            // by key (the database cannot guess how few the keys' grouping leaves and would read every case instead).
-            var ids = await matching.Take(MaxCasesLookedUp + 1).ToListAsync(ct);
-            cases = ids.Count <= MaxCasesLookedUp ? cases.Where(c => ids.Contains(c.Id)) : cases.Where(c => matching.Contains(c.Id));
+            return new Found(this, cases, null);
         }
-        return cases;
+        var number = Text.Trim().ToUpperInvariant();
+        if (HideNames)
+        {
+            return new Found(this, cases.Where(c => c.Number.Contains(number)), null);
+        }
+        var query = NameQuery.Parse(Text);
+        // Case numbers (PT-2026-0007) always have digits: text without one is a name only.
+        var hasNumber = number.Any(char.IsAsciiDigit);
+        var numbered = db.Cases.Where(c => c.OrganisationId == organisationId && c.Number.Contains(number)).Select(c => c.Id);
+        // The people whose every name word sounds alike; only when they are few, also those with a word one letter away
+        // (those rank below the ones whose every word sounds alike anyway).
+        var people = People(query, db, organisationId, near: false);
+        var rows = await Read(people, ct);
+        if (rows.Count < FewPeople && query.Words.Any(w => w.Near.Count > 0))
+        {
+            people = People(query, db, organisationId, near: true);
+            rows = await Read(people, ct);
+        }
+        var numbers = hasNumber ? await numbered.Take(MaxPeopleRanked + 1).ToListAsync(ct) : [];
+        if (rows.Count > MaxPeopleRanked || numbers.Count > MaxPeopleRanked)
+        {
+            var named = people.Select(m => m.CaseId);
+            return new Found(this, hasNumber ? cases.Where(c => named.Contains(c.Id) || numbered.Contains(c.Id)) : cases.Where(c => named.Contains(c.Id)), null);
+        }
+        var scores = numbers.ToDictionary(id => id, _ => NumberScore);
+        foreach (var row in rows)
+        {
+            var score = query.Score(row.FirstName, row.LastName, row.Aliases) + (query.Text.Length > 0 && row.SearchName.Contains(query.Text, StringComparison.Ordinal) ? SubstringScore : 0);
+            scores[row.CaseId] = Math.Max(score, scores.GetValueOrDefault(row.CaseId));
+        }
+        var ids = scores.Keys.ToList();
+        return new Found(this, cases.Where(c => ids.Contains(c.Id)), scores);
     }
 
-    private const int MaxCasesLookedUp = 1000;
+    private const int MaxPeopleRanked = 1000;
+    private const int FewPeople = 20;
+    private const int SubstringScore = 100;
+    private const int NumberScore = 1000;
 
-    public IQueryable<CasesApi.ListItem> Project(IQueryable<Case> cases)
+    private sealed record Person(Guid CaseId, string FirstName, string LastName, string Aliases, string SearchName);
+
+    private static Task<List<Person>> Read(IQueryable<Member> people, CancellationToken ct) =>
+        people.Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName)).Take(MaxPeopleRanked + 1).ToListAsync(ct);
+
+    // The people with a key of every word (one index range per word, intersected), or with the typed text in a name,
+    // born in the year typed.
+    private IQueryable<Member> People(NameQuery query, TrajetDbContext db, Guid? organisationId, bool near)
     {
-        var text = NameKey.Normalize(Text);
+        var ids = db.Members.Where(m => m.OrganisationId == organisationId && m.SearchName.Contains(query.Text)).Select(m => m.Id);
+        IQueryable<Guid>? byKeys = null;
+        foreach (var word in query.Words)
+        {
+            var keys = (near ? word.AllKeys : word.Keys).ToList();
+            var withWord = db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => k.MemberId);
+            byKeys = byKeys is null ? withWord : byKeys.Intersect(withWord);
+        }
+        if (byKeys is not null)
+        {
+            ids = query.Text.Length > 0 ? ids.Union(byKeys) : byKeys;
+        }
+        var people = db.Members.Where(m => ids.Contains(m.Id));
+        if (query.BirthYear is { } year)
+        {
+            // A birth date in that year, or an estimated age that puts it within two years.
+            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            var (youngest, oldest) = (Today.Year - year - 2, Today.Year - year + 2);
+            people = people.Where(m => m.BirthDate >= first && m.BirthDate <= last
+                || m.BirthDate == null && m.EstimatedAge >= youngest && m.EstimatedAge <= oldest);
+        }
+        return people;
+    }
+
+    /// <summary>The cases a search found: counted, then read a page at a time, best matches first.</summary>
+    public sealed class Found(CaseSearch search, IQueryable<Case> cases, IReadOnlyDictionary<Guid, int>? scores)
+    {
+        private List<Guid>? ranked;
+
+        public async Task<int> CountAsync(CancellationToken ct)
+        {
+            if (scores is null)
+            {
+                return await cases.CountAsync(ct);
+            }
+            var rows = await cases.Select(c => new { c.Id, c.Referral.Date, c.Number }).ToListAsync(ct);
+            ranked = rows.OrderByDescending(r => scores[r.Id]).ThenByDescending(r => r.Date).ThenByDescending(r => r.Number, StringComparer.Ordinal)
+                .Select(r => r.Id).ToList();
+            return ranked.Count;
+        }
+
+        public async Task<List<CasesApi.ListItem>> PageAsync(int skip, int take, CancellationToken ct)
+        {
+            if (scores is null)
+            {
+                return await search.Project(cases).Skip(skip).Take(take).ToListAsync(ct);
+            }
+            if (ranked is null)
+            {
+                await CountAsync(ct);
+            }
+            var ids = ranked!.Skip(skip).Take(take).ToList();
+            var items = await search.Project(cases.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
+            return [.. items.OrderBy(i => ids.IndexOf(i.Id))];
+        }
+    }
+
+    private IQueryable<CasesApi.ListItem> Project(IQueryable<Case> cases)
+    {
+        var text = NameQuery.Parse(Text).Text;
         var ordered = !HideNames && text.Length > 0
             ? cases.OrderByDescending(c => c.Members.Any(m => m.SearchName.Contains(text))).ThenByDescending(c => c.Referral.Date)
             : cases.OrderByDescending(c => c.Referral.Date);

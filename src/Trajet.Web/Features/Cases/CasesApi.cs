@@ -59,7 +59,7 @@ public static class CasesApi
     }
 
     private static async Task<Results<Ok<PageOf<ListItem>>, ValidationProblem>> List(
-        CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct,
+        CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
         int page = 1, int pageSize = 50, string? status = null, string? q = null, string? programme = null, string? assignee = null)
     {
         var user = await current.RequireAsync(ct);
@@ -91,10 +91,10 @@ public static class CasesApi
             return errors.ToProblem(l);
         }
 
-        var search = new CaseSearch(statusFilter, q, programme, assigneeId, user.SeesAggregatesOnly);
-        var query = await search.ApplyAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
-        var total = await query.CountAsync(ct);
-        var items = await search.Project(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var search = new CaseSearch(statusFilter, q, programme, assigneeId, user.SeesAggregatesOnly, Today(clock));
+        var found = await search.FindAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
+        var total = await found.CountAsync(ct);
+        var items = await found.PageAsync((page - 1) * pageSize, pageSize, ct);
         return TypedResults.Ok(new PageOf<ListItem>(items, total, page, pageSize));
     }
 

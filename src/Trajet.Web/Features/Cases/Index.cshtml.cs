@@ -8,7 +8,7 @@ using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
-public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageModel
+public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
 {
     private const int PageSize = 50;
 
@@ -37,9 +37,9 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageMo
         var user = await current.RequireAsync(ct);
         CanWrite = CaseAccess.CanWrite(user);
         Programmes = user.Programmes;
-        var search = new CaseSearch(Status, Q, Programme, Mine ? user.Id : null, user.SeesAggregatesOnly);
-        var query = await search.ApplyAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
-        var total = await query.CountAsync(ct);
+        var search = new CaseSearch(Status, Q, Programme, Mine ? user.Id : null, user.SeesAggregatesOnly, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        var found = await search.FindAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
+        var total = await found.CountAsync(ct);
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?>
         {
             ["q"] = Q,
@@ -47,6 +47,6 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageMo
             ["programme"] = Programme,
             ["mine"] = Mine ? "true" : null,
         });
-        Items = await search.Project(query).Skip(Pager.Skip).Take(PageSize).ToListAsync(ct);
+        Items = await found.PageAsync(Pager.Skip, PageSize, ct);
     }
 }

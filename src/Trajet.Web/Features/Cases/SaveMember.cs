@@ -87,7 +87,7 @@ public static class SaveMember
         {
             member.SearchName = member.SearchName[..300];
         }
-        var keys = NameMatcher.Keys(member.FirstName, member.LastName, member.Aliases).Where(k => k.Length <= 60).ToHashSet();
+        var keys = NameMatcher.StoredKeys(member.FirstName, member.LastName, member.Aliases).Where(k => k.Length <= 60).ToHashSet();
         member.NameKeys.RemoveAll(k => !keys.Contains(k.Key));
         member.NameKeys.AddRange(keys.Where(k => member.NameKeys.All(x => x.Key != k))
             .Select(k => new PersonNameKey { MemberId = member.Id, OrganisationId = member.OrganisationId, CaseId = member.CaseId, Key = k }));

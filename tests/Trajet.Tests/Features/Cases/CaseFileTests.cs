@@ -259,6 +259,59 @@ public abstract class CaseFileTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task List_SearchWithOtherReadingsOrOneLetterOff_FindsThePersonFirst()
+    {
+        var (client, programme, _, _) = await ManagerAsync();
+        var people = new (string First, string Last, string Query)[]
+        {
+            ("Omar", "Jama", "Cumar Jaamac"),                  // Somali spelling
+            ("Ekaterina", "Lissenko", "Katerina Lysenko"),     // initial vowel dropped
+            ("Fatima-Zahra", "Benali", "Fatimazahra Ben Ali"), // written on, article apart
+            ("Hovhannes", "Grigoryan", "Hovanes Grigorian"),   // one letter off
+        };
+        var ids = new List<Guid>();
+        foreach (var (first, last, _) in people)
+        {
+            var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+            await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = first, lastName = last, nationality = "SO" });
+            ids.Add(id);
+        }
+
+        foreach (var (person, id) in people.Zip(ids))
+        {
+            var found = await client.GetFromJsonAsync<JsonElement>($"/api/cases?q={Uri.EscapeDataString(person.Query)}");
+            Assert.True(found.GetProperty("total").GetInt32() >= 1, $"{person.Query} found nothing");
+            Assert.Equal(id, found.GetProperty("items")[0].GetProperty("id").GetGuid());
+        }
+    }
+
+    [Fact]
+    public async Task List_SearchWithBirthYear_KeepsThatYearAndRanksTheSameSpellingFirst()
+    {
+        var (client, programme, _, _) = await ManagerAsync();
+        async Task<Guid> Person(string first, string last, string born)
+        {
+            var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+            await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = first, lastName = last, birthDate = born, nationality = "GN" });
+            return id;
+        }
+        var sameSpelling = await Person("Mamadou", "Diallo", "1987-03-12");
+        var otherSpelling = await Person("Mamadu", "Jallo", "1987-05-01");
+        var otherYear = await Person("Mamadou", "Diallo", "1980-01-01");
+        await Person("Aminata", "Diallo", "1987-03-12");
+
+        async Task<List<Guid>> Search(string q) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/cases?q={Uri.EscapeDataString(q)}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+        Assert.Equal([otherSpelling, sameSpelling], await Search("Mamadu Jallo 1987"));
+        Assert.Equal([sameSpelling, otherSpelling], await Search("Mamadou Diallo 12/03/1987"));
+        var withoutYear = await Search("Mamadou Diallo");
+        Assert.Equal(3, withoutYear.Count);
+        Assert.Equal(otherSpelling, withoutYear[2]);
+        Assert.Contains(otherYear, withoutYear.Take(2));
+    }
+
+    [Fact]
     public async Task Assignment_ByCoordinator_ShowsInTheWorkersList()
     {
         var (coordinator, programme, _, organisation) = await ManagerAsync(Roles.Coordinator);

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>
+/// What a user typed into the case search, read as a person: name words, each to be found by its sound-alike keys
+/// (<see cref="NameMatcher.WordKeys"/>) or a key one letter away, and a year of birth ("Diallo 1987", "Jallo 12/03/1987")
+/// that tells apart people of the same name. Pure: ranks the people the keys found.
+/// </summary>
+public sealed partial class NameQuery
+{
+    /// <summary>One name word: its spelling, its own key, the keys of its readings, and the keys one letter from its own.</summary>
+    public sealed record Word(string Spelling, string Key, IReadOnlySet<string> Keys, IReadOnlySet<string> Near)
+    {
+        public IEnumerable<string> AllKeys => Keys.Concat(Near);
+    }
+
+    public IReadOnlyList<Word> Words { get; }
+
+    public int? BirthYear { get; }
+
+    /// <summary>The typed text without the birth date, normalised (<see cref="NameKey.Normalize"/>): a substring of a name.</summary>
+    public string Text { get; }
+
+    private NameQuery(IReadOnlyList<Word> words, int? birthYear, string text) => (Words, BirthYear, Text) = (words, birthYear, text);
+
+    // Articles and patronymic particles: found inside the stored keys of a name written on (Elamrani), never required.
+    private static readonly HashSet<string> Particles = ["al", "el", "ben", "bin", "ibn", "abu", "ould", "da", "de", "del", "di", "du", "la", "le", "van", "von", "der"];
+
+    // The letters a key is made of after folding (NameMatcher.Key), and the two a key can only start with.
+    private const string Consonants = "fhklmnprstv";
+    private const string Starts = "ay";
+
+    public static NameQuery Parse(string? text)
+    {
+        int? year = null;
+        var words = new List<Word>();
+        var rest = new List<string>();
+        foreach (var token in (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (BirthYearOf(token) is { } y)
+            {
+                year = y;
+                continue;
+            }
+            rest.Add(token);
+            // A hyphenated or apostrophised token is one name (Fatima-Zahra, N'Diaye): found under its joined key.
+            var spelling = NameKey.Normalize(string.Concat(NameMatcher.Words(token)));
+            var key = NameMatcher.Key(spelling);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+            var keys = NameMatcher.WordKeys(spelling);
+            words.Add(new Word(spelling, key, keys, key.Length >= 3 ? OneLetterAway(key).Where(k => !keys.Contains(k)).ToHashSet(StringComparer.Ordinal) : []));
+        }
+        if (words.Any(w => !Particles.Contains(w.Spelling)))
+        {
+            words.RemoveAll(w => Particles.Contains(w.Spelling));
+        }
+        return words.Count > 0
+            ? new NameQuery(words, year, NameKey.Normalize(string.Join(' ', rest)))
+            : new NameQuery([], null, NameKey.Normalize(text));
+    }
+
+    /// <summary>
+    /// How well a person found by the keys matches: per word, 4 for the same spelling, 3 for the word's own key,
+    /// 2 for another reading, 1 for a key one letter away, 0 when the word is not in the person's names.
+    /// </summary>
+    public int Score(string firstName, string lastName, string aliases)
+    {
+        var spellings = NameMatcher.Words($"{firstName} {lastName} {aliases}").Select(NameKey.Normalize)
+            .Concat([NameKey.Normalize(firstName).Replace(" ", "", StringComparison.Ordinal), NameKey.Normalize(lastName).Replace(" ", "", StringComparison.Ordinal)])
+            .ToHashSet(StringComparer.Ordinal);
+        var keys = NameMatcher.StoredKeys(firstName, lastName, aliases);
+        return Words.Sum(w =>
+            spellings.Contains(w.Spelling) ? 4
+            : keys.Contains(w.Key) ? 3
+            : keys.Overlaps(w.Keys) ? 2
+            : keys.Overlaps(w.Near) ? 1
+            : 0);
+    }
+
+    /// <summary>Every key one deletion, substitution or insertion away (Idris, Driss; Gevorg, Gevork; Hasanov, Chassanow).</summary>
+    public static IEnumerable<string> OneLetterAway(string key)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            yield return key.Remove(i, 1);
+            foreach (var c in i == 0 ? Consonants + Starts : Consonants)
+            {
+                if (c != key[i])
+                {
+                    yield return string.Concat(key.AsSpan(0, i), [c], key.AsSpan(i + 1));
+                }
+            }
+        }
+        for (var i = 0; i <= key.Length; i++)
+        {
+            foreach (var c in i == 0 ? Consonants + Starts : Consonants)
+            {
+                yield return key.Insert(i, c.ToString());
+            }
+        }
+    }
+
+    private static int? BirthYearOf(string token)
+    {
+        var match = BirthDate().Match(token);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        return year is >= 1900 and <= 2100 ? year : null;
+    }
+
+    // 1987, 12/03/1987, 12.03.1987, 1987-03-12.
+    [GeneratedRegex(@"^(?:(?<y>\d{4})|\d{1,2}[./]\d{1,2}[./](?<y>\d{4})|(?<y>\d{4})-\d{1,2}-\d{1,2})$")]
+    private static partial Regex BirthDate();
+}

@@ -1,0 +1,77 @@
+using Trajet.Web.Features.Cases;
+
+namespace Trajet.Tests.Features.Cases;
+
+public sealed class NameQueryTests
+{
+    [Theory]
+    [InlineData("Diallo 1987", 1987)]
+    [InlineData("Diallo 12/03/1987", 1987)]
+    [InlineData("Diallo 12.3.1987", 1987)]
+    [InlineData("1987-03-12 Diallo", 1987)]
+    [InlineData("Diallo", null)]
+    [InlineData("Diallo 0007", null)]
+    public void Parse_ReadsTheYearOfBirth(string text, int? year)
+    {
+        var query = NameQuery.Parse(text);
+        Assert.Equal(year, query.BirthYear);
+        Assert.Equal(["diallo"], query.Words.Select(w => w.Spelling));
+        Assert.Equal(text.Contains("0007", StringComparison.Ordinal) ? "diallo 0007" : "diallo", query.Text);
+    }
+
+    [Fact]
+    public void Parse_YearAlone_IsNoBirthYear()
+    {
+        var query = NameQuery.Parse("2026");
+        Assert.Null(query.BirthYear);
+        Assert.Empty(query.Words);
+        Assert.Equal("2026", query.Text);
+    }
+
+    [Fact]
+    public void Parse_ArticlesAreNotRequired_HyphenatedNamesAreOneWord()
+    {
+        Assert.Equal(["nabil", "amrani"], NameQuery.Parse("Nabil El Amrani").Words.Select(w => w.Spelling));
+        Assert.Equal(["fatimazahra", "ndiaye"], NameQuery.Parse("Fatima-Zahra N'Diaye").Words.Select(w => w.Spelling));
+        Assert.Equal(["el"], NameQuery.Parse("El").Words.Select(w => w.Spelling));
+    }
+
+    [Fact]
+    public void Parse_ShortKeys_HaveNoNeighbours()
+    {
+        var query = NameQuery.Parse("Ali Hovhannes");
+        Assert.Empty(query.Words[0].Near);
+        Assert.Contains(NameMatcher.Key("Hovannes"), query.Words[1].Near);
+        Assert.DoesNotContain(query.Words[1].Key, query.Words[1].Near);
+    }
+
+    [Theory]
+    [InlineData("atrs", "trs")]     // deletion: Idris, Driss
+    [InlineData("kvrk", "kvr")]
+    [InlineData("tkrn", "tkrm")]    // substitution
+    [InlineData("snv", "hsnv")]     // insertion: Chassanow, Hasanov
+    public void OneLetterAway_Deletes_Substitutes_Inserts(string key, string neighbour) =>
+        Assert.Contains(neighbour, NameQuery.OneLetterAway(key));
+
+    [Fact]
+    public void OneLetterAway_NeverTheKeyItself_NorTwoLettersOff() =>
+        Assert.DoesNotContain(NameQuery.OneLetterAway("mhmt"), k => k == "mhmt" || k == "mt" || k == "hmtv");
+
+    [Fact]
+    public void Score_SameSpelling_Key_Reading_Neighbour_InThatOrder()
+    {
+        var query = NameQuery.Parse("Chaled");
+        var scores = new[] { ("Chaled", 4), ("Shaled", 3), ("Khalid", 2), ("Chalil", 1), ("Omar", 0) }
+            .Select(p => (p.Item2, query.Score(p.Item1, "Haddad", ""))).ToList();
+        Assert.All(scores, s => Assert.Equal(s.Item1, s.Item2));
+    }
+
+    [Fact]
+    public void Score_SumsTheWords_AliasesCount()
+    {
+        var query = NameQuery.Parse("Yusuf Amrani");
+        Assert.Equal(8, query.Score("Youssef", "El Amrani", "Yusuf Amrani"));
+        Assert.Equal(3 + 4, query.Score("Youssef", "Amrani", ""));
+        Assert.Equal(3 + 3, query.Score("Youssef", "Elamrani", "")); // the person's own readings count as their keys
+    }
+}
