@@ -38,20 +38,18 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             return new Found(this, cases.Where(c => c.Number.Contains(number)), null);
         }
         var query = NameQuery.Parse(Text);
-        // Case numbers (PT-2026-0007) always have digits: text without one is a name only.
-        var hasNumber = number.Any(char.IsAsciiDigit);
+        // Case numbers (PT-2026-0007) always have digits: text without one (a year of birth aside) is a name only.
+        var hasNumber = query.Text.Any(char.IsAsciiDigit);
         var numbered = db.Cases.Where(c => c.OrganisationId == organisationId && c.Number.Contains(number)).Select(c => c.Id);
         // The people whose every name word sounds alike; only when they are few, also those with a word one letter away
         // (those rank below the ones whose every word sounds alike anyway).
-        var people = People(query, db, organisationId, near: false);
-        var rows = await Read(people, ct);
-        if (rows.Count < FewPeople && query.Words.Any(w => w.Near.Count > 0))
+        var (people, rows) = await ReadPeopleAsync(query, db, organisationId, near: false, ct);
+        if (rows is { Count: < FewPeople } && query.Words.Any(w => w.Near.Count > 0))
         {
-            people = People(query, db, organisationId, near: true);
-            rows = await Read(people, ct);
+            (people, rows) = await ReadPeopleAsync(query, db, organisationId, near: true, ct);
         }
         var numbers = hasNumber ? await numbered.Take(MaxPeopleRanked + 1).ToListAsync(ct) : [];
-        if (rows.Count > MaxPeopleRanked || numbers.Count > MaxPeopleRanked)
+        if (rows is null || numbers.Count > MaxPeopleRanked)
         {
             var named = people.Select(m => m.CaseId);
             return new Found(this, hasNumber ? cases.Where(c => named.Contains(c.Id) || numbered.Contains(c.Id)) : cases.Where(c => named.Contains(c.Id)), null);
@@ -59,13 +57,14 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var scores = numbers.ToDictionary(id => id, _ => NumberScore);
         foreach (var row in rows)
         {
-            var score = query.Score(row.FirstName, row.LastName, row.Aliases) + (query.Text.Length > 0 && row.SearchName.Contains(query.Text, StringComparison.Ordinal) ? SubstringScore : 0);
+            var score = query.Score(row.FirstName, row.LastName, row.Aliases) + (row.SearchName.Contains(query.Text, StringComparison.Ordinal) ? SubstringScore : 0);
             scores[row.CaseId] = Math.Max(score, scores.GetValueOrDefault(row.CaseId));
         }
         var ids = scores.Keys.ToList();
         return new Found(this, cases.Where(c => ids.Contains(c.Id)), scores);
     }
 
+    private const int MaxPeopleLookedUp = 5000;
     private const int MaxPeopleRanked = 1000;
     private const int FewPeople = 20;
     private const int SubstringScore = 100;
@@ -73,35 +72,59 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
 
     private sealed record Person(Guid CaseId, string FirstName, string LastName, string Aliases, string SearchName);
 
-    private static Task<List<Person>> Read(IQueryable<Member> people, CancellationToken ct) =>
-        people.Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName)).Take(MaxPeopleRanked + 1).ToListAsync(ct);
-
-    // The people with a key of every word (one index range per word, intersected), or with the typed text in a name,
-    // born in the year typed.
-    private IQueryable<Member> People(NameQuery query, TrajetDbContext db, Guid? organisationId, bool near)
+    /// <summary>
+    /// The people the text names, and their names when they are few enough to rank (null otherwise). Their ids are read
+    /// first, so that the names are then read by primary key: the database cannot guess how few the keys' intersection
+    /// leaves and would otherwise read every person.
+    /// </summary>
+    private async Task<(IQueryable<Member> People, List<Person>? Rows)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, Guid? organisationId, bool near, CancellationToken ct)
     {
-        var ids = db.Members.Where(m => m.OrganisationId == organisationId && m.SearchName.Contains(query.Text)).Select(m => m.Id);
-        IQueryable<Guid>? byKeys = null;
-        foreach (var word in query.Words)
+        var named = db.Members.Where(m => m.OrganisationId == organisationId && m.SearchName.Contains(query.Text)).Select(m => m.Id);
+        if (query.Words.Count > 0)
         {
-            var keys = (near ? word.AllKeys : word.Keys).ToList();
-            var withWord = db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => k.MemberId);
-            byKeys = byKeys is null ? withWord : byKeys.Intersect(withWord);
+            named = named.Union(near ? NearlyNamed(query, db, organisationId) : WithKeys(query.Words.Select(w => w.Keys), db, organisationId));
         }
-        if (byKeys is not null)
+        var people = Born(db.Members.Where(m => named.Contains(m.Id)), query.BirthYear);
+        var ids = await named.Take(MaxPeopleLookedUp + 1).ToListAsync(ct);
+        if (ids.Count > MaxPeopleLookedUp && query.BirthYear is not null)
         {
-            ids = query.Text.Length > 0 ? ids.Union(byKeys) : byKeys;
+            // Too many of that name: the year of birth narrows them down in the database.
+            ids = await people.Select(m => m.Id).Take(MaxPeopleLookedUp + 1).ToListAsync(ct);
         }
-        var people = db.Members.Where(m => ids.Contains(m.Id));
-        if (query.BirthYear is { } year)
+        if (ids.Count > MaxPeopleLookedUp)
         {
-            // A birth date in that year, or an estimated age that puts it within two years.
-            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            var (youngest, oldest) = (Today.Year - year - 2, Today.Year - year + 2);
-            people = people.Where(m => m.BirthDate >= first && m.BirthDate <= last
-                || m.BirthDate == null && m.EstimatedAge >= youngest && m.EstimatedAge <= oldest);
+            return (people, null);
         }
-        return people;
+        var rows = await Born(db.Members.Where(m => ids.Contains(m.Id)), query.BirthYear)
+            .Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName)).Take(MaxPeopleRanked + 1).ToListAsync(ct);
+        return (people, rows.Count > MaxPeopleRanked ? null : rows);
+    }
+
+    // The people with one of the given keys for every word: one index range per word, intersected.
+    private static IQueryable<Guid> WithKeys(IEnumerable<IEnumerable<string>> words, TrajetDbContext db, Guid? organisationId) =>
+        words.Select(word => word.ToList())
+            .Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => k.MemberId))
+            .Aggregate((all, withWord) => all.Intersect(withWord));
+
+    // One word by its own keys and the others also one letter away, so that a single short name (Hamid) does not stand
+    // for two words one letter from it (Muhammad Hamdan). Up to three words; more are precise enough by their keys.
+    private static IQueryable<Guid> NearlyNamed(NameQuery query, TrajetDbContext db, Guid? organisationId) =>
+        query.Words.Count > 3
+            ? WithKeys(query.Words.Select(w => w.Keys), db, organisationId)
+            : query.Words.Select((_, i) => WithKeys(query.Words.Select((w, j) => j == i ? w.Keys : w.AllKeys), db, organisationId))
+                .Aggregate((all, some) => all.Union(some));
+
+    // Born in the year typed: a birth date in that year, or an estimated age that puts it within two years.
+    private IQueryable<Member> Born(IQueryable<Member> people, int? birthYear)
+    {
+        if (birthYear is not { } year)
+        {
+            return people;
+        }
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var (youngest, oldest) = (Today.Year - year - 2, Today.Year - year + 2);
+        return people.Where(m => m.BirthDate >= first && m.BirthDate <= last
+            || m.BirthDate == null && m.EstimatedAge >= youngest && m.EstimatedAge <= oldest);
     }
 
     /// <summary>The cases a search found: counted, then read a page at a time, best matches first.</summary>

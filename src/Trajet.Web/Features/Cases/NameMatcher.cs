@@ -65,7 +65,11 @@ public static partial class NameMatcher
     /// and of each alias, and of each two neighbouring words of one name written as one (Fatima-Zahra, Fatimazahra;
     /// El Amrani, Elamrani).
     /// </summary>
-    public static HashSet<string> StoredKeys(string? firstName, string? lastName, string? aliases = null)
+    public static HashSet<string> StoredKeys(string? firstName, string? lastName, string? aliases = null) =>
+        StoredKeys(firstName, lastName, aliases, WordKeys);
+
+    /// <summary><see cref="StoredKeys(string?, string?, string?)"/> with the readings of a word from <paramref name="wordKeys"/> (e.g. remembered).</summary>
+    public static HashSet<string> StoredKeys(string? firstName, string? lastName, string? aliases, Func<string, HashSet<string>> wordKeys)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in new[] { firstName, lastName }.Concat((aliases ?? "").Split('\n')))
@@ -73,10 +77,10 @@ public static partial class NameMatcher
             var words = Words(name).ToList();
             for (var i = 0; i < words.Count; i++)
             {
-                keys.UnionWith(WordKeys(words[i]));
+                keys.UnionWith(wordKeys(words[i]));
                 if (i > 0)
                 {
-                    keys.UnionWith(WordKeys(words[i - 1] + words[i]));
+                    keys.UnionWith(wordKeys(words[i - 1] + words[i]));
                 }
             }
         }

@@ -70,16 +70,28 @@ public sealed partial class NameQuery
     /// </summary>
     public int Score(string firstName, string lastName, string aliases)
     {
-        var spellings = NameMatcher.Words($"{firstName} {lastName} {aliases}").Select(NameKey.Normalize)
+        var spellings = NameKey.Normalize($"{firstName} {lastName} {aliases}").Split([' ', '\n', '\''], StringSplitOptions.RemoveEmptyEntries)
             .Concat([NameKey.Normalize(firstName).Replace(" ", "", StringComparison.Ordinal), NameKey.Normalize(lastName).Replace(" ", "", StringComparison.Ordinal)])
             .ToHashSet(StringComparer.Ordinal);
-        var keys = NameMatcher.StoredKeys(firstName, lastName, aliases);
+        var keys = NameMatcher.StoredKeys(firstName, lastName, aliases, ReadingsOf);
         return Words.Sum(w =>
             spellings.Contains(w.Spelling) ? 4
             : keys.Contains(w.Key) ? 3
             : keys.Overlaps(w.Keys) ? 2
             : keys.Overlaps(w.Near) ? 1
             : 0);
+    }
+
+    // People found together share many names (Mohammed, Diallo): each word's readings are worked out once per search.
+    private readonly Dictionary<string, HashSet<string>> readings = new(StringComparer.Ordinal);
+
+    private HashSet<string> ReadingsOf(string word)
+    {
+        if (!readings.TryGetValue(word, out var keys))
+        {
+            readings[word] = keys = NameMatcher.WordKeys(word);
+        }
+        return keys;
     }
 
     /// <summary>Every key one deletion, substitution or insertion away (Idris, Driss; Gevorg, Gevork; Hasanov, Chassanow).</summary>

@@ -286,6 +286,24 @@ public abstract class CaseFileTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task List_SearchOneLetterOff_NeedsOneWordByItsOwnSound()
+    {
+        var (client, programme, _, _) = await ManagerAsync();
+        async Task<Guid> Person(string first, string last)
+        {
+            var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+            await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = first, lastName = last, nationality = "AF" });
+            return id;
+        }
+        var meant = await Person("Mohamed", "Hamdan");
+        await Person("Hamid", "Karimi"); // Hamid is one letter from both Muhammad and Hamdn, but is one word
+
+        var found = await client.GetFromJsonAsync<JsonElement>("/api/cases?q=Muhamad%20Hamdn");
+
+        Assert.Equal([meant], found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
     public async Task List_SearchWithBirthYear_KeepsThatYearAndRanksTheSameSpellingFirst()
     {
         var (client, programme, _, _) = await ManagerAsync();
