@@ -167,6 +167,28 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task NameTrigramsUpgrade_FindsEarlierPeopleByPartOfTheirName()
+    {
+        await using var seed = new TrajetApp(provider);
+        Guid organisation = Guid.NewGuid(), programme = Guid.NewGuid(), caseId = Guid.NewGuid(), member = Guid.NewGuid();
+        var at = new DateTime(2024, 3, 5, 14, 0, 0, DateTimeKind.Utc);
+        await using (var old = NewContext(seed.ConnectionString))
+        {
+            await old.GetService<IMigrator>().MigrateAsync("20261122000021_SearchIndexes");
+            await SeedCaseAsync(old, organisation, programme, caseId, "Referred", at);
+            await SeedMemberAsync(old, organisation, caseId, member, at);
+        }
+
+        await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
+        await app.InitializeAsync();
+
+        var (org, prog) = await app.WithDbAsync(async (db, _) => (await db.Organisations.SingleAsync(o => o.Id == organisation), await db.Programmes.SingleAsync(p => p.Id == programme)));
+        using var searcher = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, org, prog));
+        var found = await searcher.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/cases?q=mmed%20rahi"); // parts of two words: no name key
+        Assert.Equal([caseId], found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
     public async Task Restart_OnMigratedDatabase_ChangesNothing()
     {
         await using var first = new TrajetApp(provider);

@@ -79,7 +79,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     /// </summary>
     private async Task<(IQueryable<Member> People, List<Person>? Rows)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, Guid? organisationId, bool near, CancellationToken ct)
     {
-        var named = db.Members.Where(m => m.OrganisationId == organisationId && m.SearchName.Contains(query.Text)).Select(m => m.Id);
+        var named = Containing(query.Text, db, organisationId);
         if (query.Words.Count > 0)
         {
             named = named.Union(near ? NearlyNamed(query, db, organisationId) : WithKeys(query.Words.Select(w => w.Keys), db, organisationId));
@@ -98,6 +98,23 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var rows = await Born(db.Members.Where(m => ids.Contains(m.Id)), query.BirthYear)
             .Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName)).Take(MaxPeopleRanked + 1).ToListAsync(ct);
         return (people, rows.Count > MaxPeopleRanked ? null : rows);
+    }
+
+    // The people with the text in a name or alias. SQLite looks it up in its trigram table (migration 0022) when the text
+    // has three letters or more and no LIKE wildcard; PostgreSQL's planner uses its trigram index by itself.
+    private static IQueryable<Guid> Containing(string text, TrajetDbContext db, Guid? organisationId)
+    {
+        var people = db.Members.Where(m => m.OrganisationId == organisationId);
+        if (db.Database.IsSqlite() && text.Length >= 3 && !text.Contains('%') && !text.Contains('_'))
+        {
+            var pattern = $"%{text}%";
+            var withText = db.Database.SqlQuery<Guid>($"""
+                SELECT r."MemberId" AS "Value" FROM "MemberNameRows" AS r
+                WHERE r."Row" IN (SELECT rowid FROM "MemberNames" WHERE "SearchName" LIKE {pattern})
+                """);
+            return people.Where(m => withText.Contains(m.Id)).Select(m => m.Id);
+        }
+        return people.Where(m => m.SearchName.Contains(text)).Select(m => m.Id);
     }
 
     // The people with one of the given keys for every word: one index range per word, intersected.

@@ -160,3 +160,10 @@ public sealed class SearchIndexes : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0021SearchIndexes.Up(migrationBuilder);
 }
+
+[DbContext(typeof(PostgresTrajetDbContext))]
+[Migration("20261122000022_NameTrigrams")]
+public sealed class NameTrigrams : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0022NameTrigrams.Up(migrationBuilder);
+}
