@@ -123,12 +123,13 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             .Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => k.MemberId))
             .Aggregate((all, withWord) => all.Intersect(withWord));
 
-    // One word by its own keys and the others also one letter away, so that a single short name (Hamid) does not stand
-    // for two words one letter from it (Muhammad Hamdan). Up to three words; more are precise enough by their keys.
+    // One word by its own keys and the others also one letter away (but not by that word's keys), so that a single name
+    // does not stand for two words: Hamid one letter from both Muhammad and Hamdn, Sahra for both Sahra and Tahar.
+    // Up to three words; more are precise enough by their keys.
     private static IQueryable<Guid> NearlyNamed(NameQuery query, TrajetDbContext db, Guid? organisationId) =>
         query.Words.Count > 3
             ? WithKeys(query.Words.Select(w => w.Keys), db, organisationId)
-            : query.Words.Select((_, i) => WithKeys(query.Words.Select((w, j) => j == i ? w.Keys : w.AllKeys), db, organisationId))
+            : query.Words.Select((exact, i) => WithKeys(query.Words.Select((w, j) => j == i ? w.Keys : w.AllKeys.Except(exact.Keys)), db, organisationId))
                 .Aggregate((all, some) => all.Union(some));
 
     // Born in the year typed: a birth date in that year, or an estimated age that puts it within two years.

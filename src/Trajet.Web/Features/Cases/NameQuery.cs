@@ -53,7 +53,8 @@ public sealed partial class NameQuery
                 continue;
             }
             var keys = NameMatcher.WordKeys(spelling);
-            words.Add(new Word(spelling, key, keys, key.Length >= 3 ? OneLetterAway(key).Where(k => !keys.Contains(k)).ToHashSet(StringComparer.Ordinal) : []));
+            // Keys of one or two letters stand for too many names to have neighbours, or to be one.
+            words.Add(new Word(spelling, key, keys, key.Length >= 3 ? OneLetterAway(key).Where(k => k.Length >= 3 && !keys.Contains(k)).ToHashSet(StringComparer.Ordinal) : []));
         }
         if (words.Any(w => !Particles.Contains(w.Spelling)))
         {
