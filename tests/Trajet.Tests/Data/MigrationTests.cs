@@ -189,6 +189,24 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task NameTrigrams_TriggersAndSecureDelete_OnSqliteOnly()
+    {
+        await using var app = new TrajetApp(provider);
+        await app.InitializeAsync();
+
+        var tables = await app.WithDbAsync((db, _) => TablesAsync(db));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            Assert.DoesNotContain("MemberNames", tables); // pg_trgm's index does the work there
+            return;
+        }
+        var triggers = await app.WithDbAsync((db, _) => db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync());
+        Assert.Equal(["Members_NameRow_Delete", "Members_NameRow_Insert", "Members_NameRow_Update"], triggers.Where(t => t.StartsWith("Members_NameRow", StringComparison.Ordinal)).Order());
+        var secureDelete = await app.WithDbAsync((db, _) => db.Database.SqlQueryRaw<int>("SELECT v AS \"Value\" FROM \"MemberNames_config\" WHERE k = 'secure-delete'").ToListAsync());
+        Assert.Equal([1], secureDelete);
+    }
+
+    [Fact]
     public async Task Restart_OnMigratedDatabase_ChangesNothing()
     {
         await using var first = new TrajetApp(provider);

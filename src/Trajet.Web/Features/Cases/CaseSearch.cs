@@ -8,10 +8,10 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
 {
     /// <summary>
     /// The cases that pass the filters. Filters are answered by indexes (a person's assignments, the name keys with
-    /// their cases, on PostgreSQL a trigram index for the substring of a name; on SQLite the substring scans the
-    /// (OrganisationId, SearchName) index), so that a national caseload is not read case by case. A name search that
-    /// finds up to <see cref="MaxPeopleRanked"/> people ranks their cases by how well the names match
-    /// (<see cref="NameQuery.Score"/>); beyond that the cases come newest first.
+    /// their cases, a trigram index for the substring of a name: pg_trgm on PostgreSQL, an FTS5 table on SQLite), so
+    /// that a national caseload is not read case by case. A name search that finds up to <see cref="MaxPeopleRanked"/>
+    /// people ranks their cases by how well the names match (<see cref="NameQuery.Score"/>); beyond that the cases with
+    /// the typed text in a name come first, then the newest.
     /// </summary>
     public async Task<Found> FindAsync(IQueryable<Case> cases, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
     {
@@ -44,7 +44,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         // The people whose every name word sounds alike; only when they are few, also those with a word one letter away
         // (those rank below the ones whose every word sounds alike anyway).
         var (people, rows) = await ReadPeopleAsync(query, db, organisationId, near: false, ct);
-        if (rows is { Count: < FewPeople } && query.Words.Any(w => w.Near.Count > 0))
+        if (rows is { Count: < FewPeople } && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
         {
             (people, rows) = await ReadPeopleAsync(query, db, organisationId, near: true, ct);
         }
@@ -57,7 +57,9 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var scores = numbers.ToDictionary(id => id, _ => NumberScore);
         foreach (var row in rows)
         {
-            var score = query.Score(row.FirstName, row.LastName, row.Aliases) + (row.SearchName.Contains(query.Text, StringComparison.Ordinal) ? SubstringScore : 0);
+            var score = query.Score(row.FirstName, row.LastName, row.Aliases)
+                + (row.SearchName.Contains(query.Text, StringComparison.Ordinal) ? SubstringScore : 0)
+                + (query.BirthYear is not null && (row.BirthDate is not null || row.EstimatedAge is not null) ? YearScore : 0); // born that year, not unknown
             scores[row.CaseId] = Math.Max(score, scores.GetValueOrDefault(row.CaseId));
         }
         var ids = scores.Keys.ToList();
@@ -68,9 +70,10 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     private const int MaxPeopleRanked = 1000;
     private const int FewPeople = 20;
     private const int SubstringScore = 100;
+    private const int YearScore = 200; // born that year outranks the typed text found in the name of someone of unknown age
     private const int NumberScore = 1000;
 
-    private sealed record Person(Guid CaseId, string FirstName, string LastName, string Aliases, string SearchName);
+    private sealed record Person(Guid CaseId, string FirstName, string LastName, string Aliases, string SearchName, DateOnly? BirthDate, int? EstimatedAge);
 
     /// <summary>
     /// The people the text names, and their names when they are few enough to rank (null otherwise). Their ids are read
@@ -96,7 +99,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             return (people, null);
         }
         var rows = await Born(db.Members.Where(m => ids.Contains(m.Id)), query.BirthYear)
-            .Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName)).Take(MaxPeopleRanked + 1).ToListAsync(ct);
+            .Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName, m.BirthDate, m.EstimatedAge)).Take(MaxPeopleRanked + 1).ToListAsync(ct);
         return (people, rows.Count > MaxPeopleRanked ? null : rows);
     }
 
@@ -123,16 +126,17 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             .Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => k.MemberId))
             .Aggregate((all, withWord) => all.Intersect(withWord));
 
-    // One word by its own keys and the others also one letter away (but not by that word's keys), so that a single name
-    // does not stand for two words: Hamid one letter from both Muhammad and Hamdn, Sahra for both Sahra and Tahar.
-    // Up to three words; more are precise enough by their keys.
+    // One word alone, also one letter away; of two or three words, one by its own keys and the others also one letter
+    // away (but not by that word's keys), so that a single name does not stand for two words: Hamid one letter from
+    // both Muhammad and Hamdn, Sahra for both Sahra and Tahar. (More words are precise enough by their keys.)
     private static IQueryable<Guid> NearlyNamed(NameQuery query, TrajetDbContext db, Guid? organisationId) =>
-        query.Words.Count > 3
-            ? WithKeys(query.Words.Select(w => w.Keys), db, organisationId)
+        query.Words.Count == 1
+            ? WithKeys([query.Words[0].AllKeys], db, organisationId)
             : query.Words.Select((exact, i) => WithKeys(query.Words.Select((w, j) => j == i ? w.Keys : w.AllKeys.Except(exact.Keys)), db, organisationId))
                 .Aggregate((all, some) => all.Union(some));
 
-    // Born in the year typed: a birth date in that year, or an estimated age that puts it within two years.
+    // Born in the year typed (a birth date in that year, or an estimated age that puts it within two years), or of unknown
+    // age: those stay, ranked below the ones born that year.
     private IQueryable<Member> Born(IQueryable<Member> people, int? birthYear)
     {
         if (birthYear is not { } year)
@@ -142,7 +146,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var (youngest, oldest) = (Today.Year - year - 2, Today.Year - year + 2);
         return people.Where(m => m.BirthDate >= first && m.BirthDate <= last
-            || m.BirthDate == null && m.EstimatedAge >= youngest && m.EstimatedAge <= oldest);
+            || m.BirthDate == null && (m.EstimatedAge == null || m.EstimatedAge >= youngest && m.EstimatedAge <= oldest));
     }
 
     /// <summary>The cases a search found: counted, then read a page at a time, best matches first.</summary>
@@ -180,8 +184,8 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
 
     private IQueryable<CasesApi.ListItem> Project(IQueryable<Case> cases)
     {
-        var text = NameQuery.Parse(Text).Text;
-        var ordered = !HideNames && text.Length > 0
+        var text = HideNames ? "" : NameQuery.Parse(Text).Text;
+        var ordered = text.Length > 0
             ? cases.OrderByDescending(c => c.Members.Any(m => m.SearchName.Contains(text))).ThenByDescending(c => c.Referral.Date)
             : cases.OrderByDescending(c => c.Referral.Date);
         var hideNames = HideNames;

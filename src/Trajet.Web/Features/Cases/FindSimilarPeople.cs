@@ -15,7 +15,8 @@ public static class FindSimilarPeople
 
     public static async Task<List<Candidate>> ExecuteAsync(TrajetDbContext db, UserContext user, NameMatcher.Person person, DateOnly today, Guid? excludeMemberId, CancellationToken ct)
     {
-        var keys = NameMatcher.StoredKeys(person.FirstName, person.LastName).ToList();
+        // The words' own keys: the people already known carry their other readings among their stored keys.
+        var keys = NameMatcher.Keys(person.FirstName, person.LastName).ToList();
         if (keys.Count == 0 || user.OrganisationId is null || user.SeesAggregatesOnly)
         {
             return [];

@@ -28,6 +28,9 @@ public sealed partial class NameQuery
     // Articles and patronymic particles: found inside the stored keys of a name written on (Elamrani), never required.
     private static readonly HashSet<string> Particles = ["al", "el", "ben", "bin", "ibn", "abu", "ould", "da", "de", "del", "di", "du", "la", "le", "van", "von", "der"];
 
+    public const int MaxWords = 6;
+    private const int MaxKeyWithNeighbours = 20;
+
     // The letters a key is made of after folding (NameMatcher.Key), and the two a key can only start with.
     private const string Consonants = "fhklmnprstv";
     private const string Starts = "ay";
@@ -53,8 +56,17 @@ public sealed partial class NameQuery
                 continue;
             }
             var keys = NameMatcher.WordKeys(spelling);
-            // Keys of one or two letters stand for too many names to have neighbours, or to be one.
-            words.Add(new Word(spelling, key, keys, key.Length >= 3 ? OneLetterAway(key).Where(k => k.Length >= 3 && !keys.Contains(k)).ToHashSet(StringComparer.Ordinal) : []));
+            // Keys of one or two letters stand for too many names to have neighbours, or to be one; a key longer than any
+            // name's would only cost neighbours that match nobody.
+            var near = key.Length is >= 3 and <= MaxKeyWithNeighbours
+                ? OneLetterAway(key).Where(k => k.Length >= 3 && !keys.Contains(k)).ToHashSet(StringComparer.Ordinal)
+                : [];
+            words.Add(new Word(spelling, key, keys, near));
+        }
+        // A person's names are a handful of words: the rest of a long text would only lengthen the query.
+        if (words.Count > MaxWords)
+        {
+            words.RemoveRange(MaxWords, words.Count - MaxWords);
         }
         if (words.Any(w => !Particles.Contains(w.Spelling)))
         {
@@ -125,11 +137,10 @@ public sealed partial class NameQuery
         {
             return null;
         }
-        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        return year is >= 1900 and <= 2100 ? year : null;
+        return int.TryParse(match.Groups["y"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100 ? year : null;
     }
 
     // 1987, 12/03/1987, 12.03.1987, 1987-03-12.
-    [GeneratedRegex(@"^(?:(?<y>\d{4})|\d{1,2}[./]\d{1,2}[./](?<y>\d{4})|(?<y>\d{4})-\d{1,2}-\d{1,2})$")]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})|[0-9]{1,2}[./][0-9]{1,2}[./](?<y>[0-9]{4})|(?<y>[0-9]{4})-[0-9]{1,2}-[0-9]{1,2})$")]
     private static partial Regex BirthDate();
 }

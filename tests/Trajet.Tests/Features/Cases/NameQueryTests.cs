@@ -19,6 +19,19 @@ public sealed class NameQueryTests
         Assert.Equal(text.Contains("0007", StringComparison.Ordinal) ? "diallo 0007" : "diallo", query.Text);
     }
 
+    [Theory]
+    [InlineData("Diallo ١٩٨٧")]  // Arabic-Indic digits
+    [InlineData("Diallo １９８７")] // full-width digits
+    public void Parse_OtherDigits_AreNoYear(string text) => Assert.Null(NameQuery.Parse(text).BirthYear);
+
+    [Fact]
+    public void Parse_LongText_KeepsSixWords_AndNoNeighboursForAnEndlessWord()
+    {
+        var query = NameQuery.Parse(string.Join(' ', Enumerable.Repeat("Diallo", 50)) + " " + new string('k', 5000) + "rt");
+        Assert.Equal(NameQuery.MaxWords, query.Words.Count);
+        Assert.Empty(NameQuery.Parse(new string('b', 3000) + "a" + new string('t', 3000)).Words[0].Near);
+    }
+
     [Fact]
     public void Parse_YearAlone_IsNoBirthYear()
     {

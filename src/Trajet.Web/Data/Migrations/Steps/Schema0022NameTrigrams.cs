@@ -6,7 +6,8 @@ namespace Trajet.Web.Data.Migrations.Steps;
 /// SQLite's answer to PostgreSQL's trigram index (0021): an FTS5 table with the trigram tokenizer holds every person's
 /// search text, so that a substring of a name is looked up instead of scanning every person. Triggers keep it in step
 /// with <c>Members.SearchName</c>. Its rows are numbered by <c>MemberNameRows</c> (an INTEGER PRIMARY KEY, which
-/// VACUUM keeps, unlike the implicit rowid of <c>Members</c>). PostgreSQL needs nothing.
+/// VACUUM keeps, unlike the implicit rowid of <c>Members</c>). Secure delete: an erased name leaves no trace in the index.
+/// PostgreSQL needs nothing.
 /// </summary>
 internal static class Schema0022NameTrigrams
 {
@@ -19,6 +20,7 @@ internal static class Schema0022NameTrigrams
         mb.Sql("""
             CREATE TABLE "MemberNameRows" ("Row" INTEGER NOT NULL PRIMARY KEY, "MemberId" TEXT NOT NULL UNIQUE);
             CREATE VIRTUAL TABLE "MemberNames" USING fts5("SearchName", tokenize = 'trigram');
+            INSERT INTO "MemberNames" ("MemberNames", rank) VALUES ('secure-delete', 1);
             INSERT INTO "MemberNameRows" ("MemberId") SELECT "Id" FROM "Members";
             INSERT INTO "MemberNames" (rowid, "SearchName")
                 SELECT r."Row", m."SearchName" FROM "MemberNameRows" AS r JOIN "Members" AS m ON m."Id" = r."MemberId";
