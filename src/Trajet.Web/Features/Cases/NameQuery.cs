@@ -107,12 +107,19 @@ public sealed partial class NameQuery
         return keys;
     }
 
-    /// <summary>Every key one deletion, substitution or insertion away (Idris, Driss; Gevorg, Gevork; Hasanov, Chassanow).</summary>
+    /// <summary>
+    /// Every key one deletion, substitution or insertion away (Hovannes, Hovhannes; Sergei, Serhii; Raizuow, Raizuov). The
+    /// first letter is only replaced, never dropped or preceded: the readings already drop an initial vowel or h, and a
+    /// letter put before a key would make the commonest names neighbours (Ahmed of Hamid).
+    /// </summary>
     public static IEnumerable<string> OneLetterAway(string key)
     {
         for (var i = 0; i < key.Length; i++)
         {
-            yield return key.Remove(i, 1);
+            if (i > 0)
+            {
+                yield return key.Remove(i, 1);
+            }
             foreach (var c in i == 0 ? Consonants + Starts : Consonants)
             {
                 if (c != key[i])
@@ -121,7 +128,7 @@ public sealed partial class NameQuery
                 }
             }
         }
-        for (var i = 0; i <= key.Length; i++)
+        for (var i = 1; i <= key.Length; i++)
         {
             foreach (var c in i == 0 ? Consonants + Starts : Consonants)
             {
