@@ -42,16 +42,10 @@ public abstract class MigrationTests(DatabaseProvider provider)
     [Fact]
     public async Task CaseFilesUpgrade_KeepsPeopleAndDatesTheirHistory()
     {
-        await using var seed = new TrajetApp(provider);
-        Guid organisation = Guid.NewGuid(), programme = Guid.NewGuid(), caseId = Guid.NewGuid(), member = Guid.NewGuid();
-        var at = new DateTime(2024, 3, 5, 14, 0, 0, DateTimeKind.Utc);
-        await using (var old = NewContext(seed.ConnectionString))
-        {
-            await old.GetService<IMigrator>().MigrateAsync("20261122000003_OutreachContacts");
-            await SeedCaseAsync(old, organisation, programme, caseId, "Referred", at);
-            await old.Database.ExecuteSqlAsync($"""INSERT INTO "CaseStatusChanges" ("Id", "CaseId", "To", "At") VALUES ({Guid.NewGuid()}, {caseId}, 'Referred', {at})""");
-            await SeedMemberAsync(old, organisation, caseId, member, at);
-        }
+        var old = await OldCaseAsync("20261122000003_OutreachContacts", (db, c) =>
+            db.Database.ExecuteSqlAsync($"""INSERT INTO "CaseStatusChanges" ("Id", "CaseId", "To", "At") VALUES ({Guid.NewGuid()}, {c.CaseId}, 'Referred', {SeededAt})"""));
+        await using var seed = old.Seed;
+        var (caseId, member) = (old.CaseId, old.Member);
 
         await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
         await app.InitializeAsync();
@@ -145,19 +139,15 @@ public abstract class MigrationTests(DatabaseProvider provider)
     [Fact]
     public async Task SearchIndexesUpgrade_GivesEachNameKeyItsPersonsCase()
     {
-        await using var seed = new TrajetApp(provider);
-        Guid organisation = Guid.NewGuid(), programme = Guid.NewGuid(), caseId = Guid.NewGuid(), member = Guid.NewGuid();
-        var at = new DateTime(2024, 3, 5, 14, 0, 0, DateTimeKind.Utc);
-        await using (var old = NewContext(seed.ConnectionString))
+        var old = await OldCaseAsync("20261122000020_LatestSheet", async (db, c) =>
         {
-            await old.GetService<IMigrator>().MigrateAsync("20261122000020_LatestSheet");
-            await SeedCaseAsync(old, organisation, programme, caseId, "Referred", at);
-            await SeedMemberAsync(old, organisation, caseId, member, at);
             foreach (var key in new[] { NameMatcher.Key("Mohammed"), NameMatcher.Key("Rahimi") })
             {
-                await old.Database.ExecuteSqlAsync($"""INSERT INTO "PersonNameKeys" ("MemberId", "OrganisationId", "Key") VALUES ({member}, {organisation}, {key})""");
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "PersonNameKeys" ("MemberId", "OrganisationId", "Key") VALUES ({c.Member}, {c.Organisation}, {key})""");
             }
-        }
+        });
+        await using var seed = old.Seed;
+        var (caseId, member) = (old.CaseId, old.Member);
 
         await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
         await app.InitializeAsync();
@@ -169,15 +159,9 @@ public abstract class MigrationTests(DatabaseProvider provider)
     [Fact]
     public async Task NameTrigramsUpgrade_FindsEarlierPeopleByPartOfTheirName()
     {
-        await using var seed = new TrajetApp(provider);
-        Guid organisation = Guid.NewGuid(), programme = Guid.NewGuid(), caseId = Guid.NewGuid(), member = Guid.NewGuid();
-        var at = new DateTime(2024, 3, 5, 14, 0, 0, DateTimeKind.Utc);
-        await using (var old = NewContext(seed.ConnectionString))
-        {
-            await old.GetService<IMigrator>().MigrateAsync("20261122000021_SearchIndexes");
-            await SeedCaseAsync(old, organisation, programme, caseId, "Referred", at);
-            await SeedMemberAsync(old, organisation, caseId, member, at);
-        }
+        var old = await OldCaseAsync("20261122000021_SearchIndexes");
+        await using var seed = old.Seed;
+        var (organisation, programme, caseId) = (old.Organisation, old.Programme, old.CaseId);
 
         await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
         await app.InitializeAsync();
@@ -223,6 +207,26 @@ public abstract class MigrationTests(DatabaseProvider provider)
         Assert.Equal(2, tasks.Count);
         Assert.Contains(StartupTasks.NameKeysName, tasks);
         Assert.Contains(tasks, t => t.StartsWith("encrypt-notes:", StringComparison.Ordinal));
+    }
+
+    private static readonly DateTime SeededAt = new(2024, 3, 5, 14, 0, 0, DateTimeKind.Utc);
+
+    private sealed record OldCase(TrajetApp Seed, Guid Organisation, Guid Programme, Guid CaseId, Guid Member);
+
+    // A database left at an older migration with a referred case and its person (SeedCaseAsync, SeedMemberAsync), plus
+    // whatever else that schema held (more). The caller disposes the seed app.
+    private async Task<OldCase> OldCaseAsync(string migration, Func<TrajetDbContext, OldCase, Task>? more = null)
+    {
+        var old = new OldCase(new TrajetApp(provider), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using var db = NewContext(old.Seed.ConnectionString);
+        await db.GetService<IMigrator>().MigrateAsync(migration);
+        await SeedCaseAsync(db, old.Organisation, old.Programme, old.CaseId, "Referred", SeededAt);
+        await SeedMemberAsync(db, old.Organisation, old.CaseId, old.Member, SeededAt);
+        if (more is not null)
+        {
+            await more(db, old);
+        }
+        return old;
     }
 
     // An organisation, its programme and one case, written as an older schema holds them (no app code involved).
