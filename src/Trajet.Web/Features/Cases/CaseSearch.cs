@@ -30,12 +30,12 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         }
         if (string.IsNullOrWhiteSpace(Text))
         {
-            return new Found(this, cases, null);
+            return new Found(this, cases, null, "");
         }
         var number = Text.Trim().ToUpperInvariant();
         if (HideNames)
         {
-            return new Found(this, cases.Where(c => c.Number.Contains(number)), null);
+            return new Found(this, cases.Where(c => c.Number.Contains(number)), null, "");
         }
         var query = NameQuery.Parse(Text);
         // Case numbers (PT-2026-0007) always have digits: text without one (a year of birth aside) is a name only.
@@ -52,7 +52,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         if (rows is null || numbers.Count > MaxPeopleRanked)
         {
             var named = people.Select(m => m.CaseId);
-            return new Found(this, hasNumber ? cases.Where(c => named.Contains(c.Id) || numbered.Contains(c.Id)) : cases.Where(c => named.Contains(c.Id)), null);
+            return new Found(this, hasNumber ? cases.Where(c => named.Contains(c.Id) || numbered.Contains(c.Id)) : cases.Where(c => named.Contains(c.Id)), null, query.Text);
         }
         var scores = numbers.ToDictionary(id => id, _ => NumberScore);
         foreach (var row in rows)
@@ -63,7 +63,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             scores[row.CaseId] = Math.Max(score, scores.GetValueOrDefault(row.CaseId));
         }
         var ids = scores.Keys.ToList();
-        return new Found(this, cases.Where(c => ids.Contains(c.Id)), scores);
+        return new Found(this, cases.Where(c => ids.Contains(c.Id)), scores, query.Text);
     }
 
     private const int MaxPeopleLookedUp = 5000;
@@ -149,8 +149,11 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             || m.BirthDate == null && (m.EstimatedAge == null || m.EstimatedAge >= youngest && m.EstimatedAge <= oldest));
     }
 
-    /// <summary>The cases a search found: counted, then read a page at a time, best matches first.</summary>
-    public sealed class Found(CaseSearch search, IQueryable<Case> cases, IReadOnlyDictionary<Guid, int>? scores)
+    /// <summary>
+    /// The cases a search found: counted, then read a page at a time, best matches first (by score, or else those with
+    /// <paramref name="text"/>, the typed text as a substring of a name, first).
+    /// </summary>
+    public sealed class Found(CaseSearch search, IQueryable<Case> cases, IReadOnlyDictionary<Guid, int>? scores, string text)
     {
         private List<Guid>? ranked;
 
@@ -170,21 +173,20 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         {
             if (scores is null)
             {
-                return await search.Project(cases).Skip(skip).Take(take).ToListAsync(ct);
+                return await search.Project(cases, text).Skip(skip).Take(take).ToListAsync(ct);
             }
             if (ranked is null)
             {
                 await CountAsync(ct);
             }
             var ids = ranked!.Skip(skip).Take(take).ToList();
-            var items = await search.Project(cases.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
+            var items = await search.Project(cases.Where(c => ids.Contains(c.Id)), text).ToListAsync(ct);
             return [.. items.OrderBy(i => ids.IndexOf(i.Id))];
         }
     }
 
-    private IQueryable<CasesApi.ListItem> Project(IQueryable<Case> cases)
+    private IQueryable<CasesApi.ListItem> Project(IQueryable<Case> cases, string text)
     {
-        var text = HideNames ? "" : NameQuery.Parse(Text).Text;
         var ordered = text.Length > 0
             ? cases.OrderByDescending(c => c.Members.Any(m => m.SearchName.Contains(text))).ThenByDescending(c => c.Referral.Date)
             : cases.OrderByDescending(c => c.Referral.Date);

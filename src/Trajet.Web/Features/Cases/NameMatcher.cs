@@ -22,9 +22,11 @@ public static partial class NameMatcher
     ];
 
     /// <summary>The sound-alike key of one name word ("" for a word without letters).</summary>
-    public static string Key(string word)
+    public static string Key(string word) => KeyOfLetters(Letters(word));
+
+    // The key of a word already reduced to its lower-case ASCII letters (Letters), as its readings are.
+    private static string KeyOfLetters(string letters)
     {
-        var letters = Letters(word);
         if (letters.Length == 0)
         {
             return "";
@@ -98,7 +100,7 @@ public static partial class NameMatcher
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var letters = Letters(word);
-        var key = Key(word);
+        var key = KeyOfLetters(letters);
         if (key.Length == 0)
         {
             return keys;
@@ -106,7 +108,7 @@ public static partial class NameMatcher
         keys.Add(key);
         foreach (var reading in Readings(letters))
         {
-            if (Key(reading) is { Length: >= 2 } other)
+            if (KeyOfLetters(reading) is { Length: >= 2 } other)
             {
                 keys.Add(other);
             }
