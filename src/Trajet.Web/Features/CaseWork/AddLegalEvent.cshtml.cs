@@ -47,7 +47,7 @@ public sealed class AddLegalEventModel(CurrentUser current, TrajetDbContext db, 
         }
         var user = await current.RequireAsync(ct);
         var input = new RecordLegalEvent.Input(Input.Type, Input.Date, Input.Authority, Input.Reference, Input.Lawyer, Input.Outcome, Input.DaysToComply, Input.Deadline, Input.Notes);
-        switch (await RecordLegalEvent.ExecuteAsync(db, user, @case, input, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))
+        switch (await RecordLegalEvent.ExecuteAsync(db, user, @case, input, clock.Today(), ct))
         {
             case RecordLegalEvent.Recorded:
                 return RedirectToPage("/Cases/Details", new { id });

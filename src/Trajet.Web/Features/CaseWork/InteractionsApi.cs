@@ -48,7 +48,7 @@ public static class InteractionsApi
         }
         var input = new RecordInteraction.Input(type, to, body.Date, body.DurationMinutes, body.Participants, body.Language,
             body.InterpreterPresent ?? false, body.MediatorPresent ?? false, body.Notes, body.NextSteps, body.FileChecked, body.MissingItems, body.Conclusions);
-        return await RecordInteraction.ExecuteAsync(db, user, c, input, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct) switch
+        return await RecordInteraction.ExecuteAsync(db, user, c, input, clock.Today(), ct) switch
         {
             RecordInteraction.Recorded { Interaction: var i } => TypedResults.Created($"/api/cases/{id}/interactions/{i.Id}", ToDto(i, false)),
             RecordInteraction.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -64,7 +64,7 @@ public static class InteractionsApi
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await SummarizeAsync(db, c, user.SeesAggregatesOnly, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
+        return TypedResults.Ok(await SummarizeAsync(db, c, user.SeesAggregatesOnly, clock.Today(), ct));
     }
 
     public static async Task<Summary> SummarizeAsync(TrajetDbContext db, Case c, bool hideNotes, DateOnly today, CancellationToken ct)

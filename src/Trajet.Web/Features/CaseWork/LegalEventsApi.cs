@@ -45,7 +45,7 @@ public static class LegalEventsApi
             return errors.ToProblem(l);
         }
         var input = new RecordLegalEvent.Input(type, body.Date, body.Authority, body.Reference, body.Lawyer, outcome, body.DaysToComply, body.Deadline, body.Notes);
-        return await RecordLegalEvent.ExecuteAsync(db, user, c, input, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct) switch
+        return await RecordLegalEvent.ExecuteAsync(db, user, c, input, clock.Today(), ct) switch
         {
             RecordLegalEvent.Recorded { Event: var e } => TypedResults.Created($"/api/cases/{id}/legal-events/{e.Id}",
                 new Dto(e.Id, e.Date, e.Type, e.Authority, e.Reference, e.Lawyer, e.Outcome, e.DaysToComply, e.Deadline, e.DeadlineSource, e.Notes)),

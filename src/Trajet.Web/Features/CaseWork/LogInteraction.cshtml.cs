@@ -38,7 +38,7 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
     /// <summary>An individual-coaching case: the form is an interview write-up.</summary>
     public bool IsCoaching { get; private set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

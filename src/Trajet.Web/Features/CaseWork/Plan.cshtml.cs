@@ -16,7 +16,7 @@ public sealed class PlanModel(CurrentUser current, TrajetDbContext db, IStringLo
     public EditPlan.PlanDto Plan { get; private set; } = null!;
     public Guid CaseId { get; private set; }
     public string CaseNumber { get; private set; } = "";
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) is null ? NotFound() : Page();

@@ -24,7 +24,7 @@ public static class PlanApi
             WriteAsync(id, current, db, l, clock, ct, (c, errors) =>
             {
                 var option = KebabEnum.Parse<DurableSolution>(body.Option, "option", errors);
-                return errors.Count > 0 ? Task.FromResult(errors) : EditPlan.AddGoalAsync(db, c, option, body.Description, body.AgreedOn, Today(clock), ct);
+                return errors.Count > 0 ? Task.FromResult(errors) : EditPlan.AddGoalAsync(db, c, option, body.Description, body.AgreedOn, clock.Today(), ct);
             }));
         plan.MapPost("/actions", (Guid id, ActionBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
             WriteAsync(id, current, db, l, clock, ct, (c, errors) =>
@@ -33,12 +33,12 @@ public static class PlanApi
                 return errors.Count > 0 ? Task.FromResult(errors) : EditPlan.AddActionAsync(db, c, body.GoalId, body.Description, owner, body.DueDate, ct);
             }));
         plan.MapPost("/reviews", (Guid id, ReviewBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
-            WriteAsync(id, current, db, l, clock, ct, (c, _) => EditPlan.AddReviewAsync(db, c, body.Date, body.Progress, body.Changes, Today(clock), ct)));
+            WriteAsync(id, current, db, l, clock, ct, (c, _) => EditPlan.AddReviewAsync(db, c, body.Date, body.Progress, body.Changes, clock.Today(), ct)));
         plan.MapPut("/actions/{actionId:guid}/status", (Guid id, Guid actionId, StatusBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
             WriteAsync(id, current, db, l, clock, ct, async (c, errors) =>
             {
                 var status = KebabEnum.Parse<ActionStatus>(body.Status, "status", errors);
-                if (errors.Count == 0 && !await EditPlan.SetStatusAsync(db, c.Id, actionId, status!.Value, Today(clock), ct))
+                if (errors.Count == 0 && !await EditPlan.SetStatusAsync(db, c.Id, actionId, status!.Value, clock.Today(), ct))
                 {
                     errors.Add(new("actionId", "Unknown action for this case."));
                 }
@@ -46,13 +46,11 @@ public static class PlanApi
             }));
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
-
     private static async Task<Results<Ok<EditPlan.PlanDto>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         return await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct)
-            ? TypedResults.Ok(await EditPlan.LoadAsync(db, id, Today(clock), ct))
+            ? TypedResults.Ok(await EditPlan.LoadAsync(db, id, clock.Today(), ct))
             : TypedResults.NotFound();
     }
 
@@ -67,6 +65,6 @@ public static class PlanApi
             return denied!;
         }
         var errors = await change(c, []);
-        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await EditPlan.LoadAsync(db, id, Today(clock), ct));
+        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await EditPlan.LoadAsync(db, id, clock.Today(), ct));
     }
 }

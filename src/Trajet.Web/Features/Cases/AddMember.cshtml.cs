@@ -36,7 +36,7 @@ public sealed class AddMemberModel(CurrentUser current, TrajetDbContext db, IStr
         {
             return Page();
         }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         var input = Input.ToInput();
         var errors = MemberRules.Validate(input, today);
         if (errors.Count == 0 && !ConfirmedNew)

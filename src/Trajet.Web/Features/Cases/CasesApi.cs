@@ -35,8 +35,6 @@ public static class CasesApi
         app.MapGet("/api/people/similar", Similar).WithTags("Cases");
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
-
     private static async Task<Results<Created<Created>, ValidationProblem, ForbidHttpResult>> Open(
         OpenBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
@@ -50,7 +48,7 @@ public static class CasesApi
         var source = KebabEnum.Parse<ReferralSource>(body.Referral?.Source, "referral.source", errors);
         RiskLevel? risk = body.Referral?.RiskAtIntake is null ? null : KebabEnum.Parse<RiskLevel>(body.Referral.RiskAtIntake, "referral.riskAtIntake", errors);
         var command = new OpenCase.Command(body.Programme, kind, source, body.Referral?.ReferredBy, body.Referral?.Date, body.Referral?.KnownBefore, risk);
-        return await OpenCase.ExecuteAsync(db, user, command, Today(clock), ct, errors) switch
+        return await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct, errors) switch
         {
             OpenCase.Opened { Case: var c } => TypedResults.Created($"/api/cases/{c.Id}", new Created(c.Id, c.Number, c.Status)),
             OpenCase.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -91,7 +89,7 @@ public static class CasesApi
             return errors.ToProblem(l);
         }
 
-        var search = new CaseSearch(statusFilter, q, programme, assigneeId, user.SeesAggregatesOnly, Today(clock));
+        var search = new CaseSearch(statusFilter, q, programme, assigneeId, user.SeesAggregatesOnly, clock.Today());
         var found = await search.FindAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
         var total = await found.CountAsync(ct);
         var items = await found.PageAsync((page - 1) * pageSize, pageSize, ct);
@@ -99,7 +97,7 @@ public static class CasesApi
     }
 
     private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await CaseDetails.LoadAsync(db, await current.RequireAsync(ct), id, Today(clock), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
+        await CaseDetails.LoadAsync(db, await current.RequireAsync(ct), id, clock.Today(), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
     private static async Task<IResult> PostStatus(Guid id, StatusBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
@@ -117,10 +115,10 @@ public static class CasesApi
         {
             return errors.ToProblem(l);
         }
-        var change = new CaseWorkflow.Change(to, body.Date ?? Today(clock), body.Reason, outcome, solution);
-        return await ChangeStatus.ExecuteAsync(db, user, c, change, body.Version, Today(clock), ct) switch
+        var change = new CaseWorkflow.Change(to, body.Date ?? clock.Today(), body.Reason, outcome, solution);
+        return await ChangeStatus.ExecuteAsync(db, user, c, change, body.Version, clock.Today(), ct) switch
         {
-            ChangeStatus.Changed => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, Today(clock), ct)),
+            ChangeStatus.Changed => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)),
             ChangeStatus.Invalid invalid => invalid.Errors.ToProblem(l),
             _ => throw new InvalidOperationException(),
         };
@@ -141,9 +139,9 @@ public static class CasesApi
         {
             return errors.ToProblem(l);
         }
-        return await RecordScreening.ExecuteAsync(db, user, c, answers, body.Date ?? Today(clock), Today(clock), ct) switch
+        return await RecordScreening.ExecuteAsync(db, user, c, answers, body.Date ?? clock.Today(), clock.Today(), ct) switch
         {
-            RecordScreening.Recorded => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, Today(clock), ct)),
+            RecordScreening.Recorded => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)),
             RecordScreening.Invalid invalid => invalid.Errors.ToProblem(l),
             _ => throw new InvalidOperationException(),
         };
@@ -162,7 +160,7 @@ public static class CasesApi
             return TypedResults.Forbid();
         }
         var errors = await AssignWorkers.ExecuteAsync(db, user, c, body.UserIds ?? [], ct);
-        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, Today(clock), ct));
+        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct));
     }
 
     private static async Task<IResult> PostMember(Guid id, MemberBodies.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
@@ -179,7 +177,7 @@ public static class CasesApi
         {
             return errors.ToProblem(l);
         }
-        var today = Today(clock);
+        var today = clock.Today();
         var similar = await FindSimilarPeople.ExecuteAsync(db, user,
             new NameMatcher.Person(body.FirstName ?? "", body.LastName ?? "", "", body.BirthDate, body.EstimatedAge), today, null, ct);
         return await SaveMember.AddAsync(db, c, input, today, ct) switch
@@ -212,7 +210,7 @@ public static class CasesApi
         {
             return errors.ToProblem(l);
         }
-        var today = Today(clock);
+        var today = clock.Today();
         return await SaveMember.UpdateAsync(db, member, input, body.Version!.Value, today, ct) switch
         {
             SaveMember.Saved { Member: var m } => TypedResults.Ok(MemberDto.From(m, today, false)),
@@ -227,6 +225,6 @@ public static class CasesApi
     {
         var user = await current.RequireAsync(ct);
         return TypedResults.Ok(await FindSimilarPeople.ExecuteAsync(db, user,
-            new NameMatcher.Person(firstName ?? "", lastName ?? "", "", birthDate, estimatedAge), Today(clock), null, ct));
+            new NameMatcher.Person(firstName ?? "", lastName ?? "", "", birthDate, estimatedAge), clock.Today(), null, ct));
     }
 }

@@ -29,7 +29,7 @@ public sealed class ChangeStatusModel(CurrentUser current, TrajetDbContext db, I
     public CaseStatus Current { get; private set; }
     public IReadOnlyList<CaseStatus> Next { get; private set; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

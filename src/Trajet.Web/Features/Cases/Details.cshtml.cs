@@ -56,7 +56,7 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Today = clock.Today();
         var found = await CaseDetails.LoadAsync(db, user, id, Today, ct);
         if (found is null)
         {

@@ -42,7 +42,7 @@ public sealed class EditMemberModel(CurrentUser current, TrajetDbContext db, ISt
         }
         try
         {
-            switch (await SaveMember.UpdateAsync(db, member, Input.ToInput(), Input.Version, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))
+            switch (await SaveMember.UpdateAsync(db, member, Input.ToInput(), Input.Version, clock.Today(), ct))
             {
                 case SaveMember.Saved:
                     return RedirectToPage("Details", new { id });

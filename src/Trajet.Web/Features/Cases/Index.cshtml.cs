@@ -37,7 +37,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProv
         var user = await current.RequireAsync(ct);
         CanWrite = CaseAccess.CanWrite(user);
         Programmes = user.Programmes;
-        var search = new CaseSearch(Status, Q, Programme, Mine ? user.Id : null, user.SeesAggregatesOnly, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        var search = new CaseSearch(Status, Q, Programme, Mine ? user.Id : null, user.SeesAggregatesOnly, clock.Today());
         var found = await search.FindAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
         var total = await found.CountAsync(ct);
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?>

@@ -38,7 +38,7 @@ public sealed class OpenModel(CurrentUser current, TrajetDbContext db, IStringLo
             return Forbid();
         }
         Programmes = user.Programmes;
-        Input.Referral.Date = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Input.Referral.Date = clock.Today();
         return Page();
     }
 
@@ -56,7 +56,7 @@ public sealed class OpenModel(CurrentUser current, TrajetDbContext db, IStringLo
         }
         var command = new OpenCase.Command(Input.Programme, Input.Kind, Input.Referral.Source, Input.Referral.ReferredBy,
             Input.Referral.Date, Input.Referral.KnownBefore, Input.Referral.RiskAtIntake);
-        switch (await OpenCase.ExecuteAsync(db, user, command, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))
+        switch (await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct))
         {
             case OpenCase.Opened opened:
                 return RedirectToPage("Details", new { id = opened.Case.Id });

@@ -33,7 +33,7 @@ public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IString
         {
             return NotFound();
         }
-        var dto = await CaseDetails.LoadAsync(db, user, id, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        var dto = await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct);
         Answers = dto!.Screening.Select(s => new AnswerInput { CriterionId = s.CriterionId, Criterion = s.Criterion, Answer = s.Answer, Note = s.Note }).ToList();
         return Page();
     }
@@ -46,7 +46,7 @@ public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IString
             return NotFound();
         }
         var answers = Answers.Select(a => new RecordScreening.Answer(a.CriterionId, a.Answer, a.Note)).ToList();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         switch (await RecordScreening.ExecuteAsync(db, user, @case, answers, today, today, ct))
         {
             case RecordScreening.Recorded:

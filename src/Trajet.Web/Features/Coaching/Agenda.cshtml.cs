@@ -5,6 +5,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Coaching;
 
@@ -33,7 +34,7 @@ public sealed class AgendaModel(CurrentUser current, TrajetDbContext db, TimePro
         {
             return Forbid();
         }
-        Day = Date ?? DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Day = Date ?? clock.Today();
         var programmes = user.Programmes.Select(p => p.Id).ToList();
         Coaches = (await db.Users.Where(u => u.OrganisationId == user.OrganisationId && u.IsActive && u.Programmes.Any(p => programmes.Contains(p.ProgrammeId)))
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();

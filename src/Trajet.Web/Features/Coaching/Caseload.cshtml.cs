@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Coaching;
 
@@ -17,7 +18,7 @@ public sealed class CaseloadModel(CurrentUser current, TrajetDbContext db, TimeP
         {
             return Forbid();
         }
-        Report = await Caseload.BuildAsync(db, user, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Report = await Caseload.BuildAsync(db, user, clock.Today(), ct);
         return Page();
     }
 }

@@ -83,7 +83,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringL
         {
             return false;
         }
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Today = clock.Today();
         CanManage = user.IsCoordinator;
         Programmes = user.Programmes.Where(p => p.Kind == ProgrammeKind.IndividualCoaching).ToList();
         Input.Programme ??= Programmes.FirstOrDefault()?.Slug;

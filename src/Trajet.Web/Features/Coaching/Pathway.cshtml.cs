@@ -37,7 +37,7 @@ public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStrin
     public IReadOnlyList<PathwayDecision> History { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Partners { get; private set; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

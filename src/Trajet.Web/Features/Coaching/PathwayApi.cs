@@ -61,7 +61,7 @@ public static class PathwayApi
         }
         var decision = new PathwayRules.Decision(pathway, body.Date, body.Reasons, body.Procedure, body.InformationGiven, body.PersonFilesThemself ?? false,
             body.OptionsExplained, body.ReturnPartnerId, body.ConsequencesExplained, body.ForcedReturnExplained ?? false, body.EntryBanExplained ?? false, body.Close ?? false);
-        return await DecidePathway.ExecuteAsync(db, user, c, decision, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct) switch
+        return await DecidePathway.ExecuteAsync(db, user, c, decision, clock.Today(), ct) switch
         {
             DecidePathway.Decided { Decision: var d } => TypedResults.Created($"/api/cases/{id}/pathway", ToDto(d, false)),
             DecidePathway.Invalid invalid => invalid.Errors.ToProblem(l),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Deadlines;
 
@@ -13,7 +14,7 @@ public static class DeadlinesApi
         {
             var user = await current.RequireAsync(ct);
             var mine = scope is null ? !user.IsCoordinator : scope != "all";
-            var items = await DueList.BuildAsync(db, user, mine, DateOnly.FromDateTime(clock.GetLocalNow().Date), DueList.Settings.From(config), validity, ct);
+            var items = await DueList.BuildAsync(db, user, mine, clock.Today(), DueList.Settings.From(config), validity, ct);
             return TypedResults.Ok(new Response(mine ? "mine" : "all", items));
         }).WithTags("Case work");
 }

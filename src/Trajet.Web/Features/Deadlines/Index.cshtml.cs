@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Deadlines;
 
@@ -18,7 +19,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProv
     {
         var user = await current.RequireAsync(ct);
         Scope = Scope is "mine" or "all" ? Scope : user.IsCoordinator ? "all" : "mine";
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Today = clock.Today();
         Items = await DueList.BuildAsync(db, user, Scope == "mine", Today, DueList.Settings.From(config), validity, ct);
     }
 }

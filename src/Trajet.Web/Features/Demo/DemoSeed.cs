@@ -171,10 +171,10 @@ public static class DemoSeed
             db.Cases.Add(@case);
             coached.Add(@case);
         }
-        var today = DateOnly.FromDateTime((services.GetService<TimeProvider>() ?? TimeProvider.System).GetLocalNow().Date);
+        var today = (services.GetService<TimeProvider>() ?? TimeProvider.System).Today();
         AddCoaching(db, icam, coached, coach.Id, today);
         var contacts = OutreachDemo.Seed(db, reachOut, reach, outreachWorker, mediator, reachOutFr, reachFr, outreachWorkerFr,
-            DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().Date));
+            services.GetRequiredService<TimeProvider>().Today());
         await db.SaveChangesAsync();
         await SeedAccessHistoryAsync(db, famillePlus, planTogether, coordinator, cm1, cm2);
         logger.LogInformation("Demo data seeded: {Families} family cases, {Coachees} individual cases, {Contacts} outreach contacts",

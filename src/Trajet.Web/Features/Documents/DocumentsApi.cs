@@ -66,9 +66,9 @@ public static class DocumentsApi
         var file = form.Files.GetFile("file");
         var input = new RecordDocument.Input(form["type"], form["title"], issueDate, expiryDate, form["notes"],
             file is null ? null : new RecordDocument.Upload(file.FileName, file.Length, file.OpenReadStream));
-        return await RecordDocument.ExecuteAsync(db, store, user, c, input, Today(clock), ct) switch
+        return await RecordDocument.ExecuteAsync(db, store, user, c, input, clock.Today(), ct) switch
         {
-            RecordDocument.Recorded { Document: var d } => TypedResults.Created($"/api/cases/{id}/documents/{d.Id}", ToDto(d, validity, Today(clock), false)),
+            RecordDocument.Recorded { Document: var d } => TypedResults.Created($"/api/cases/{id}/documents/{d.Id}", ToDto(d, validity, clock.Today(), false)),
             RecordDocument.Invalid invalid => invalid.Errors.ToProblem(l),
             _ => throw new InvalidOperationException(),
         };
@@ -117,7 +117,7 @@ public static class DocumentsApi
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await ListAsync(db, user, id, validity, Today(clock), ct));
+        return TypedResults.Ok(await ListAsync(db, user, id, validity, clock.Today(), ct));
     }
 
     public static async Task<List<Dto>> ListAsync(TrajetDbContext db, UserContext user, Guid caseId, DocumentValidity validity, DateOnly today, CancellationToken ct)
@@ -145,8 +145,6 @@ public static class DocumentsApi
         // A file name makes TypedResults.File answer Content-Disposition: attachment, never inline.
         return TypedResults.File(await store.OpenReadAsync(document.FileKey, ct), document.ContentType ?? "application/octet-stream", document.FileName ?? "document");
     }
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
     private static Dto ToDto(CaseDocument d, DocumentValidity validity, DateOnly today, bool hideContent) => new(
         d.Id, d.Type, hideContent ? null : d.Title, d.IssueDate, d.ExpiryDate, validity.ValidUntil(d.Type, d.IssueDate, d.ExpiryDate),

@@ -31,7 +31,7 @@ public sealed class UploadModel(CurrentUser current, TrajetDbContext db, Documen
     public int SupportLetterMonths => validity.MonthsFor(DocumentType.SupportLetter) ?? 0;
     public double MaxMegabytes => store.MaxFileBytes / (1024.0 * 1024.0);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) is null ? NotFound() : Page();

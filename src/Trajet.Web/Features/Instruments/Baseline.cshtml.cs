@@ -32,7 +32,7 @@ public sealed class BaselineModel(CurrentUser current, TrajetDbContext db, IStri
     public Guid CaseId { get; private set; }
     public string CaseNumber { get; private set; } = "";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

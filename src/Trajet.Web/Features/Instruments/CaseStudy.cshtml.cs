@@ -6,6 +6,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Instruments;
 
@@ -85,7 +86,7 @@ public sealed class CaseStudyModel(CurrentUser current, TrajetDbContext db, IStr
         {
             return false;
         }
-        Case = (await CaseDetails.LoadAsync(db, user, id, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct))!;
+        Case = (await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct))!;
         return true;
     }
 }

@@ -27,8 +27,6 @@ public static class InstrumentsApi
         group.MapGet("/baseline-sheets", ListBaselineSheets);
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
-
     private static async Task<IResult> PostSummarySheet(Guid id, RecordSummarySheet.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
@@ -41,8 +39,8 @@ public static class InstrumentsApi
         {
             return TypedResults.Forbid();
         }
-        var dto = (await CaseDetails.LoadAsync(db, user, id, Today(clock), ct))!;
-        return await RecordSummarySheet.ExecuteAsync(db, user, dto, owner.OrganisationId, owner.ProgrammeId, body, Today(clock), ct) switch
+        var dto = (await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct))!;
+        return await RecordSummarySheet.ExecuteAsync(db, user, dto, owner.OrganisationId, owner.ProgrammeId, body, clock.Today(), ct) switch
         {
             RecordSummarySheet.Recorded { Sheet: var s } => TypedResults.Created($"/api/cases/{id}/summary-sheets/{s.Id}",
                 new SheetCreated(s.Id, s.Date, JsonSerializer.Deserialize<SummaryProfile>(s.Profile, RecordSummarySheet.Json))),
@@ -72,7 +70,7 @@ public static class InstrumentsApi
             return denied!;
         }
         var input = new RecordBaselineSheet.Input(body.Date, body.SituationOn, (body.Scores ?? []).Select(s => new RecordBaselineSheet.Score(s.Item, s.Score, s.Why)).ToList());
-        return await RecordBaselineSheet.ExecuteAsync(db, user, c, input, Today(clock), ct) switch
+        return await RecordBaselineSheet.ExecuteAsync(db, user, c, input, clock.Today(), ct) switch
         {
             RecordBaselineSheet.Recorded { Sheet: var s } => TypedResults.Created($"/api/cases/{id}/baseline-sheets/{s.Id}", ToDto(s)),
             RecordBaselineSheet.Invalid invalid => invalid.Errors.ToProblem(l),

@@ -7,6 +7,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Instruments;
 
@@ -21,7 +22,7 @@ public sealed class SummarySheetModel(CurrentUser current, TrajetDbContext db, I
     public SummaryProfile Profile { get; private set; } = SummaryProfile.Empty;
     public IReadOnlyDictionary<string, string?> Values { get; private set; } = new Dictionary<string, string?>();
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

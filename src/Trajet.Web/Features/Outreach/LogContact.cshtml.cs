@@ -41,7 +41,7 @@ public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, ISt
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public string? PersonNickname { get; private set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid? session, Guid? person, CancellationToken ct)
     {

@@ -36,8 +36,6 @@ public static class OutreachApi
     public sealed record LinkBody(Guid? PersonId, Guid? ContactId);
     public sealed record ReferralDto(Guid Id, Guid PartnerId, string Partner, DateOnly Date, string Name, string? Phone, string? Language, string Reason, InboundReferralStatus Status, Guid? PersonId, Guid? ContactId, DateOnly? HandledOn);
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
-
     public static void MapOutreachApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/outreach").WithTags("Outreach");
@@ -153,7 +151,7 @@ public static class OutreachApi
         var errors = new List<FieldError>();
         var kind = KebabEnum.Parse<SessionKind>(body.Kind, "kind", errors);
         var input = new PlanSession.Input(kind, body.Date, body.PlaceId, body.TeamMembers ?? [], body.Mediators ?? [], body.Languages ?? [], body.Notes);
-        return await PlanSession.ExecuteAsync(db, user, input, Today(clock), ct, errors) switch
+        return await PlanSession.ExecuteAsync(db, user, input, clock.Today(), ct, errors) switch
         {
             PlanSession.Planned { Session: var s } => TypedResults.Created($"/api/outreach/sessions/{s.Id}",
                 (await SessionsAsync(db, db.OutreachSessions.Where(x => x.Id == s.Id), ct)).Single()),
@@ -231,7 +229,7 @@ public static class OutreachApi
         var services = ParseAll<OrientationService>(body.Orientation, "orientation", errors);
         var input = new LogContact.Input(body.SessionId, body.PlaceId, body.Date, body.PersonId, body.Nickname, body.Phone, gender, age, body.Nationality, body.Language,
             body.MediatorInterpreted ?? false, topics, body.InformationOther, services, body.PartnerId, body.FollowUp ?? false);
-        return await LogContact.ExecuteAsync(db, user, input, Today(clock), ct, errors) switch
+        return await LogContact.ExecuteAsync(db, user, input, clock.Today(), ct, errors) switch
         {
             LogContact.Logged { Contact: var c } => TypedResults.Created($"/api/outreach/contacts/{c.Id}", ToDto(c)),
             LogContact.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -264,7 +262,7 @@ public static class OutreachApi
         {
             return denied!;
         }
-        return TypedResults.Ok(await FindReturningPerson.ExecuteAsync(db, user, p.Id, q, Today(clock), ct));
+        return TypedResults.Ok(await FindReturningPerson.ExecuteAsync(db, user, p.Id, q, clock.Today(), ct));
     }
 
     private static async Task<IResult> AddPerson(PersonBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
@@ -300,7 +298,7 @@ public static class OutreachApi
             return errors.ToProblem(l);
         }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await PersonRecord.LoadAsync(db, user, id, Today(clock), ct));
+        return TypedResults.Ok(await PersonRecord.LoadAsync(db, user, id, clock.Today(), ct));
     }
 
     public static List<FieldError> ApplyPerson(OutreachPerson person, PersonBody body)
@@ -351,7 +349,7 @@ public static class OutreachApi
     private static async Task<IResult> GetPerson(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        return await PersonRecord.LoadAsync(db, user, id, Today(clock), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+        return await PersonRecord.LoadAsync(db, user, id, clock.Today(), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
     }
 
     private static async Task<IResult> AddOutcome(Guid id, OutcomeBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
@@ -364,7 +362,7 @@ public static class OutreachApi
         }
         var errors = new List<FieldError>();
         var kind = KebabEnum.Parse<OutcomeKind>(body.Kind, "kind", errors);
-        return await RecordOutcome.ExecuteAsync(db, user, person, new RecordOutcome.Input(kind, body.Date, body.Notes), Today(clock), ct, errors) switch
+        return await RecordOutcome.ExecuteAsync(db, user, person, new RecordOutcome.Input(kind, body.Date, body.Notes), clock.Today(), ct, errors) switch
         {
             RecordOutcome.Recorded { Outcome: var o } => TypedResults.Created($"/api/outreach/people/{id}", new PersonRecord.OutcomeLine(o.Id, o.Kind, o.Date, o.Notes)),
             RecordOutcome.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -381,7 +379,7 @@ public static class OutreachApi
             return TypedResults.NotFound();
         }
         var slug = await db.Programmes.Where(p => p.Id == person.ProgrammeId).Select(p => p.Slug).SingleAsync(ct);
-        return await OpenCaseForPerson.ExecuteAsync(db, user, person, slug, new OpenCaseForPerson.Input(body.FirstName, body.LastName), Today(clock), ct) switch
+        return await OpenCaseForPerson.ExecuteAsync(db, user, person, slug, new OpenCaseForPerson.Input(body.FirstName, body.LastName), clock.Today(), ct) switch
         {
             OpenCaseForPerson.Opened { Case: var c } => TypedResults.Created($"/api/cases/{c.Id}", new { caseId = c.Id, c.Number, c.Status }),
             OpenCaseForPerson.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -397,7 +395,7 @@ public static class OutreachApi
         {
             return TypedResults.NotFound();
         }
-        return await ShareAcrossBorder.RecordAgreementAsync(db, user, person, new ShareAcrossBorder.AgreementInput(body.With, body.Date, body.ExplainedHow, body.Language), Today(clock), ct) switch
+        return await ShareAcrossBorder.RecordAgreementAsync(db, user, person, new ShareAcrossBorder.AgreementInput(body.With, body.Date, body.ExplainedHow, body.Language), clock.Today(), ct) switch
         {
             ShareAcrossBorder.AgreementRecorded { Consent: var c } => TypedResults.Created($"/api/outreach/people/{id}",
                 new PersonRecord.AgreementLine(c.Id, body.With!, body.With, c.GivenOn, c.ExplainedHow, c.Language, c.WithdrawnOn, false)),
@@ -414,7 +412,7 @@ public static class OutreachApi
         {
             return TypedResults.NotFound();
         }
-        return await ShareAcrossBorder.WithdrawAsync(db, person, agreementId, Today(clock), ct) switch
+        return await ShareAcrossBorder.WithdrawAsync(db, person, agreementId, clock.Today(), ct) switch
         {
             ShareAcrossBorder.Withdrawn { Consent: var c, SharesStopped: var stopped } => TypedResults.Ok(new { c.Id, c.WithdrawnOn, sharesStopped = stopped }),
             ShareAcrossBorder.Invalid => TypedResults.NotFound(),
@@ -430,7 +428,7 @@ public static class OutreachApi
         {
             return TypedResults.NotFound();
         }
-        return await ShareAcrossBorder.ShareAsync(db, user, person, body.With, Today(clock), ct) switch
+        return await ShareAcrossBorder.ShareAsync(db, user, person, body.With, clock.Today(), ct) switch
         {
             ShareAcrossBorder.Shared { Share: var s } => TypedResults.Created($"/api/outreach/people/{id}", new ShareDto(s.Id, s.PersonId, s.ConsentId, body.With!, s.SharedOn, s.StoppedOn)),
             ShareAcrossBorder.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -446,7 +444,7 @@ public static class OutreachApi
             .ToListAsync(ct);
 
     private static async Task<Ok<List<SharedPersonDto>>> ListShared(CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await SharedWithAsync(db, await current.RequireAsync(ct), Today(clock), ct));
+        TypedResults.Ok(await SharedWithAsync(db, await current.RequireAsync(ct), clock.Today(), ct));
 
     public static IQueryable<ReferralDto> ReferralDtos(TrajetDbContext db, IQueryable<InboundReferral> referrals) =>
         referrals.Select(r => new ReferralDto(r.Id, r.PartnerId, db.Partners.Where(p => p.Id == r.PartnerId).Select(p => p.Name).First(), r.Date, r.Name, r.Phone, r.Language,
@@ -478,7 +476,7 @@ public static class OutreachApi
         {
             return denied!;
         }
-        return await ReferralQueue.AddAsync(db, user, p, new ReferralQueue.Input(body.PartnerId, body.Date, body.Name, body.Phone, body.Language, body.Reason), Today(clock), ct) switch
+        return await ReferralQueue.AddAsync(db, user, p, new ReferralQueue.Input(body.PartnerId, body.Date, body.Name, body.Phone, body.Language, body.Reason), clock.Today(), ct) switch
         {
             ReferralQueue.Queued { Referral: var r } => TypedResults.Created($"/api/outreach/referrals/{r.Id}", await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)),
             ReferralQueue.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -494,7 +492,7 @@ public static class OutreachApi
         {
             return TypedResults.NotFound();
         }
-        return await ReferralQueue.LinkAsync(db, user, referral, body.PersonId, body.ContactId, Today(clock), ct) switch
+        return await ReferralQueue.LinkAsync(db, user, referral, body.PersonId, body.ContactId, clock.Today(), ct) switch
         {
             ReferralQueue.Linked { Referral: var r } => TypedResults.Ok(await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)),
             ReferralQueue.Invalid invalid => invalid.Errors.ToProblem(l),

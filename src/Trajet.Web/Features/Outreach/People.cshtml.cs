@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -24,9 +25,9 @@ public sealed class PeopleModel(CurrentUser current, TrajetDbContext db, TimePro
         var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
         if (programme is not null && !string.IsNullOrWhiteSpace(Q))
         {
-            Found = await FindReturningPerson.ExecuteAsync(db, user, programme.Id, Q, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+            Found = await FindReturningPerson.ExecuteAsync(db, user, programme.Id, Q, clock.Today(), ct);
         }
-        Shared = await OutreachApi.SharedWithAsync(db, user, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Shared = await OutreachApi.SharedWithAsync(db, user, clock.Today(), ct);
         return Page();
     }
 }

@@ -61,7 +61,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
     public string? CaseNumber { get; private set; }
     public bool CanWork { get; private set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

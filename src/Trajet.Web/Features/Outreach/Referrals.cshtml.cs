@@ -36,7 +36,7 @@ public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStr
     public IReadOnlyList<Option> RecentPeople { get; private set; } = [];
     public bool CanWork { get; private set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStri
     public IReadOnlyList<Member> Team { get; private set; } = [];
     public bool CanWork { get; private set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

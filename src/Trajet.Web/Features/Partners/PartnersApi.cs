@@ -91,7 +91,7 @@ public static class PartnersApi
         {
             return denied!;
         }
-        var (referral, errors) = await ReferToPartner.CreateAsync(db, c, body.PartnerId, body.Date, body.Reason, body.FamilyAgreedOn, body.Notes, user.Id, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        var (referral, errors) = await ReferToPartner.CreateAsync(db, c, body.PartnerId, body.Date, body.Reason, body.FamilyAgreedOn, body.Notes, user.Id, clock.Today(), ct);
         return referral is null ? errors.ToProblem(l) : TypedResults.Created($"/api/cases/{id}/referrals/{referral.Id}", (await ReferralsOfAsync(db, id, ct)).Single(r => r.Id == referral.Id));
     }
 
@@ -115,7 +115,7 @@ public static class PartnersApi
         var status = KebabEnum.Parse<ReferralStatus>(body.Status, "status", errors);
         if (errors.Count == 0)
         {
-            errors = await ReferToPartner.MoveAsync(db, referral, status!.Value, body.FamilyAgreedOn, user.Id, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+            errors = await ReferToPartner.MoveAsync(db, referral, status!.Value, body.FamilyAgreedOn, user.Id, clock.Today(), ct);
         }
         return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok((await ReferralsOfAsync(db, id, ct)).Single(r => r.Id == referralId));
     }

@@ -17,7 +17,7 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
     public string CaseNumber { get; private set; } = "";
     public IReadOnlyList<PartnersApi.ReferralDto> Referrals { get; private set; } = [];
     public IReadOnlyList<Partner> Partners { get; private set; } = [];
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) is null ? NotFound() : Page();
 

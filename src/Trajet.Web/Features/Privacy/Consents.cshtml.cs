@@ -33,7 +33,7 @@ public sealed class ConsentsModel(CurrentUser current, TrajetDbContext db, IStri
     public IReadOnlyList<(Guid Id, string Name)> Partners { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -46,7 +46,7 @@ public static class ConsentsApi
     {
         var user = await current.RequireAsync(ct);
         return await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct)
-            ? TypedResults.Ok(await OfCaseAsync(db, id, user.SeesAggregatesOnly, Today(clock), ct))
+            ? TypedResults.Ok(await OfCaseAsync(db, id, user.SeesAggregatesOnly, clock.Today(), ct))
             : TypedResults.NotFound();
     }
 
@@ -65,10 +65,10 @@ public static class ConsentsApi
             return errors.ToProblem(l);
         }
         var input = new RecordConsent.Input(body.MemberId, purpose, body.PartnerId, body.RecipientOrganisationId, body.GivenOn, body.ExplainedHow, body.Language);
-        var (consent, invalid) = await RecordConsent.ExecuteAsync(db, user, c, input, Today(clock), ct);
+        var (consent, invalid) = await RecordConsent.ExecuteAsync(db, user, c, input, clock.Today(), ct);
         return consent is null
             ? invalid.ToProblem(l)
-            : TypedResults.Created($"/api/cases/{id}/consents/{consent.Id}", (await OfCaseAsync(db, id, false, Today(clock), ct)).Single(x => x.Id == consent.Id));
+            : TypedResults.Created($"/api/cases/{id}/consents/{consent.Id}", (await OfCaseAsync(db, id, false, clock.Today(), ct)).Single(x => x.Id == consent.Id));
     }
 
     private static async Task<IResult> Withdraw(Guid id, Guid consentId, WithdrawBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
@@ -84,9 +84,8 @@ public static class ConsentsApi
         {
             return TypedResults.NotFound();
         }
-        var errors = await RecordConsent.WithdrawAsync(db, consent, body.WithdrawnOn ?? Today(clock), body.Note, Today(clock), ct);
-        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok((await OfCaseAsync(db, id, false, Today(clock), ct)).Single(x => x.Id == consentId));
+        var errors = await RecordConsent.WithdrawAsync(db, consent, body.WithdrawnOn ?? clock.Today(), body.Note, clock.Today(), ct);
+        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok((await OfCaseAsync(db, id, false, clock.Today(), ct)).Single(x => x.Id == consentId));
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 }

@@ -98,7 +98,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
             ModelState.AddModelError(nameof(Confirm), l["Tick the box to confirm: erasure cannot be undone."]);
             return await OnGetAsync(id, memberId, ct);
         }
-        var errors = await ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        var errors = await ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, clock.Today(), ct);
         if (errors is null)
         {
             return NotFound();

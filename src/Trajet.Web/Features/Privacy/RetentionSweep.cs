@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Documents;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;
 
@@ -64,7 +65,7 @@ public sealed class RetentionService(IServiceScopeFactory scopes, IConfiguration
             {
                 try
                 {
-                    var erased = await RetentionSweep.RunAsync(scopes, months, DateOnly.FromDateTime(clock.GetLocalNow().Date), stoppingToken);
+                    var erased = await RetentionSweep.RunAsync(scopes, months, clock.Today(), stoppingToken);
                     if (erased > 0)
                     {
                         logger.LogInformation("Retention: erased {Count} cases closed more than {Months} months ago", erased, months);

@@ -55,7 +55,7 @@ public static class SubjectRightsApi
         {
             return denied!;
         }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         return await ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, today, ct) switch
         {
             null => TypedResults.NotFound(),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Reports;
 
@@ -43,7 +44,7 @@ public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, ISe
         {
             return Forbid();
         }
-        Report = await EvaluationReport.BuildAsync(scopes, programme.Id, programme.Slug, From, To, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        Report = await EvaluationReport.BuildAsync(scopes, programme.Id, programme.Slug, From, To, clock.Today(), ct);
         Cell = ReportAccess.CellWriter(user, programme, config);
         return Page();
     }

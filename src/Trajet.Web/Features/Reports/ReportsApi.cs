@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Reports;
 
@@ -31,7 +32,7 @@ public static class ReportsApi
         {
             return TypedResults.Forbid();
         }
-        return TypedResults.Ok(await EvaluationReport.BuildAsync(scopes, found.Id, found.Slug, from, to, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
+        return TypedResults.Ok(await EvaluationReport.BuildAsync(scopes, found.Id, found.Slug, from, to, clock.Today(), ct));
     }
 
     private static async Task<IResult> ExportAsync(string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit, CancellationToken ct,
@@ -47,7 +48,7 @@ public static class ReportsApi
         {
             return TypedResults.Forbid();
         }
-        var report = await EvaluationReport.BuildAsync(scopes, found.Id, found.Slug, from, to, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        var report = await EvaluationReport.BuildAsync(scopes, found.Id, found.Slug, from, to, clock.Today(), ct);
         var cell = ReportAccess.CellWriter(user, found, config);
         await audit.ExportAsync(user, "EvaluationReport", found.Slug, found.OrganisationId, new { format = extension, from, to });
         return TypedResults.File(write(report, cell), contentType, $"evaluation-{found.Slug}.{extension}");
