@@ -48,6 +48,11 @@ public sealed partial class NameQuery
                 continue;
             }
             rest.Add(token);
+            // A person's names are a handful of words: the rest of a long text would only lengthen the query.
+            if (words.Count == MaxWords)
+            {
+                continue;
+            }
             // A hyphenated or apostrophised token is one name (Fatima-Zahra, N'Diaye): found under its joined key.
             var spelling = NameKey.Normalize(string.Concat(NameMatcher.Words(token)));
             var key = NameMatcher.Key(spelling);
@@ -62,11 +67,6 @@ public sealed partial class NameQuery
                 ? OneLetterAway(key).Where(k => k.Length >= 3 && !keys.Contains(k)).ToHashSet(StringComparer.Ordinal)
                 : [];
             words.Add(new Word(spelling, key, keys, near));
-        }
-        // A person's names are a handful of words: the rest of a long text would only lengthen the query.
-        if (words.Count > MaxWords)
-        {
-            words.RemoveRange(MaxWords, words.Count - MaxWords);
         }
         if (words.Any(w => !Particles.Contains(w.Spelling)))
         {
