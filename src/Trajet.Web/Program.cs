@@ -35,6 +35,7 @@ builder.Services.AddTrajetAccounts(builder.Configuration);
 builder.Services.AddTrajetLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetViewLocalization();
 builder.Services.AddTrajetApi();
+builder.Services.AddTrajetCases();
 builder.Services.AddTrajetRateLimits(builder.Configuration);
 builder.Services.AddTrajetHealth();
 builder.Services.AddTrajetDocuments(builder.Configuration);

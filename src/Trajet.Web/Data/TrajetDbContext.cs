@@ -604,23 +604,29 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
         var drafts = await AuditChanges.CollectAsync(this, cancellationToken);
         drafts.AddRange(queuedAudit);
         queuedAudit.Clear();
-        var accountsChange = ChangesAccounts();
+        var (accountsChange, casesChange) = (Changes(e => e is User or IdentityUserRole<Guid> or UserProgramme or Organisation or Programme),
+            Changes(e => e is Case or CaseAssignment));
         var saved = drafts.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
             : await AuditChain.SaveWithEntriesAsync(this, drafts, audit, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        // The app's own caches (a context made outside the app has none): what a signed-in user's context is read from
+        // (Accounts/CurrentUser.cs), and the case list's totals (Cases/CaseCounts.cs).
         if (accountsChange)
         {
-            // The app's own cache (a context made outside the app has none).
-            this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
-                ?.GetService<UserContextCache>()?.Changed();
+            AppService<UserContextCache>()?.Changed();
+        }
+        if (casesChange)
+        {
+            AppService<CaseCounts>()?.Changed();
         }
         return saved;
     }
 
-    // What a signed-in user's context is read from (Accounts/CurrentUser.cs).
-    private bool ChangesAccounts() => ChangeTracker.Entries().Any(e =>
-        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is User or IdentityUserRole<Guid> or UserProgramme or Organisation or Programme);
+    private bool Changes(Func<object, bool> entity) => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entity(e.Entity));
+
+    private T? AppService<T>() where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 
     // Only the asynchronous path can take the audit lock; nothing in Trajet saves synchronously.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Cases;
 
@@ -11,10 +13,12 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     /// their cases, a trigram index for the substring of a name: pg_trgm on PostgreSQL, an FTS5 table on SQLite), so
     /// that a national caseload is not read case by case. A name search that finds up to <see cref="MaxPeopleRanked"/>
     /// people ranks their cases by how well the names match (<see cref="NameQuery.Score"/>); beyond that the cases with
-    /// the typed text in a name come first, then the newest.
+    /// the typed text in a name come first, then the newest. Without a search the total comes from <paramref name="counts"/>.
     /// </summary>
-    public async Task<Found> FindAsync(IQueryable<Case> cases, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
+    public async Task<Found> FindAsync(TrajetDbContext db, UserContext user, CaseCounts counts, CancellationToken ct)
     {
+        var cases = db.Cases.Visible(user);
+        var organisationId = user.OrganisationId;
         if (Status is { } status)
         {
             cases = cases.Where(c => c.Status == status);
@@ -30,7 +34,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         }
         if (string.IsNullOrWhiteSpace(Text))
         {
-            return new Found(this, cases, null, "");
+            return new Found(this, cases, null, "") { Counts = counts, CountKey = CountKey(user) };
         }
         var number = Text.Trim().ToUpperInvariant();
         if (HideNames)
@@ -65,6 +69,10 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var ids = scores.Keys.ToList();
         return new Found(this, cases.Where(c => ids.Contains(c.Id)), scores, query.Text);
     }
+
+    // Whatever decides which cases the list counts: the user's wall (Organisations/ProgrammeRecord.cs) and the filters.
+    private string CountKey(UserContext user) => string.Join('|', user.OrganisationId,
+        user.IsCoordinator ? "all" : string.Join(',', user.Programmes.Select(p => p.Id).Order()), Status, Programme, AssigneeId);
 
     private const int MaxPeopleLookedUp = 5000;
     private const int MaxPeopleRanked = 1000;
@@ -157,8 +165,15 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     {
         private List<Guid>? ranked;
 
+        internal CaseCounts? Counts { get; init; }
+        internal string? CountKey { get; init; }
+
         public async Task<int> CountAsync(CancellationToken ct)
         {
+            if (Counts is not null && CountKey is not null)
+            {
+                return await Counts.CountAsync(CountKey, () => cases.CountAsync(ct));
+            }
             if (scores is null)
             {
                 return await cases.CountAsync(ct);

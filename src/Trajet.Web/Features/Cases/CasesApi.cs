@@ -57,7 +57,7 @@ public static class CasesApi
     }
 
     private static async Task<Results<Ok<PageOf<ListItem>>, ValidationProblem>> List(
-        CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
+        CurrentUser current, TrajetDbContext db, CaseCounts counts, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
         int page = 1, int pageSize = 50, string? status = null, string? q = null, string? programme = null, string? assignee = null)
     {
         var user = await current.RequireAsync(ct);
@@ -90,7 +90,7 @@ public static class CasesApi
         }
 
         var search = new CaseSearch(statusFilter, q, programme, assigneeId, user.SeesAggregatesOnly, clock.Today());
-        var found = await search.FindAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
+        var found = await search.FindAsync(db, user, counts, ct);
         var total = await found.CountAsync(ct);
         var items = await found.PageAsync((page - 1) * pageSize, pageSize, ct);
         return TypedResults.Ok(new PageOf<ListItem>(items, total, page, pageSize));

@@ -8,7 +8,7 @@ using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
-public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCounts counts, TimeProvider clock) : PageModel
 {
     private const int PageSize = 50;
 
@@ -38,7 +38,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProv
         CanWrite = CaseAccess.CanWrite(user);
         Programmes = user.Programmes;
         var search = new CaseSearch(Status, Q, Programme, Mine ? user.Id : null, user.SeesAggregatesOnly, clock.Today());
-        var found = await search.FindAsync(db.Cases.Visible(user), db, user.OrganisationId, ct);
+        var found = await search.FindAsync(db, user, counts, ct);
         var total = await found.CountAsync(ct);
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, new Dictionary<string, string?>
         {

@@ -371,6 +371,34 @@ public abstract class CaseFileTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task List_TotalsFollowEveryChange_ThoughTheyAreKept()
+    {
+        var (coordinator, programme, _, organisation) = await ManagerAsync(Roles.Coordinator);
+        var managerEmail = await app.CreateUserAsync(Roles.CaseManager, organisation, programme);
+        using var manager = await app.ApiClientAsync(managerEmail);
+        var managerId = await app.WithDbAsync((db, _) => Task.FromResult(db.Users.Single(u => u.Email == managerEmail).Id));
+        async Task<int[]> TotalsAsync() =>
+        [
+            (await coordinator.GetFromJsonAsync<JsonElement>("/api/cases?status=referred")).GetProperty("total").GetInt32(),
+            (await coordinator.GetFromJsonAsync<JsonElement>("/api/cases?status=declined")).GetProperty("total").GetInt32(),
+            (await manager.GetFromJsonAsync<JsonElement>("/api/cases?assignee=me")).GetProperty("total").GetInt32(),
+        ];
+        var before = await TotalsAsync();
+
+        var (id, _) = await CaseBuilder.OpenAsync(coordinator, programme.Slug);
+        var opened = await TotalsAsync();
+        await coordinator.PutAsJsonAsync($"/api/cases/{id}/assignees", new { userIds = new[] { managerId } });
+        var assigned = await TotalsAsync();
+        await StatusAsync(coordinator, id, new { to = "declined", reason = "Not at risk" });
+        var declined = await TotalsAsync();
+
+        Assert.Equal([0, 0, 0], before);
+        Assert.Equal([1, 0, 0], opened);
+        Assert.Equal([1, 0, 1], assigned);
+        Assert.Equal([0, 1, 1], declined);
+    }
+
+    [Fact]
     public async Task Assignment_OfAUserOfAnotherOrganisation_Returns400()
     {
         var (coordinator, programme, _, _) = await ManagerAsync(Roles.Coordinator);
