@@ -8,7 +8,13 @@ namespace Trajet.Web.Features.Cases;
 /// <summary>One case as the case page and the API show it, read in a few set-based queries.</summary>
 public static class CaseDetails
 {
-    public static async Task<CaseDto?> LoadAsync(TrajetDbContext db, UserContext user, Guid id, DateOnly today, CancellationToken ct)
+    public static async Task<CaseDto?> LoadAsync(TrajetDbContext db, UserContext user, Guid id, DateOnly today, CancellationToken ct) =>
+        (await ReadAsync(db, user, id, today, ct))?.Dto;
+
+    /// <summary>The case as shown, and the row it was read from (with its programme), which the case page reads further from.</summary>
+    public sealed record Read(Case Case, CaseDto Dto);
+
+    public static async Task<Read?> ReadAsync(TrajetDbContext db, UserContext user, Guid id, DateOnly today, CancellationToken ct)
     {
         var c = await db.Cases.Visible(user).AsNoTracking()
             .Include(x => x.Programme)
@@ -30,7 +36,7 @@ public static class CaseDetails
                 db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => (CriterionAnswer?)a.Answer).FirstOrDefault(),
                 hideNames ? null : db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => a.Note).FirstOrDefault()))
             .ToListAsync(ct);
-        return new CaseDto(c.Id, c.Number, c.Status, c.Kind, c.Programme!.Slug,
+        return new Read(c, new CaseDto(c.Id, c.Number, c.Status, c.Kind, c.Programme!.Slug,
             new ReferralDto(c.Referral.Source, hideNames ? null : c.Referral.ReferredBy, c.Referral.Date, c.Referral.KnownBefore, c.Referral.RiskAtIntake),
             c.AdmittedOn, c.ClosedOn, c.Outcome, c.DurableSolution,
             c.Members.Select(m => MemberDto.From(m, today, hideNames)).ToList(),
@@ -38,6 +44,6 @@ public static class CaseDetails
             screening,
             c.StatusChanges.OrderBy(s => s.Date).ThenBy(s => s.At).Select(s => new StatusChangeDto(s.From, s.To, s.Date, hideNames ? null : s.Reason)).ToList(),
             CaseWorkflow.Next(c.Status),
-            c.Version);
+            c.Version));
     }
 }

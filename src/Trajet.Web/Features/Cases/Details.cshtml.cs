@@ -57,23 +57,21 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     {
         var user = await current.RequireAsync(ct);
         Today = clock.Today();
-        var found = await CaseDetails.LoadAsync(db, user, id, Today, ct);
-        if (found is null)
+        if (await CaseDetails.ReadAsync(db, user, id, Today, ct) is not { } read)
         {
             return false;
         }
+        var (entity, found) = read;
         Case = found;
         HideNames = user.SeesAggregatesOnly;
         CanWrite = CaseAccess.CanWrite(user);
         CanAssign = user.IsCoordinator;
         Baselines = await db.BaselineSheets.AsNoTracking().Include(b => b.Scores).Where(b => b.CaseId == id)
             .OrderBy(b => b.Date).ThenBy(b => b.CreatedAt).ToListAsync(ct);
-        // One read of the case row serves the interaction counts and the assignable workers.
-        var entity = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, ct);
         Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, Today, ct);
         Chronology = await CaseWork.LegalEventsApi.ChronologyAsync(db, id, ct);
         Documents = await Features.Documents.DocumentsApi.ListAsync(db, user, id, validity, Today, ct);
-        IsCoaching = await db.Programmes.AnyAsync(p => p.Id == entity.ProgrammeId && p.Kind == ProgrammeKind.IndividualCoaching, ct);
+        IsCoaching = entity.Programme!.Kind == ProgrammeKind.IndividualCoaching;
         Pathway = IsCoaching ? await db.CoachingFiles.Where(f => f.CaseId == id).Select(f => f.Pathway).FirstOrDefaultAsync(ct) : null;
         SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         if (CanAssign)
