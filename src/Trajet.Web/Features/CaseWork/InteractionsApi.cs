@@ -67,12 +67,18 @@ public static class InteractionsApi
         return TypedResults.Ok(await SummarizeAsync(db, c, user.SeesAggregatesOnly, clock.Today(), ct));
     }
 
-    public static async Task<Summary> SummarizeAsync(TrajetDbContext db, Case c, bool hideNotes, DateOnly today, CancellationToken ct)
+    /// <summary>The counts of all the case's interactions, and the <paramref name="latest"/> ones (all when null), newest first.</summary>
+    public static async Task<Summary> SummarizeAsync(TrajetDbContext db, Case c, bool hideNotes, DateOnly today, CancellationToken ct, int? latest = null)
     {
-        var items = await db.Set<Interaction>().AsNoTracking().Where(i => i.CaseId == c.Id)
-            .OrderByDescending(i => i.Date).ThenByDescending(i => i.CreatedAt).ToListAsync(ct);
+        var ofCase = db.Set<Interaction>().AsNoTracking().Where(i => i.CaseId == c.Id);
+        var newest = ofCase.OrderByDescending(i => i.Date).ThenByDescending(i => i.CreatedAt);
+        var items = await (latest is { } count ? newest.Take(count) : newest).ToListAsync(ct);
+        // A few latest of many: counted by the database rather than read (and their notes decrypted) to be counted.
+        var (homeVisits, all) = latest is null || items.Count < latest
+            ? (items.Count(i => i.Type == InteractionType.HomeVisit), items.Count)
+            : await ofCase.GroupBy(_ => 1).Select(g => new ValueTuple<int, int>(g.Count(i => i.Type == InteractionType.HomeVisit), g.Count())).SingleAsync(ct);
         var months = c.AdmittedOn is { } admitted ? Math.Round(Reports.ImpactMath.Months(admitted, c.ClosedOn ?? today), 1) : 0;
-        return new Summary(items.Count(i => i.Type == InteractionType.HomeVisit), items.Count, months, items.Select(i => ToDto(i, hideNotes)).ToList());
+        return new Summary(homeVisits, all, months, items.Select(i => ToDto(i, hideNotes)).ToList());
     }
 
     private static Dto ToDto(Interaction i, bool hideNotes) => new(i.Id, i.Type, i.AccompanimentTo, i.Date, i.DurationMinutes,

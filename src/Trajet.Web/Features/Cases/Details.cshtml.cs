@@ -28,6 +28,9 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public bool IsCoaching { get; private set; }
     public Coaching.Pathway? Pathway { get; private set; }
 
+    /// <summary>The page lists the latest interactions; the timeline has them all.</summary>
+    public const int LatestInteractions = 10;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -68,7 +71,7 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         CanAssign = user.IsCoordinator;
         Baselines = await db.BaselineSheets.AsNoTracking().Include(b => b.Scores).Where(b => b.CaseId == id)
             .OrderBy(b => b.Date).ThenBy(b => b.CreatedAt).ToListAsync(ct);
-        Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, Today, ct);
+        Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, Today, ct, LatestInteractions);
         Chronology = await CaseWork.LegalEventsApi.ChronologyAsync(db, id, ct);
         Documents = await Features.Documents.DocumentsApi.ListAsync(db, user, id, validity, Today, ct);
         IsCoaching = entity.Programme!.Kind == ProgrammeKind.IndividualCoaching;

@@ -28,6 +28,26 @@ public sealed class CasePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     };
 
     [Fact]
+    public async Task CasePage_ListsTheLatestTenInteractions_AndCountsThemAll()
+    {
+        var (browser, api, id, _) = await CaseAsync();
+        for (var day = 1; day <= 12; day++)
+        {
+            var type = day % 4 == 0 ? "home-visit" : "phone-call";
+            var posted = await api.PostAsync($"/api/cases/{id}/interactions",
+                System.Net.Http.Json.JsonContent.Create(new { type, date = $"2026-02-{day:00}", notes = $"Call {day}" }));
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        }
+
+        var page = await Html.GetAsync(browser, $"/Cases/Details/{id}");
+
+        var section = page.QuerySelector("section[aria-labelledby=interactions]")!;
+        Assert.Equal(["3", "12"], section.QuerySelectorAll(".tiles dd").Take(2).Select(d => d.TextContent.Trim()));
+        var listed = section.QuerySelectorAll("ul.people li span:not(.hint)").Select(s => s.TextContent.Trim()).ToList();
+        Assert.Equal(Enumerable.Range(3, 10).Reverse().Select(day => $"Call {day}"), listed);
+    }
+
+    [Fact]
     public async Task AddPerson_WhenSomeoneSimilarIsKnown_AsksBeforeSaving()
     {
         var (browser, _, id, _) = await CaseAsync();
