@@ -580,7 +580,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             var type = Weighted((InteractionType.HomeVisit, 30), (InteractionType.PhoneCall, 30), (InteractionType.Message, 14), (InteractionType.OfficeMeeting, 15),
                 (InteractionType.Accompaniment, 7), (InteractionType.DeskVisit, 3), (InteractionType.DetentionVisit, 1));
             var at = At(date);
-            batch.Interactions.Add(new Interaction
+            var interaction = new Interaction
             {
                 Id = NewId(at),
                 CaseId = c.Id,
@@ -598,7 +598,9 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
                 NextSteps = Chance(0.4) ? "Call back after the appointment." : null,
                 RecordedByUserId = worker.Id,
                 CreatedAt = at,
-            });
+            };
+            batch.Interactions.Add(interaction);
+            InteractionTotals.Add(c, interaction); // the case's totals, as the app keeps them on every save
         }
     }
 

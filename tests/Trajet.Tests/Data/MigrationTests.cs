@@ -157,6 +157,26 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task InteractionTotalsUpgrade_CountsEachCasesInteractionsAndTheirDates()
+    {
+        var old = await OldCaseAsync("20261122000022_NameTrigrams", async (db, c) =>
+        {
+            foreach (var (type, date) in new[] { ("HomeVisit", new DateOnly(2024, 4, 2)), ("PhoneCall", new DateOnly(2024, 6, 9)), ("HomeVisit", new DateOnly(2024, 5, 1)) })
+            {
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "Interactions" ("Id", "CaseId", "OrganisationId", "ProgrammeId", "Type", "Date", "InterpreterPresent", "MediatorPresent", "CreatedAt") VALUES ({Guid.NewGuid()}, {c.CaseId}, {c.Organisation}, {c.Programme}, {type}, {date}, {false}, {false}, {SeededAt})""");
+            }
+        });
+        await using var seed = old.Seed;
+
+        await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
+        await app.InitializeAsync();
+
+        var totals = await app.WithDbAsync((db, _) => db.Cases.Where(c => c.Id == old.CaseId)
+            .Select(c => new { c.InteractionCount, c.HomeVisitCount, c.FirstInteractionOn, c.LastInteractionOn }).SingleAsync());
+        Assert.Equal(new { InteractionCount = 3, HomeVisitCount = 2, FirstInteractionOn = (DateOnly?)new DateOnly(2024, 4, 2), LastInteractionOn = (DateOnly?)new DateOnly(2024, 6, 9) }, totals);
+    }
+
+    [Fact]
     public async Task NameTrigramsUpgrade_FindsEarlierPeopleByPartOfTheirName()
     {
         var old = await OldCaseAsync("20261122000021_SearchIndexes");

@@ -67,16 +67,14 @@ public static class InteractionsApi
         return TypedResults.Ok(await SummarizeAsync(db, c, user.SeesAggregatesOnly, clock.Today(), ct));
     }
 
-    /// <summary>The counts of all the case's interactions, and the <paramref name="latest"/> ones (all when null), newest first.</summary>
+    /// <summary>The counts of all the case's interactions (<paramref name="c"/> as read: its totals, when only the latest are
+    /// wanted), and the <paramref name="latest"/> ones (all when null), newest first.</summary>
     public static async Task<Summary> SummarizeAsync(TrajetDbContext db, Case c, bool hideNotes, DateOnly today, CancellationToken ct, int? latest = null)
     {
-        var ofCase = db.Set<Interaction>().AsNoTracking().Where(i => i.CaseId == c.Id);
-        var newest = ofCase.OrderByDescending(i => i.Date).ThenByDescending(i => i.CreatedAt);
+        var newest = db.Set<Interaction>().AsNoTracking().Where(i => i.CaseId == c.Id).OrderByDescending(i => i.Date).ThenByDescending(i => i.CreatedAt);
         var items = await (latest is { } count ? newest.Take(count) : newest).ToListAsync(ct);
-        // A few latest of many: counted by the database rather than read (and their notes decrypted) to be counted.
-        var (homeVisits, all) = latest is null || items.Count < latest
-            ? (items.Count(i => i.Type == InteractionType.HomeVisit), items.Count)
-            : await ofCase.GroupBy(_ => 1).Select(g => new ValueTuple<int, int>(g.Count(i => i.Type == InteractionType.HomeVisit), g.Count())).SingleAsync(ct);
+        // A few latest of many: the case's kept totals (InteractionTotals.cs) count them all.
+        var (homeVisits, all) = latest is null ? (items.Count(i => i.Type == InteractionType.HomeVisit), items.Count) : (c.HomeVisitCount, c.InteractionCount);
         var months = c.AdmittedOn is { } admitted ? Math.Round(Reports.ImpactMath.Months(admitted, c.ClosedOn ?? today), 1) : 0;
         return new Summary(homeVisits, all, months, items.Select(i => ToDto(i, hideNotes)).ToList());
     }

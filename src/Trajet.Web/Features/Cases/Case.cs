@@ -40,6 +40,12 @@ public sealed class Case : IProgrammeRecord
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     /// <summary>Optimistic concurrency: bumped on every save, a stale save is a 409.</summary>
     public int Version { get; set; }
+    /// <summary>The case's interactions and, of them, home visits: kept by every save (CaseWork/InteractionTotals.cs).</summary>
+    public int InteractionCount { get; set; }
+    public int HomeVisitCount { get; set; }
+    /// <summary>Every interaction of the case is dated within these (a removed one may have left them wider).</summary>
+    public DateOnly? FirstInteractionOn { get; set; }
+    public DateOnly? LastInteractionOn { get; set; }
     public List<Member> Members { get; set; } = [];
     public List<CaseStatusChange> StatusChanges { get; set; } = [];
     public List<CaseAssignment> Assignments { get; set; } = [];

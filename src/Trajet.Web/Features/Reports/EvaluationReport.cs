@@ -187,14 +187,25 @@ public static class EvaluationReport
         return new People(cases, persons);
     }
 
-    // One pass over the supported cases' interactions (an index-only scan of CaseId, Date, Type) for both counts.
-    private static async Task<Contacts> ContactsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct) =>
-        await db.Set<Trajet.Web.Features.CaseWork.Interaction>()
-            .Join(Supported(db, programmeId, from, to), i => i.CaseId, c => c.Id, (i, _) => i)
+    // The cases whose interactions all fall in the period give their kept totals (CaseWork/InteractionTotals.cs); only the
+    // others' interactions are read (an index-only scan of CaseId, Date, Type). Over all time, that is none of them.
+    private static async Task<Contacts> ContactsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var supported = Supported(db, programmeId, from, to);
+        var whole = await supported
+            .Where(c => c.InteractionCount == 0 || (c.FirstInteractionOn >= from && c.LastInteractionOn <= to))
+            .GroupBy(_ => 1)
+            .Select(g => new Contacts(g.Sum(c => c.InteractionCount), g.Sum(c => c.HomeVisitCount)))
+            .FirstOrDefaultAsync(ct) ?? new Contacts(0, 0);
+        var partly = await db.Set<Trajet.Web.Features.CaseWork.Interaction>()
+            .Join(supported.Where(c => c.InteractionCount != 0 && (c.FirstInteractionOn == null || c.LastInteractionOn == null
+                || c.FirstInteractionOn < from || c.LastInteractionOn > to)), i => i.CaseId, c => c.Id, (i, _) => i)
             .Where(i => i.Date >= from && i.Date <= to)
             .GroupBy(_ => 1)
             .Select(g => new Contacts(g.Count(), g.Count(i => i.Type == Trajet.Web.Features.CaseWork.InteractionType.HomeVisit)))
             .FirstOrDefaultAsync(ct) ?? new Contacts(0, 0);
+        return new Contacts(whole.All + partly.All, whole.HomeVisits + partly.HomeVisits);
+    }
 
     private static async Task<Referrals> ReferralsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct) =>
         await db.Cases.Where(c => c.ProgrammeId == programmeId && c.Referral.Date >= from && c.Referral.Date <= to)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Trajet.Tests.Features.Cases;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Features.Accounts;
@@ -68,6 +69,82 @@ public abstract class InteractionsTests(TrajetApp app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/cases/{id}/interactions")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Totals_FollowEveryAddedChangedOrRemovedInteraction()
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (first, _) = await CaseBuilder.OpenAsync(client, programme.Slug, date: "2026-01-10");
+        var (second, _) = await CaseBuilder.OpenAsync(client, programme.Slug, date: "2026-01-10");
+        foreach (var (id, date, type) in new[] { (first, "2026-02-10", "home-visit"), (first, "2026-03-10", "phone-call"), (first, "2026-04-10", "home-visit"), (second, "2026-02-20", "home-visit") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit(date, type))).StatusCode);
+        }
+        object Totals(Trajet.Web.Features.Cases.Case c) => new { c.InteractionCount, c.HomeVisitCount, c.FirstInteractionOn, c.LastInteractionOn };
+        Task<List<object>> ReadAsync() => app.WithDbAsync(async (db, _) =>
+            (await db.Cases.AsNoTracking().Where(c => c.Id == first || c.Id == second).OrderBy(c => c.Id == second).ToListAsync()).Select(Totals).ToList());
+        var recorded = await ReadAsync();
+
+        // What no endpoint does yet, a later one may: a visit becomes a call on another day, a call moves to the other case, a visit goes.
+        await app.WithDbAsync(async (db, _) =>
+        {
+            var interactions = await db.Interactions.Where(i => i.CaseId == first).OrderBy(i => i.Date).ToListAsync();
+            (interactions[0].Type, interactions[0].Date) = (Trajet.Web.Features.CaseWork.InteractionType.PhoneCall, new DateOnly(2026, 1, 20));
+            interactions[1].CaseId = second;
+            db.Interactions.Remove(interactions[2]);
+            return await db.SaveChangesAsync();
+        });
+        var changed = await ReadAsync();
+        var recounted = await app.WithDbAsync(async (db, _) =>
+        {
+            await db.Database.ExecuteSqlRawAsync(Trajet.Web.Features.CaseWork.InteractionTotals.RecountSql);
+            return await ReadAsync();
+        });
+
+        Assert.Equal(new object[]
+        {
+            new { InteractionCount = 3, HomeVisitCount = 2, FirstInteractionOn = (DateOnly?)new DateOnly(2026, 2, 10), LastInteractionOn = (DateOnly?)new DateOnly(2026, 4, 10) },
+            new { InteractionCount = 1, HomeVisitCount = 1, FirstInteractionOn = (DateOnly?)new DateOnly(2026, 2, 20), LastInteractionOn = (DateOnly?)new DateOnly(2026, 2, 20) },
+        }, recorded);
+        // Counts exact; the dates' bounds may stay wider than the interactions left (here the removed visit's 10 April).
+        Assert.Equal(new object[]
+        {
+            new { InteractionCount = 1, HomeVisitCount = 0, FirstInteractionOn = (DateOnly?)new DateOnly(2026, 1, 20), LastInteractionOn = (DateOnly?)new DateOnly(2026, 4, 10) },
+            new { InteractionCount = 2, HomeVisitCount = 1, FirstInteractionOn = (DateOnly?)new DateOnly(2026, 2, 20), LastInteractionOn = (DateOnly?)new DateOnly(2026, 3, 10) },
+        }, changed);
+        Assert.Equal(new object[]
+        {
+            new { InteractionCount = 1, HomeVisitCount = 0, FirstInteractionOn = (DateOnly?)new DateOnly(2026, 1, 20), LastInteractionOn = (DateOnly?)new DateOnly(2026, 1, 20) },
+            new { InteractionCount = 2, HomeVisitCount = 1, FirstInteractionOn = (DateOnly?)new DateOnly(2026, 2, 20), LastInteractionOn = (DateOnly?)new DateOnly(2026, 3, 10) },
+        }, recounted);
+    }
+
+    [Fact]
+    public async Task Report_CountsOnlyTheInteractionsOfItsPeriod()
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        var criteria = await app.AddCriteriaAsync(programme, "Child under 18");
+        using var manager = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, organisation, programme));
+        using var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Coordinator, organisation, programme));
+        foreach (var dates in new[] { new[] { "2026-02-10", "2026-03-10", "2026-05-10" }, new[] { "2026-03-02" } })
+        {
+            var (id, _) = await CaseBuilder.OpenAsync(manager, programme.Slug, date: "2026-01-10");
+            await manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = "2026-01-12", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) });
+            await manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = "2026-01-15" });
+            foreach (var date in dates)
+            {
+                await manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit(date));
+            }
+        }
+
+        async Task<int> HomeVisitsAsync(string period) => (await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={programme.Slug}{period}"))
+            .GetProperty("cohort").GetProperty("homeVisits").GetInt32();
+
+        Assert.Equal(4, await HomeVisitsAsync(""));
+        Assert.Equal(2, await HomeVisitsAsync("&from=2026-03-01&to=2026-03-31"));
+        Assert.Equal(4, await HomeVisitsAsync("&from=2026-01-01&to=2026-05-31"));
+        Assert.Equal(1, await HomeVisitsAsync("&from=2026-04-01&to=2026-12-31"));
     }
 
     [Fact]

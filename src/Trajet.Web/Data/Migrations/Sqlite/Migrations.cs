@@ -167,3 +167,10 @@ public sealed class NameTrigrams : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0022NameTrigrams.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000023_InteractionTotals")]
+public sealed class InteractionTotalsColumns : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0023InteractionTotals.Up(migrationBuilder);
+}
