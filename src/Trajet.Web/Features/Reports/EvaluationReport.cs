@@ -86,14 +86,16 @@ public static class EvaluationReport
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
         var cohortEnd = end < today ? end : today;
-        // Four reads of different tables, each on a connection of its own and all at once: the report takes as long
-        // as the longest of them, not their sum.
+        // Five reads, each on a connection of its own and all at once: the report takes about as long as the longest of
+        // them, not their sum (the longest first: on two cores the last ones wait for the first).
         var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
             .GroupBy(_ => 1).Select(Projection).FirstOrDefaultAsync(ct));
-        var peopleRead = ReadAsync(scopes, db => PeopleAsync(db, programmeId, start, cohortEnd, ct));
+        var personsRead = ReadAsync(scopes, db => PersonsAsync(db, programmeId, start, cohortEnd, ct));
+        var casesRead = ReadAsync(scopes, db => Supported(db, programmeId, start, cohortEnd)
+            .Select(c => new SupportedCase(c.Kind, c.Status, c.Outcome, c.AdmittedOn!.Value, c.ClosedOn)).ToListAsync(ct));
         var contactsRead = ReadAsync(scopes, db => ContactsAsync(db, programmeId, start, cohortEnd, ct));
         var referralsRead = ReadAsync(scopes, db => ReferralsAsync(db, programmeId, start, cohortEnd, ct));
-        await Task.WhenAll(countsRead, peopleRead, contactsRead, referralsRead);
+        await Task.WhenAll(countsRead, personsRead, casesRead, contactsRead, referralsRead);
 
         var counts = await countsRead
             ?? new int[1 + (SummaryQuestions.Impacts.Count * Levels.Length) + (SummaryQuestions.Prompts.Count * Answers.Length)];
@@ -110,7 +112,7 @@ public static class EvaluationReport
             row["no-answer"] = sheets - row.Values.Sum();
             return new PromptRow(p.Group, p.Key, row);
         }).ToList();
-        var (cohort, funders) = Describe(await peopleRead, await contactsRead, await referralsRead, cohortEnd);
+        var (cohort, funders) = Describe(new People(await casesRead, await personsRead), await contactsRead, await referralsRead, cohortEnd);
         return new Report(slug, from, to, sheets, impact, prompts, cohort, funders);
     }
 
@@ -158,16 +160,15 @@ public static class EvaluationReport
     private static IQueryable<Case> Supported(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to) =>
         db.Cases.Where(c => c.ProgrammeId == programmeId && c.AdmittedOn != null && c.AdmittedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
 
-    private static async Task<People> PeopleAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct)
+    private static async Task<List<PersonGroup>> PersonsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var supported = Supported(db, programmeId, from, to);
-        var cases = await supported.Select(c => new SupportedCase(c.Kind, c.Status, c.Outcome, c.AdmittedOn!.Value, c.ClosedOn)).ToListAsync(ct);
         // The database counts people per band (a few hundred rows, not one per person): an age is reached when the birth
         // date is on or before the limit's latest birth date, or else by the estimated age.
         var born = AgeLimits.Select(age => MemberRules.LatestBirthDateForAge(to, age)).ToArray();
         DateOnly b6 = born[0], b12 = born[1], b18 = born[2], b20 = born[3], b30 = born[4], b40 = born[5], b50 = born[6], b60 = born[7];
         int arrived5 = to.Year - 5, arrived10 = to.Year - 10;
-        var persons = await db.Members.Where(m => supported.Any(c => c.Id == m.CaseId))
+        return await db.Members.Where(m => supported.Any(c => c.Id == m.CaseId))
             .GroupBy(m => new
             {
                 Child = m.Role == MemberRole.Child,
@@ -184,7 +185,6 @@ public static class EvaluationReport
             })
             .Select(g => new PersonGroup(g.Key.Child, g.Key.Age, g.Key.Nationality, g.Key.Years, g.Key.LegalStay, g.Key.Asylum, g.Count()))
             .ToListAsync(ct);
-        return new People(cases, persons);
     }
 
     // The cases whose interactions all fall in the period give their kept totals (CaseWork/InteractionTotals.cs); only the
