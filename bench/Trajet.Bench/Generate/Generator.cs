@@ -86,6 +86,10 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         {
             await ExecuteAsync(connection, "SET synchronous_commit = off", ct);
         }
+        // The interactions' totals are set on the cases as they are built (InteractionTotals.Add): the app's triggers,
+        // which would move them row by row, are off during the load.
+        var postgres = options.Provider == DatabaseProvider.Postgres;
+        await ExecuteAsync(connection, InteractionTotals.DropTriggersSql(postgres), ct);
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             var writer = new BulkWriter(db.Model, connection, transaction);
@@ -94,6 +98,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             writer.Dispose();
             await transaction.CommitAsync(ct);
         }
+        await ExecuteAsync(connection, InteractionTotals.CreateTriggersSql(postgres), ct);
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", ct);

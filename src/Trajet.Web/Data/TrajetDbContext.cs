@@ -608,18 +608,11 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
         var drafts = await AuditChanges.CollectAsync(this, cancellationToken);
         drafts.AddRange(queuedAudit);
         queuedAudit.Clear();
-        var totals = InteractionTotals.Collect(this);
         var (accountsChange, casesChange) = (Changes(e => e is User or IdentityUserRole<Guid> or UserProgramme or Organisation or Programme),
             Changes(e => e is Case or CaseAssignment));
-        var saved = drafts.Count == 0 && totals.Count == 0
+        var saved = drafts.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await AuditChain.SaveWithEntriesAsync(this, drafts, audit, async () =>
-            {
-                var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                // In the same transaction, after the audit chain's lock: saves that move the totals do so one at a time.
-                await InteractionTotals.ApplyAsync(this, totals, cancellationToken);
-                return count;
-            }, cancellationToken);
+            : await AuditChain.SaveWithEntriesAsync(this, drafts, audit, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
         // The app's own caches (a context made outside the app has none): what a signed-in user's context is read from
         // (Accounts/CurrentUser.cs), and the case list's totals (Cases/CaseCounts.cs).
         if (accountsChange)
