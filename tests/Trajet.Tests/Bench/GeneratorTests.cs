@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Trajet.Bench.Generate;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Data;
+using Trajet.Web.Features.CaseWork;
 
 namespace Trajet.Tests.Bench;
 
@@ -40,6 +42,23 @@ public abstract class GeneratorTests(DatabaseProvider provider)
         using var evaluator = await app.ApiClientAsync(manifest.Evaluators[0], Generator.Password);
         var report = await evaluator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={manifest.Programme}");
         Assert.InRange(report.GetProperty("sheets").GetInt32(), 1, (int)manifest.Rows["summarySheets"]);
+
+        // The cases' interaction totals, set as the cases were built, are what the interactions count; the triggers are back.
+        var totals = await app.WithDbAsync(async (db, _) =>
+        {
+            var read = () => db.Cases.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.InteractionCount, c.HomeVisitCount, c.FirstInteractionOn, c.LastInteractionOn }).ToListAsync();
+            var generated = await read();
+            await db.Database.ExecuteSqlRawAsync(InteractionTotals.RecountSql);
+            return (Generated: generated, Recounted: await read());
+        });
+        Assert.Equal(totals.Recounted, totals.Generated);
+        Assert.Equal(manifest.Rows["interactions"], totals.Generated.Sum(t => t.InteractionCount));
+        var someCase = manifest.Planted[0].CaseId;
+        using var manager = await app.ApiClientAsync(manifest.CaseManagers[0], Generator.Password);
+        var before = await evaluator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={manifest.Programme}");
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await manager.PostAsJsonAsync($"/api/cases/{someCase}/interactions", new { type = "home-visit", date = "2026-10-30" })).StatusCode);
+        var after = await evaluator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={manifest.Programme}");
+        Assert.Equal(before.GetProperty("cohort").GetProperty("homeVisits").GetInt32() + 1, after.GetProperty("cohort").GetProperty("homeVisits").GetInt32());
     }
 
     [Fact]
