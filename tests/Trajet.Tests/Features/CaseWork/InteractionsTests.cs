@@ -123,22 +123,18 @@ public abstract class InteractionsTests(TrajetApp app)
     [Fact]
     public async Task Report_CountsOnlyTheInteractionsOfItsPeriod()
     {
-        var (organisation, programme) = await app.CreateOrganisationAsync();
-        var criteria = await app.AddCriteriaAsync(programme, "Child under 18");
-        using var manager = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, organisation, programme));
-        using var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Coordinator, organisation, programme));
+        using var team = await ProgrammeTeam.CreateAsync(app);
         foreach (var dates in new[] { new[] { "2026-02-10", "2026-03-10", "2026-05-10" }, new[] { "2026-03-02" } })
         {
-            var (id, _) = await CaseBuilder.OpenAsync(manager, programme.Slug, date: "2026-01-10");
-            await manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = "2026-01-12", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) });
-            await manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = "2026-01-15" });
+            var (id, _) = await CaseBuilder.OpenAsync(team.Manager, team.Programme.Slug, date: "2026-01-10");
+            await team.AdmitAsync(id);
             foreach (var date in dates)
             {
-                await manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit(date));
+                await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit(date));
             }
         }
 
-        async Task<int> HomeVisitsAsync(string period) => (await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={programme.Slug}{period}"))
+        async Task<int> HomeVisitsAsync(string period) => (await team.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={team.Programme.Slug}{period}"))
             .GetProperty("cohort").GetProperty("homeVisits").GetInt32();
 
         Assert.Equal(4, await HomeVisitsAsync(""));
@@ -150,18 +146,14 @@ public abstract class InteractionsTests(TrajetApp app)
     [Fact]
     public async Task Report_CountsHomeVisitsAndMeetingsPerCase()
     {
-        var (organisation, programme) = await app.CreateOrganisationAsync();
-        var criteria = await app.AddCriteriaAsync(programme, "Child under 18");
-        using var manager = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, organisation, programme));
-        using var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Coordinator, organisation, programme));
-        var (id, _) = await CaseBuilder.OpenAsync(manager, programme.Slug, date: "2026-01-10");
-        await manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = "2026-01-12", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) });
-        await manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = "2026-01-15" });
-        await manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-02-10"));
-        await manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-03-10"));
-        await manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-03-11", "phone-call"));
+        using var team = await ProgrammeTeam.CreateAsync(app);
+        var (id, _) = await CaseBuilder.OpenAsync(team.Manager, team.Programme.Slug, date: "2026-01-10");
+        await team.AdmitAsync(id);
+        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-02-10"));
+        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-03-10"));
+        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-03-11", "phone-call"));
 
-        var report = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={programme.Slug}");
+        var report = await team.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={team.Programme.Slug}");
 
         Assert.Equal(2, report.GetProperty("cohort").GetProperty("homeVisits").GetInt32());
         Assert.Equal(3.0, report.GetProperty("funders").GetProperty("meetingsPerCase").GetDouble());

@@ -34,3 +34,29 @@ public static class CaseBuilder
         languages = new[] { "hy", "ru" },
     };
 }
+
+/// <summary>A programme with one admission criterion, and a case manager and a coordinator working in it (API clients).</summary>
+public sealed record ProgrammeTeam(Trajet.Web.Features.Organisations.Programme Programme, IReadOnlyList<Guid> Criteria, HttpClient Manager, HttpClient Coordinator) : IDisposable
+{
+    public static async Task<ProgrammeTeam> CreateAsync(Trajet.Tests.Infrastructure.TrajetApp app)
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        var criteria = await app.AddCriteriaAsync(programme, "Child under 18");
+        var manager = await app.ApiClientAsync(await app.CreateUserAsync(Trajet.Web.Features.Accounts.Roles.CaseManager, organisation, programme));
+        var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Trajet.Web.Features.Accounts.Roles.Coordinator, organisation, programme));
+        return new ProgrammeTeam(programme, criteria, manager, coordinator);
+    }
+
+    /// <summary>The case manager screens the case as meeting every criterion, then admits it.</summary>
+    public async Task AdmitAsync(Guid id, string screened = "2026-01-12", string admitted = "2026-01-15")
+    {
+        await Manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = screened, answers = Criteria.Select(c => new { criterionId = c, answer = "met" }) });
+        await Manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = admitted });
+    }
+
+    public void Dispose()
+    {
+        Manager.Dispose();
+        Coordinator.Dispose();
+    }
+}

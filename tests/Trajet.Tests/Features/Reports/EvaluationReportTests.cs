@@ -124,11 +124,8 @@ public abstract class EvaluationReportTests(TrajetApp app)
     [Fact]
     public async Task Cohort_PutsPeopleInAgeAndArrivalBands_OnTheLastDayOfThePeriod()
     {
-        var (organisation, programme) = await app.CreateOrganisationAsync();
-        var criteria = await app.AddCriteriaAsync(programme, "Child under 18");
-        using var manager = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, organisation, programme));
-        using var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Coordinator, organisation, programme));
-        var (id, _) = await CaseBuilder.OpenAsync(manager, programme.Slug, date: "2026-01-10");
+        using var team = await ProgrammeTeam.CreateAsync(app);
+        var (id, _) = await CaseBuilder.OpenAsync(team.Manager, team.Programme.Slug, date: "2026-01-10");
         object Person(string role, string? birthDate, int? estimatedAge, string nationality, int? arrivalYear = null, bool? legalStay = null) => new
         {
             role,
@@ -151,13 +148,12 @@ public abstract class EvaluationReportTests(TrajetApp app)
             Person("child", null, 17, "SY"),                                                  // estimated 17
         })
         {
-            var added = await CaseBuilder.AddMemberAsync(manager, id, person);
+            var added = await CaseBuilder.AddMemberAsync(team.Manager, id, person);
             Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
         }
-        await manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = "2026-01-12", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) });
-        await manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = "2026-01-15" });
+        await team.AdmitAsync(id);
 
-        var cohort = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={programme.Slug}&from=2026-01-01&to=2026-06-30"))
+        var cohort = (await team.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={team.Programme.Slug}&from=2026-01-01&to=2026-06-30"))
             .GetProperty("cohort");
 
         string Bands(string name) => string.Join(" ", cohort.GetProperty(name).EnumerateArray()
