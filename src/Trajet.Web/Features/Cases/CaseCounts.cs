@@ -20,7 +20,7 @@ public sealed class CaseCounts(TimeProvider clock, IConfiguration configuration)
 
     private const int MaxEntries = 10_000;
     private int generation;
-    private readonly ConcurrentDictionary<string, Entry> entries = new();
+    private readonly ConcurrentDictionary<object, Entry> entries = new();
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(configuration.GetValue("Cases:CountCacheSeconds", 10));
 
     public void Changed()
@@ -29,8 +29,8 @@ public sealed class CaseCounts(TimeProvider clock, IConfiguration configuration)
         entries.Clear();
     }
 
-    /// <summary>The count kept under <paramref name="key"/>, or else counted now (and kept unless a change was saved meanwhile).</summary>
-    public async Task<int> CountAsync(string key, Func<Task<int>> count)
+    /// <summary>The count kept under <paramref name="key"/> (a value: a record), or else counted now (and kept unless a change was saved meanwhile).</summary>
+    public async Task<int> CountAsync(object key, Func<Task<int>> count)
     {
         var now = clock.GetUtcNow();
         var current = Volatile.Read(ref generation);

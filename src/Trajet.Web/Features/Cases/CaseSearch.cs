@@ -71,8 +71,10 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     }
 
     // Whatever decides which cases the list counts: the user's wall (Organisations/ProgrammeRecord.cs) and the filters.
-    private string CountKey(UserContext user) => string.Join('|', user.OrganisationId,
-        user.IsCoordinator ? "all" : string.Join(',', user.Programmes.Select(p => p.Id).Order()), Status, Programme, AssigneeId);
+    private sealed record Counted(Guid? Organisation, bool AllProgrammes, string Programmes, CaseStatus? Status, string? Programme, Guid? Assignee);
+
+    private Counted CountKey(UserContext user) => new(user.OrganisationId, user.IsCoordinator,
+        user.IsCoordinator ? "" : string.Join(',', user.Programmes.Select(p => p.Id).Order()), Status, Programme, AssigneeId);
 
     private const int MaxPeopleLookedUp = 5000;
     private const int MaxPeopleRanked = 1000;
@@ -166,7 +168,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         private List<Guid>? ranked;
 
         internal CaseCounts? Counts { get; init; }
-        internal string? CountKey { get; init; }
+        internal object? CountKey { get; init; }
 
         public async Task<int> CountAsync(CancellationToken ct)
         {
