@@ -605,7 +605,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
                 CreatedAt = at,
             };
             batch.Interactions.Add(interaction);
-            InteractionTotals.Add(c, interaction); // the case's totals, as the app keeps them on every save
+            InteractionTotals.Add(c, interaction); // the case's totals, as the app's triggers (off during the load) would
         }
     }
 

@@ -67,16 +67,14 @@ public static class InteractionsApi
         return TypedResults.Ok(await SummarizeAsync(db, c, user.SeesAggregatesOnly, clock.Today(), ct));
     }
 
-    /// <summary>The counts of all the case's interactions (<paramref name="c"/> as read: its totals, when only the latest are
-    /// wanted), and the <paramref name="latest"/> ones (all when null), newest first.</summary>
+    /// <summary>The counts of all the case's interactions (the totals of <paramref name="c"/>, read from the database), and
+    /// the <paramref name="latest"/> ones (all when null), newest first.</summary>
     public static async Task<Summary> SummarizeAsync(TrajetDbContext db, Case c, bool hideNotes, DateOnly today, CancellationToken ct, int? latest = null)
     {
         var newest = db.Set<Interaction>().AsNoTracking().Where(i => i.CaseId == c.Id).OrderByDescending(i => i.Date).ThenByDescending(i => i.CreatedAt);
         var items = await (latest is { } count ? newest.Take(count) : newest).ToListAsync(ct);
-        // A few latest of many: the case's kept totals (InteractionTotals.cs) count them all.
-        var (homeVisits, all) = latest is null ? (items.Count(i => i.Type == InteractionType.HomeVisit), items.Count) : (c.HomeVisitCount, c.InteractionCount);
         var months = c.AdmittedOn is { } admitted ? Math.Round(Reports.ImpactMath.Months(admitted, c.ClosedOn ?? today), 1) : 0;
-        return new Summary(homeVisits, all, months, items.Select(i => ToDto(i, hideNotes)).ToList());
+        return new Summary(c.HomeVisitCount, c.InteractionCount, months, items.Select(i => ToDto(i, hideNotes)).ToList());
     }
 
     private static Dto ToDto(Interaction i, bool hideNotes) => new(i.Id, i.Type, i.AccompanimentTo, i.Date, i.DurationMinutes,

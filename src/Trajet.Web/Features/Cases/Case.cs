@@ -40,7 +40,7 @@ public sealed class Case : IProgrammeRecord
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     /// <summary>Optimistic concurrency: bumped on every save, a stale save is a 409.</summary>
     public int Version { get; set; }
-    /// <summary>The case's interactions and, of them, home visits: kept by every save (CaseWork/InteractionTotals.cs).</summary>
+    /// <summary>The case's interactions and, of them, home visits: kept by triggers on Interactions (CaseWork/InteractionTotals.cs).</summary>
     public int InteractionCount { get; set; }
     public int HomeVisitCount { get; set; }
     /// <summary>Every interaction of the case is dated within these (a removed one may have left them wider).</summary>
