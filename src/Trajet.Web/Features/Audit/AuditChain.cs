@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Audit;
@@ -47,14 +48,7 @@ public static class AuditChain
     {
         // Serialise appenders. SQLite: the transaction began IMMEDIATE, so this connection already holds the
         // only writer lock. PostgreSQL: a transaction-scoped advisory lock, taken before reading the head.
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
-        }
-        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = head?.Sequence ?? 0;
-        var previous = head?.Hash ?? AuditHash.Genesis;
+        var (sequence, previous) = db.Database.IsNpgsql() ? await LockedHeadAsync(db, ct) : await HeadAsync(db, ct);
         var at = AuditHash.Normalize(now);
         var entries = new List<AuditEntry>(drafts.Count);
         foreach (var draft in drafts)
@@ -80,6 +74,35 @@ public static class AuditChain
         }
         db.AuditEntries.AddRange(entries);
         return entries;
+    }
+
+    private static async Task<(long Sequence, string Hash)> HeadAsync(TrajetDbContext db, CancellationToken ct) =>
+        await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct) is { } head ? (head.Sequence, head.Hash) : (0, AuditHash.Genesis);
+
+    /// <summary>
+    /// Takes the chain's lock and reads its head in one round trip: every round trip made while holding the lock is time
+    /// in which no other write can be saved. Two statements, not one: the head's statement takes its snapshot only
+    /// once the lock is granted (read committed takes one for each statement, and the server runs them in order), so it
+    /// sees the entries of the writer that held the lock before.
+    /// </summary>
+    private static async Task<(long Sequence, string Hash)> LockedHeadAsync(TrajetDbContext db, CancellationToken ct)
+    {
+        await using var batch = db.Database.GetDbConnection().CreateBatch();
+        batch.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        foreach (var sql in new[]
+        {
+            $"SELECT pg_advisory_xact_lock({ChainLock})",
+            """SELECT "Sequence", "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""",
+        })
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            batch.BatchCommands.Add(command);
+        }
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
     }
 
     public sealed record Invalid(long Sequence, string Reason);
