@@ -136,6 +136,8 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
             // ProgrammeId), span the owned Referral's column: EF cannot model them, migration 0016 creates them.
             c.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
             c.HasIndex(x => new { x.Status, x.ClosedOn });
+            // The evaluation report's supported cases, read from this index alone (migration 0024).
+            c.HasIndex(x => new { x.ProgrammeId, x.AdmittedOn, x.ClosedOn, x.Kind, x.Status, x.Outcome });
             foreach (var total in new[] { nameof(Case.InteractionCount), nameof(Case.HomeVisitCount), nameof(Case.FirstInteractionOn), nameof(Case.LastInteractionOn) })
             {
                 c.Property(total).HasAnnotation(Derived, true);

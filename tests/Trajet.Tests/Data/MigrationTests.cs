@@ -85,6 +85,25 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Schema_HasEveryIndexOfTheModel()
+    {
+        await using var app = new TrajetApp(provider);
+        await app.InitializeAsync();
+
+        var (expected, present) = await app.WithDbAsync(async (db, _) =>
+        {
+            var names = db.Model.GetRelationalModel().Tables.SelectMany(t => t.Indexes).Select(i => i.Name).ToList();
+            var sql = db.Database.IsNpgsql()
+                ? """SELECT indexname AS "Value" FROM pg_indexes WHERE schemaname = current_schema()"""
+                : """SELECT name AS "Value" FROM sqlite_master WHERE type = 'index'""";
+            return (names, await db.Database.SqlQueryRaw<string>(sql).ToListAsync());
+        });
+
+        Assert.Contains("IX_Cases_ProgrammeId_AdmittedOn_ClosedOn_Kind_Status_Outcome", expected);
+        Assert.Empty(expected.Except(present));
+    }
+
+    [Fact]
     public async Task LatestSheetUpgrade_MarksEachCasesLatestSheet_ByDateThenRecording()
     {
         await using var seed = new TrajetApp(provider);

@@ -174,3 +174,10 @@ public sealed class InteractionTotalsColumns : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0023InteractionTotals.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261122000024_MoreIndexes")]
+public sealed class MoreIndexes : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0024MoreIndexes.Up(migrationBuilder);
+}
