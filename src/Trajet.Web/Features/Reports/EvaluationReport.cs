@@ -86,16 +86,22 @@ public static class EvaluationReport
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
         var cohortEnd = end < today ? end : today;
-        // Five reads, each on a connection of its own and all at once: the report takes about as long as the longest of
-        // them, not their sum (the longest first: on two cores the last ones wait for the first).
+        // Five or six reads, each on a connection of its own and all at once: the report takes about as long as the longest of
+        // them, not their sum (the longest first: on two cores the last ones wait for the first). The totals are grouped
+        // by the programme the rows are filtered on, one group, not by a constant: SQLite then knows that the rows come
+        // grouped and does not sort them first (a constant key had it sort every latest sheet: 0.58 s instead of 0.49 s,
+        // and the contacts' cases 0.18 s instead of 0.05 s, on 100,000 cases).
         var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
-            .GroupBy(_ => 1).Select(Projection).FirstOrDefaultAsync(ct));
-        var personsRead = ReadAsync(scopes, db => PersonsAsync(db, programmeId, start, cohortEnd, ct));
+            .GroupBy(s => s.ProgrammeId).Select(Projection).FirstOrDefaultAsync(ct));
+        // SQLite runs a query on one core: it counts the adults and the children apart, at once. PostgreSQL counts everyone
+        // in one query (two would read the people twice, and it is quicker so).
+        bool?[] halves = await IsSqliteAsync(scopes) ? [false, true] : [null];
+        var peopleRead = halves.Select(children => ReadAsync(scopes, db => PersonsAsync(db, programmeId, start, cohortEnd, children, ct))).ToList();
         var casesRead = ReadAsync(scopes, db => Supported(db, programmeId, start, cohortEnd)
             .Select(c => new SupportedCase(c.Kind, c.Status, c.Outcome, c.AdmittedOn!.Value, c.ClosedOn)).ToListAsync(ct));
         var contactsRead = ReadAsync(scopes, db => ContactsAsync(db, programmeId, start, cohortEnd, ct));
         var referralsRead = ReadAsync(scopes, db => ReferralsAsync(db, programmeId, start, cohortEnd, ct));
-        await Task.WhenAll(countsRead, personsRead, casesRead, contactsRead, referralsRead);
+        await Task.WhenAll([countsRead, .. peopleRead, casesRead, contactsRead, referralsRead]);
 
         var counts = await countsRead
             ?? new int[1 + (SummaryQuestions.Impacts.Count * Levels.Length) + (SummaryQuestions.Prompts.Count * Answers.Length)];
@@ -112,12 +118,18 @@ public static class EvaluationReport
             row["no-answer"] = sheets - row.Values.Sum();
             return new PromptRow(p.Group, p.Key, row);
         }).ToList();
-        var (cohort, funders) = Describe(new People(await casesRead, await personsRead), await contactsRead, await referralsRead, cohortEnd);
+        var (cohort, funders) = Describe(new People(await casesRead, [.. (await Task.WhenAll(peopleRead)).SelectMany(p => p)]), await contactsRead, await referralsRead, cohortEnd);
         return new Report(slug, from, to, sheets, impact, prompts, cohort, funders);
     }
 
+    private static async Task<bool> IsSqliteAsync(IServiceScopeFactory scopes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<TrajetDbContext>().Database.IsSqlite();
+    }
+
     // On a thread of its own: SQLite's "asynchronous" calls run to the end before they return, which would read the
-    // four parts one after the other.
+    // parts one after the other.
     private static Task<T> ReadAsync<T>(IServiceScopeFactory scopes, Func<TrajetDbContext, Task<T>> read) =>
         Task.Run(async () =>
         {
@@ -126,11 +138,11 @@ public static class EvaluationReport
         });
 
     // g => new[] { g.Count(), g.Count(s => s.Engagement == Negative), … }: one scan for all 105 cells.
-    private static readonly Expression<Func<IGrouping<int, SummarySheet>, int[]>> Projection = BuildProjection();
+    private static readonly Expression<Func<IGrouping<Guid, SummarySheet>, int[]>> Projection = BuildProjection();
 
-    private static Expression<Func<IGrouping<int, SummarySheet>, int[]>> BuildProjection()
+    private static Expression<Func<IGrouping<Guid, SummarySheet>, int[]>> BuildProjection()
     {
-        var group = Expression.Parameter(typeof(IGrouping<int, SummarySheet>), "g");
+        var group = Expression.Parameter(typeof(IGrouping<Guid, SummarySheet>), "g");
         var cells = new List<Expression> { Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(SummarySheet)], group) };
         var columns = SummaryQuestions.Impacts.SelectMany(q => Levels.Select(l => (q.Property, Value: (object)l)))
             .Concat(SummaryQuestions.Prompts.SelectMany(p => Answers.Select(a => (p.Property, Value: (object)a))));
@@ -142,7 +154,7 @@ public static class EvaluationReport
             var predicate = Expression.Lambda<Func<SummarySheet, bool>>(test, sheet);
             cells.Add(Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(SummarySheet)], group, predicate));
         }
-        return Expression.Lambda<Func<IGrouping<int, SummarySheet>, int[]>>(Expression.NewArrayInit(typeof(int), cells), group);
+        return Expression.Lambda<Func<IGrouping<Guid, SummarySheet>, int[]>>(Expression.NewArrayInit(typeof(int), cells), group);
     }
 
     private sealed record SupportedCase(CaseKind Kind, CaseStatus Status, ClosureOutcome? Outcome, DateOnly AdmittedOn, DateOnly? ClosedOn);
@@ -160,15 +172,22 @@ public static class EvaluationReport
     private static IQueryable<Case> Supported(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to) =>
         db.Cases.Where(c => c.ProgrammeId == programmeId && c.AdmittedOn != null && c.AdmittedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
 
-    private static async Task<List<PersonGroup>> PersonsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct)
+    // The people of the supported cases, or only the children (true) or the adults (false).
+    private static async Task<List<PersonGroup>> PersonsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, bool? children, CancellationToken ct)
     {
         var supported = Supported(db, programmeId, from, to);
+        var members = children switch
+        {
+            true => db.Members.Where(m => m.Role == MemberRole.Child),
+            false => db.Members.Where(m => m.Role != MemberRole.Child),
+            null => db.Members,
+        };
         // The database counts people per band (a few hundred rows, not one per person): an age is reached when the birth
         // date is on or before the limit's latest birth date, or else by the estimated age.
         var born = AgeLimits.Select(age => MemberRules.LatestBirthDateForAge(to, age)).ToArray();
         DateOnly b6 = born[0], b12 = born[1], b18 = born[2], b20 = born[3], b30 = born[4], b40 = born[5], b50 = born[6], b60 = born[7];
         int arrived5 = to.Year - 5, arrived10 = to.Year - 10;
-        return await db.Members.Where(m => supported.Any(c => c.Id == m.CaseId))
+        return await members.Where(m => supported.Any(c => c.Id == m.CaseId))
             .GroupBy(m => new
             {
                 Child = m.Role == MemberRole.Child,
@@ -194,7 +213,7 @@ public static class EvaluationReport
         var supported = Supported(db, programmeId, from, to);
         var whole = await supported
             .Where(c => c.InteractionCount == 0 || (c.FirstInteractionOn >= from && c.LastInteractionOn <= to))
-            .GroupBy(_ => 1)
+            .GroupBy(c => c.ProgrammeId)
             .Select(g => new Contacts(g.Sum(c => c.InteractionCount), g.Sum(c => c.HomeVisitCount)))
             .FirstOrDefaultAsync(ct) ?? new Contacts(0, 0);
         var partly = await db.Set<Trajet.Web.Features.CaseWork.Interaction>()
@@ -209,7 +228,7 @@ public static class EvaluationReport
 
     private static async Task<Referrals> ReferralsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct) =>
         await db.Cases.Where(c => c.ProgrammeId == programmeId && c.Referral.Date >= from && c.Referral.Date <= to)
-            .GroupBy(_ => 1)
+            .GroupBy(c => c.ProgrammeId)
             .Select(g => new Referrals(g.Count(), g.Count(c => c.AdmittedOn != null)))
             .FirstOrDefaultAsync(ct) ?? new Referrals(0, 0);
 
