@@ -84,7 +84,9 @@ public static class AuditChain
     /// Takes the chain's lock and reads its head in one round trip: every round trip made while holding the lock is time
     /// in which no other write can be saved. Two statements, not one: the head's statement takes its snapshot only
     /// once the lock is granted (read committed takes one for each statement, and the server runs them in order), so it
-    /// sees the entries of the writer that held the lock before.
+    /// sees the entries of the writer that held the lock before. A serializable transaction (booking an appointment) reads
+    /// with the snapshot it began with instead: should a concurrent writer have appended in between, the duplicate
+    /// sequence fails the save as a serialization failure, which that caller retries.
     /// </summary>
     private static async Task<(long Sequence, string Hash)> LockedHeadAsync(TrajetDbContext db, CancellationToken ct)
     {
