@@ -6,7 +6,7 @@ namespace Trajet.Web.Data.Migrations.Steps;
 /// The evaluation report reads the cases a programme supported in a period: which of them, their kind, status and
 /// outcome now come from one index range instead of a row fetched for each of a national programme's 90,000 cases.
 /// Also the index of the outreach contacts' programme (its foreign key) that the model has always had and no migration
-/// created (found by MigrationTests.Schema_HasEveryIndexOfTheModel).
+/// created (found by MigrationTests.Schema_HasEveryIndexOfTheModel_OnItsColumns).
 /// </summary>
 internal static class Schema0024MoreIndexes
 {
