@@ -92,10 +92,10 @@ public abstract class MigrationTests(DatabaseProvider provider)
 
         var (expected, found) = await app.WithDbAsync(async (db, _) =>
         {
-            var indexes = db.Model.GetRelationalModel().Tables.SelectMany(t => t.Indexes)
-                .Select(i => $"{i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))})").ToList();
+            var model = db.Model.GetRelationalModel().Tables.SelectMany(t => t.Indexes).ToList();
+            var indexes = model.Select(i => $"{i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))})").ToList();
             var present = new List<string>();
-            foreach (var name in db.Model.GetRelationalModel().Tables.SelectMany(t => t.Indexes).Select(i => i.Name))
+            foreach (var name in model.Select(i => i.Name))
             {
                 // The index's columns in order, as the database has them (none if it has no such index).
                 var columns = db.Database.IsNpgsql()
