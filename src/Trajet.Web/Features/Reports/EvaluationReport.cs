@@ -86,11 +86,11 @@ public static class EvaluationReport
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
         var cohortEnd = end < today ? end : today;
-        // Six reads (five on PostgreSQL), each on a connection of its own and all at once: the report takes about as long as the longest of
-        // them, not their sum (the longest first: on two cores the last ones wait for the first). The totals are grouped
-        // by the programme the rows are filtered on, one group, not by a constant: SQLite then knows that the rows come
-        // grouped and does not sort them first (a constant key had it sort every latest sheet: 0.58 s instead of 0.49 s,
-        // and the contacts' cases 0.18 s instead of 0.05 s, on 100,000 cases).
+        // Six reads (five on PostgreSQL), each on a connection of its own and all at once: the report takes about as long
+        // as the longest of them, not their sum (the longest first: on two cores the last ones wait for the first). The
+        // totals are grouped by the programme the rows are filtered on, one group, not by a constant: SQLite then knows
+        // that the rows come grouped and does not sort them first (a constant key had it sort every latest sheet: 0.58 s
+        // instead of 0.49 s, and the contacts' cases 0.18 s instead of 0.05 s, on 100,000 cases).
         var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
             .GroupBy(s => s.ProgrammeId).Select(Projection).FirstOrDefaultAsync(ct));
         // SQLite runs a query on one core: it counts the adults and the children apart, at once. PostgreSQL counts everyone
