@@ -1,5 +1,5 @@
 using System.Globalization;
-using Trajet.Web.Features.Reports;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -20,16 +20,15 @@ public static class OutreachExports
 
     public static byte[] Csv(OutreachDashboard.Report report)
     {
-        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        var rows = Totals(report).Select(t => new[] { "totals", t.Key, N(t.Value), "" })
-            .Concat(Breakdowns(report).SelectMany(b => b.Rows.Select(r => new[] { b.Table, r.Key, N(r.Contacts), N(r.People) })));
-        return ReportExports.CsvTable(["table", "key", "contacts", "people"], rows);
+        var rows = Totals(report).Select(t => new object?[] { "totals", t.Key, t.Value, null })
+            .Concat(Breakdowns(report).SelectMany(b => b.Rows.Select(r => new object?[] { b.Table, r.Key, r.Contacts, r.People })));
+        return CsvFile.Write(["table", "key", "contacts", "people"], rows);
     }
 
     public static byte[] Xlsx(OutreachDashboard.Report report) =>
-        ReportExports.XlsxTables(
-            new[] { new ReportExports.Table("Totals", ["item", "count"], Totals(report).Select(t => new object[] { t.Key, t.Value })) }
-            .Concat(Breakdowns(report).Select(b => new ReportExports.Table(
+        XlsxFile.Write(
+            new[] { new XlsxFile.Table("Totals", ["item", "count"], Totals(report).Select(t => new object[] { t.Key, t.Value })) }
+            .Concat(Breakdowns(report).Select(b => new XlsxFile.Table(
                 CultureInfo.InvariantCulture.TextInfo.ToTitleCase(b.Table), [b.Table, "contacts", "people"],
                 b.Rows.Select(r => new object[] { r.Key, r.Contacts, r.People })))));
 }

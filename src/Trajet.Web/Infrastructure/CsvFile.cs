@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace Trajet.Web.Infrastructure;
+
+/// <summary>
+/// The one CSV writer of every export: UTF-8 with a BOM (so spreadsheets read accents), numbers written as numbers,
+/// and text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) written with a leading
+/// apostrophe, so a place named <c>=HYPERLINK(…)</c> opens as text.
+/// </summary>
+public static class CsvFile
+{
+    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape, InjectionEscape = '\'' };
+
+    /// <param name="rows">Cells are text, or numbers (int, long, double, decimal) that stay numbers; null is an empty cell.</param>
+    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new StreamWriter(memory, new UTF8Encoding(true), leaveOpen: true))
+        using (var csv = CsvWriter.Create(writer, Options, leaveOpen: true))
+        {
+            foreach (var header in headers)
+            {
+                csv.WriteField(header);
+            }
+            csv.EndRecord();
+            foreach (var row in rows)
+            {
+                foreach (var cell in row)
+                {
+                    WriteCell(csv, cell);
+                }
+                csv.EndRecord();
+            }
+            csv.Flush();
+        }
+        return memory.ToArray();
+    }
+
+    private static void WriteCell(CsvWriter csv, object? cell)
+    {
+        switch (cell)
+        {
+            case int n: csv.WriteField(n); break;
+            case long n: csv.WriteField(n); break;
+            case double n: csv.WriteField(n); break;
+            case decimal n: csv.WriteField(n); break;
+            case null: csv.WriteField(""); break;
+            default: csv.WriteField(Convert.ToString(cell, CultureInfo.InvariantCulture)); break;
+        }
+    }
+}

