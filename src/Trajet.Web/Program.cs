@@ -68,6 +68,7 @@ app.UseAuthentication();
 app.UseSessionValidation();
 app.UseTwoFactorEnforcement();
 app.UseAuthorization();
+app.UseEvaluatorWall();
 app.UseAuditedReads();
 
 // Endpoints

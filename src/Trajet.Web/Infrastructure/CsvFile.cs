@@ -7,18 +7,27 @@ namespace Trajet.Web.Infrastructure;
 /// <summary>
 /// The one CSV writer of every export: UTF-8 with a BOM (so spreadsheets read accents), numbers written as numbers,
 /// and text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) written with a leading
-/// apostrophe, so a place named <c>=HYPERLINK(…)</c> opens as text.
+/// apostrophe, so a place named <c>=HYPERLINK(…)</c> opens as text. French and Dutch readers get <c>;</c> and decimal
+/// commas, which their spreadsheet programs expect; English readers <c>,</c>.
 /// </summary>
 public static class CsvFile
 {
-    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape, InjectionEscape = '\'' };
-
     /// <param name="rows">Cells are text, or numbers (int, long, double, decimal) that stay numbers; null is an empty cell.</param>
-    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <param name="reader">The reader's language; the request's by default.</param>
+    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CultureInfo? reader = null)
     {
+        reader ??= CultureInfo.CurrentUICulture;
+        var semicolon = reader.TwoLetterISOLanguageName is "fr" or "nl";
+        var options = new CsvWriterOptions
+        {
+            Injection = CsvInjection.Escape,
+            InjectionEscape = '\'',
+            Separator = semicolon ? ';' : ',',
+            FormatProvider = semicolon ? reader : CultureInfo.InvariantCulture,
+        };
         using var memory = new MemoryStream();
         using (var writer = new StreamWriter(memory, new UTF8Encoding(true), leaveOpen: true))
-        using (var csv = CsvWriter.Create(writer, Options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(writer, options, leaveOpen: true))
         {
             foreach (var header in headers)
             {

@@ -105,6 +105,9 @@ public abstract class OrganisationWallTests(TrajetApp app)
         public ProgrammeRecords.Outreach Outreach { get; init; } = null!;
         public string OutreachEmail { get; init; } = "";
 
+        /// <summary>Free text written about A's cases and people (notes, references, reasons, titles): an evaluator of A sees none of it.</summary>
+        public IReadOnlyList<string> FreeText { get; init; } = [];
+
         /// <summary>Every string that identifies A's cases, people or configuration, and the case's id: a list or search that returns it has found the case.</summary>
         public IEnumerable<string> Identifying => Names.Concat(Markers).Append(CaseNumber).Append(CaseId);
     }
@@ -165,12 +168,13 @@ public abstract class OrganisationWallTests(TrajetApp app)
     }
 
     [Fact]
-    public async Task EvaluatorOfTheOrganisation_SeesNoNames_AndWritesNothing()
+    public async Task EvaluatorOfTheOrganisation_SeesNoNamesNorFreeText_AndWritesNothing()
     {
         var world = await WorldAsync();
 
-        // Reads answer what an evaluator may see (counts, statuses), never a name; writes in A's records are refused.
-        var failures = await WalkAsync(world, world.EvaluatorEmail, Roles.Evaluator, strictOnRecords: false, forbidden: world.Names);
+        // Reads answer what an evaluator may see (counts, statuses, dates), never a name nor text someone typed about
+        // a case or a person; writes in A's records are refused.
+        var failures = await WalkAsync(world, world.EvaluatorEmail, Roles.Evaluator, strictOnRecords: false, forbidden: [.. world.Names, .. world.FreeText]);
 
         Assert.True(failures.Count == 0, Report("evaluator of the organisation", failures));
         await AssertAUnchangedAsync(world);
@@ -406,7 +410,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
 
         using var api = await a.ApiClientAsync(coordinatorEmail);
         var names = new[] { "Wall" + Letters(8), "Wall" + Letters(9), "Wall" + Letters(7), "Wall" + Letters(10) };
-        var markers = Enumerable.Range(0, 12).Select(i => $"Marker{i}{Letters(12)}").ToList();
+        var markers = Enumerable.Range(0, 17).Select(i => $"Marker{i}{Letters(12)}").ToList();
         var (caseId, number) = await CaseBuilder.OpenAsync(api, programme.Slug, date: "2026-01-10");
 
         async Task<JsonElement> Send(HttpMethod method, string url, object body, HttpStatusCode expected)
@@ -422,17 +426,17 @@ public abstract class OrganisationWallTests(TrajetApp app)
         await Send(HttpMethod.Post, $"/api/cases/{caseId}/status", new { to = "admitted", date = "2026-01-15" }, HttpStatusCode.OK);
         await Send(HttpMethod.Put, $"/api/cases/{caseId}/assignees", new { userIds = new[] { ids[managerEmail] } }, HttpStatusCode.OK);
         await Send(HttpMethod.Post, $"/api/cases/{caseId}/interactions", new { type = "home-visit", date = "2026-02-10", durationMinutes = 60, participants = markers[1], notes = markers[2], nextSteps = markers[3] }, HttpStatusCode.Created);
-        await Send(HttpMethod.Post, $"/api/cases/{caseId}/legal-events", new { type = "decision", date = "2026-02-01", outcome = "negative", authority = "CGRS", reference = markers[4], notes = markers[5] }, HttpStatusCode.Created);
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/legal-events", new { type = "decision", date = "2026-02-01", outcome = "negative", authority = "CGRS", reference = markers[4], lawyer = markers[12], notes = markers[5] }, HttpStatusCode.Created);
         var goal = await Send(HttpMethod.Post, $"/api/cases/{caseId}/plan/goals", new { option = "legal-stay-here", description = markers[6], agreedOn = "2026-02-01" }, HttpStatusCode.OK);
         var goalId = goal.GetProperty("goals")[0].GetProperty("id").GetString()!;
         var plan = await Send(HttpMethod.Post, $"/api/cases/{caseId}/plan/actions", new { goalId, description = markers[7], owner = "family", dueDate = "2026-12-01" }, HttpStatusCode.OK);
         var actionId = plan.GetProperty("actions")[0].GetProperty("id").GetString()!;
-        await Send(HttpMethod.Post, $"/api/cases/{caseId}/plan/reviews", new { date = "2026-03-01", progress = "Going", changes = "None" }, HttpStatusCode.OK);
+        await Send(HttpMethod.Post, $"/api/cases/{caseId}/plan/reviews", new { date = "2026-03-01", progress = markers[13], changes = markers[14] }, HttpStatusCode.OK);
         await Send(HttpMethod.Post, $"/api/cases/{caseId}/summary-sheets", new
         {
             date = "2026-03-01",
             impact = new { engagement = "some", risk = "some", trust = "limited" },
-            group1 = new { impact = "some", obstacles = "x" },
+            group1 = new { impact = "some", obstacles = markers[16] },
             group2 = new { impact = "none" },
             group3 = new { impact = "some" },
             observations = markers[8],
@@ -440,7 +444,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
         await Send(HttpMethod.Post, $"/api/cases/{caseId}/baseline-sheets", new { date = "2026-01-20", scores = Enumerable.Range(1, 14).Select(i => new { item = i, score = 5 }) }, HttpStatusCode.Created);
         var partner = await Send(HttpMethod.Post, "/api/partners", new { name = markers[9], kind = "lawyer" }, HttpStatusCode.Created);
         var partnerId = partner.GetProperty("id").GetString()!;
-        var referral = await Send(HttpMethod.Post, $"/api/cases/{caseId}/referrals", new { partnerId, date = "2026-02-01", reason = markers[10] }, HttpStatusCode.Created);
+        var referral = await Send(HttpMethod.Post, $"/api/cases/{caseId}/referrals", new { partnerId, date = "2026-02-01", reason = markers[10], notes = markers[15] }, HttpStatusCode.Created);
         var consentText = "Consent marker " + Letters(10);
         var consent = await Send(HttpMethod.Post, $"/api/cases/{caseId}/consents", new { purpose = "evaluation", givenOn = "2026-01-20", explainedHow = consentText, language = "fr" }, HttpStatusCode.Created);
         using var upload = await api.PostAsync($"/api/cases/{caseId}/documents", DocumentFiles.Form(title: markers[11], file: DocumentFiles.Pdf(), fileName: names[1] + ".pdf"));
@@ -467,6 +471,8 @@ public abstract class OrganisationWallTests(TrajetApp app)
             coordinatorEmail, evaluatorEmail, [.. names, nickname, .. programmeNames],
             [.. markers, place, ruleLabel, criterionText, consentText, .. programmeMarkers])
         {
+            // The partner's name is configuration, but beside a case it tells which lawyer or doctor the family sees.
+            FreeText = [.. markers, consentText, programmeMarkers[1], programmeMarkers[3]],
             CoachEmail = coachEmail,
             Coaching = coaching,
             OutreachEmail = workerEmail,

@@ -37,6 +37,24 @@ public sealed class SpreadsheetInjectionTests(SqliteApp app) : IClassFixture<Sql
         Assert.Equal(["-5", "12", "2.5"], rows[1]);
     }
 
+    [Theory]
+    [InlineData("fr", "table;key;contacts;people")]
+    [InlineData("nl", "table;key;contacts;people")]
+    [InlineData("en", "table,key,contacts,people")]
+    public async Task Csv_UsesTheSeparatorOfTheReadersSpreadsheet(string language, string header)
+    {
+        var team = await OutreachTeam.CreateAsync(app);
+        await team.SessionAsync(await team.PlaceAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/outreach/dashboard.csv?programme={team.Programme.Slug}");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await team.Client.SendAsync(request);
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.StartsWith(header + "\r\n", Encoding.UTF8.GetString(bytes[3..]));
+    }
+
     [Fact]
     public async Task EveryCsvExport_WritesPlantedFormulasAsText()
     {

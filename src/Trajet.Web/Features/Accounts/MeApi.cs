@@ -17,5 +17,5 @@ public static class MeApi
                     me.Roles,
                     me.Programmes.Select(p => p.Slug).ToList()))
                 : TypedResults.Unauthorized())
-        .WithTags("Accounts");
+        .WithTags("Accounts").ForEvaluators();
 }

@@ -28,7 +28,7 @@ public static class InteractionsApi
     {
         var group = app.MapGroup("/api/cases/{id:guid}/interactions").WithTags("Case work");
         group.MapPost("/", Post);
-        group.MapGet("/", List);
+        group.MapGet("/", List).ForEvaluators();
     }
 
     private static async Task<IResult> Post(Guid id, Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)

@@ -24,10 +24,12 @@ public static class LegalEventsApi
     }
 
     /// <summary>The chronology in the order things happened, whatever the order they were entered in.</summary>
-    public static Task<List<Dto>> ChronologyAsync(TrajetDbContext db, Guid caseId, CancellationToken ct) =>
-        db.LegalEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt)
+    /// <summary>The case's legal events by date; <paramref name="hideText"/> leaves out what was typed about the family (reference, lawyer, notes).</summary>
+    public static async Task<List<Dto>> ChronologyAsync(TrajetDbContext db, Guid caseId, bool hideText, CancellationToken ct) =>
+        (await db.LegalEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt)
             .Select(e => new Dto(e.Id, e.Date, e.Type, e.Authority, e.Reference, e.Lawyer, e.Outcome, e.DaysToComply, e.Deadline, e.DeadlineSource, e.Notes))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(e => hideText ? e with { Reference = null, Lawyer = null, Notes = null } : e).ToList();
 
     private static async Task<IResult> Post(Guid id, Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
@@ -58,7 +60,7 @@ public static class LegalEventsApi
     {
         var user = await current.RequireAsync(ct);
         return await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct)
-            ? TypedResults.Ok(await ChronologyAsync(db, id, ct))
+            ? TypedResults.Ok(await ChronologyAsync(db, id, user.SeesAggregatesOnly, ct))
             : TypedResults.NotFound();
     }
 }

@@ -18,7 +18,7 @@ public static class TimelineApi
                 return TypedResults.NotFound();
             }
             return TypedResults.Ok(await Timeline.BuildAsync(db, id, user.SeesAggregatesOnly, ParseKinds(kinds), ct));
-        }).WithTags("Case work");
+        }).WithTags("Case work").ForEvaluators();
 
     /// <summary>"legal,interaction" → the kinds to keep; unknown names are ignored.</summary>
     public static HashSet<TimelineKind> ParseKinds(string? kinds) =>

@@ -25,8 +25,8 @@ public static class CasesApi
     {
         var cases = app.MapGroup("/api/cases").WithTags("Cases");
         cases.MapPost("/", Open);
-        cases.MapGet("/", List);
-        cases.MapGet("/{id:guid}", Get);
+        cases.MapGet("/", List).ForEvaluators();
+        cases.MapGet("/{id:guid}", Get).ForEvaluators();
         cases.MapPost("/{id:guid}/status", PostStatus);
         cases.MapPut("/{id:guid}/screening", PutScreening);
         cases.MapPut("/{id:guid}/assignees", PutAssignees);

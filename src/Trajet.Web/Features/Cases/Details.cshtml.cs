@@ -72,7 +72,7 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         Baselines = await db.BaselineSheets.AsNoTracking().Include(b => b.Scores).Where(b => b.CaseId == id)
             .OrderBy(b => b.Date).ThenBy(b => b.CreatedAt).ToListAsync(ct);
         Interactions = await CaseWork.InteractionsApi.SummarizeAsync(db, entity, HideNames, Today, ct, LatestInteractions);
-        Chronology = await CaseWork.LegalEventsApi.ChronologyAsync(db, id, ct);
+        Chronology = await CaseWork.LegalEventsApi.ChronologyAsync(db, id, HideNames, ct);
         Documents = await Features.Documents.DocumentsApi.ListAsync(db, user, id, validity, Today, ct);
         IsCoaching = entity.Programme!.Kind == ProgrammeKind.IndividualCoaching;
         Pathway = IsCoaching ? await db.CoachingFiles.Where(f => f.CaseId == id).Select(f => f.Pathway).FirstOrDefaultAsync(ct) : null;

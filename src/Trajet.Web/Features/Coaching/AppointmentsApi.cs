@@ -21,7 +21,7 @@ public static class AppointmentsApi
     public static void MapAppointmentsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/appointments").WithTags("Coaching");
-        group.MapGet("/", List);
+        group.MapGet("/", List).ForEvaluators();
         group.MapPost("/", Book);
         group.MapPost("/{id:guid}/cancel", Cancel);
         group.MapPut("/{id:guid}/attendance", Attendance);

@@ -22,9 +22,9 @@ public static class DesksApi
     public static void MapDesksApi(this WebApplication app)
     {
         var desks = app.MapGroup("/api/desks").WithTags("Coaching");
-        desks.MapGet("/", List);
+        desks.MapGet("/", List).ForEvaluators();
         desks.MapPost("/", Add);
-        desks.MapGet("/{id:guid}/walk-ins", Queue);
+        desks.MapGet("/{id:guid}/walk-ins", Queue).ForEvaluators();
         desks.MapPost("/{id:guid}/walk-ins", Register);
         desks.MapPost("/{id:guid}/walk-ins/next", CallNext);
         desks.MapPut("/{id:guid}/walk-ins/{walkInId:guid}/outcome", Finish);

@@ -24,7 +24,7 @@ public static class PathwayApi
     public static void MapPathwayApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/cases/{id:guid}/pathway").WithTags("Coaching");
-        group.MapGet("/", Get);
+        group.MapGet("/", Get).ForEvaluators();
         group.MapPost("/", Post);
     }
 

@@ -15,11 +15,16 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProv
     public IReadOnlyList<DueList.Item> Items { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
+        if (user.SeesAggregatesOnly)
+        {
+            return NotFound(); // what falls due names actions and documents as they were typed
+        }
         Scope = Scope is "mine" or "all" ? Scope : user.IsCoordinator ? "all" : "mine";
         Today = clock.Today();
         Items = await DueList.BuildAsync(db, user, Scope == "mine", Today, DueList.Settings.From(config), validity, ct);
+        return Page();
     }
 }

@@ -39,7 +39,7 @@ public static class OutreachApi
     public static void MapOutreachApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/outreach").WithTags("Outreach");
-        group.MapGet("/places", ListPlaces);
+        group.MapGet("/places", ListPlaces).ForEvaluators();
         group.MapPost("/places", AddPlaceEndpoint);
         group.MapGet("/sessions", ListSessions);
         group.MapPost("/sessions", PlanSessionEndpoint);
@@ -59,11 +59,11 @@ public static class OutreachApi
         group.MapGet("/referrals", ListReferrals);
         group.MapPost("/referrals", AddReferral);
         group.MapPost("/referrals/{id:guid}/link", LinkReferral);
-        group.MapGet("/dashboard", Dashboard);
+        group.MapGet("/dashboard", Dashboard).ForEvaluators();
         group.MapGet("/dashboard.csv", async (string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct) =>
-            await ExportAsync(programme, from, to, current, db, ct, OutreachExports.Csv, "text/csv", "csv"));
+            await ExportAsync(programme, from, to, current, db, ct, OutreachExports.Csv, "text/csv", "csv")).ForEvaluators();
         group.MapGet("/dashboard.xlsx", async (string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct) =>
-            await ExportAsync(programme, from, to, current, db, ct, OutreachExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"));
+            await ExportAsync(programme, from, to, current, db, ct, OutreachExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")).ForEvaluators();
     }
 
     /// <summary>The outreach programme named (or the user's first), as a result: 404 when not theirs, 403 when they may only read aggregates.</summary>

@@ -16,17 +16,17 @@ public static class ConsentsApi
     public sealed record WithdrawBody(DateOnly? WithdrawnOn, string? Note);
     public sealed record Dto(
         Guid Id, Guid? MemberId, string? Person, ConsentPurpose Purpose, Guid? PartnerId, string? Partner, Guid? RecipientOrganisationId, string? RecipientOrganisation,
-        DateOnly GivenOn, string ExplainedHow, string? Language, DateOnly? WithdrawnOn, string? WithdrawalNote, bool Active);
+        DateOnly GivenOn, string? ExplainedHow, string? Language, DateOnly? WithdrawnOn, string? WithdrawalNote, bool Active);
 
     public static void MapConsentsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/cases/{id:guid}/consents").WithTags("Privacy");
-        group.MapGet("/", List);
+        group.MapGet("/", List).ForEvaluators();
         group.MapPost("/", Post);
         group.MapPost("/{consentId:guid}/withdraw", Withdraw);
     }
 
-    /// <summary>A case's consents, newest first; names hidden from those who see aggregates only.</summary>
+    /// <summary>A case's consents, newest first; names and what was typed hidden from those who see aggregates only.</summary>
     public static async Task<List<Dto>> OfCaseAsync(TrajetDbContext db, Guid caseId, bool hideNames, DateOnly today, CancellationToken ct) =>
         (await (from c in db.Consents.AsNoTracking()
                 where c.CaseId == caseId
@@ -40,7 +40,8 @@ public static class ConsentsApi
                 select new Dto(c.Id, c.MemberId, hideNames || m == null ? null : m.FirstName + " " + m.LastName, c.Purpose, c.PartnerId, p == null ? null : p.Name,
                     c.RecipientOrganisationId, o == null ? null : o.Name, c.GivenOn, c.ExplainedHow, c.Language, c.WithdrawnOn, c.WithdrawalNote, false))
         .ToListAsync(ct))
-        .Select(d => d with { Active = ConsentRules.IsActive(d.GivenOn, d.WithdrawnOn, today) }).ToList();
+        .Select(d => d with { Active = ConsentRules.IsActive(d.GivenOn, d.WithdrawnOn, today) })
+        .Select(d => hideNames ? d with { Partner = null, ExplainedHow = null, WithdrawalNote = null } : d).ToList();
 
     private static async Task<Results<Ok<List<Dto>>, NotFound>> List(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
     {

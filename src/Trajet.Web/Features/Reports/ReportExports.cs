@@ -23,7 +23,7 @@ public static class ReportExports
                 {
                     yield return ["impact", "", row.Key, level, Value(cell, row.Counts[level])];
                 }
-                yield return ["impact", "", row.Key, "positive-percent", row.PositivePercent.ToString("0.0", CultureInfo.InvariantCulture)];
+                yield return ["impact", "", row.Key, "positive-percent", Math.Round(row.PositivePercent, 1)];
             }
             foreach (var row in report.Prompts)
             {

@@ -256,7 +256,7 @@ public abstract class OutreachApiTests(TrajetApp app)
 
         Assert.Equal(HttpStatusCode.OK, (await evaluator.GetAsync($"/api/outreach/dashboard?programme={team.Programme.Slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"/api/outreach/people/{person}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync($"/api/outreach/contacts?programme={team.Programme.Slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"/api/outreach/contacts?programme={team.Programme.Slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostAsJsonAsync("/api/outreach/contacts", new { sessionId = session, informationGiven = new[] { "dublin" } })).StatusCode);
     }
 }
