@@ -29,6 +29,7 @@ public sealed class TrajetSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
+            SpendAPasswordCheck(password);
             await SignInFailedAsync(userName, null, "unknown-email");
             return SignInResult.Failed;
         }
@@ -40,6 +41,29 @@ public sealed class TrajetSignInManager(
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         await RecordAsync(user, "password", result);
         return result;
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(User user, string password, bool lockoutOnFailure)
+    {
+        // Identity refuses a disabled or locked account before it hashes anything.
+        if (!await CanSignInAsync(user) || await UserManager.IsLockedOutAsync(user))
+        {
+            SpendAPasswordCheck(password);
+        }
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    private static string? unusedHash;
+
+    /// <summary>
+    /// The work of checking a password, spent where no password is checked (unknown e-mail, disabled or locked account),
+    /// so that the time of the answer does not tell which e-mails have an account.
+    /// </summary>
+    private void SpendAPasswordCheck(string password)
+    {
+        var nobody = new User();
+        unusedHash ??= UserManager.PasswordHasher.HashPassword(nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        UserManager.PasswordHasher.VerifyHashedPassword(nobody, unusedHash, password);
     }
 
     public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
