@@ -75,6 +75,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrajetDbContext).Assembly);
 
         builder.Entity<User>(u =>
         {

@@ -49,6 +49,7 @@ public static class AccountsSetup
             // The API never redirects to the login page: it answers 401/403.
             o.Events.OnRedirectToLogin = c => ApiOr(c.Request, c.Response, 401, () => c.Response.Redirect(c.RedirectUri));
             o.Events.OnRedirectToAccessDenied = c => ApiOr(c.Request, c.Response, 403, () => c.Response.Redirect(c.RedirectUri));
+            Sessions.ConfigureCookie(o.Events);
         });
         // Between the password and the code: who is signing in, for five minutes.
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>

@@ -36,7 +36,7 @@ public sealed record UserContext(
     public bool Coaches => Programmes.Any(p => p.Kind == ProgrammeKind.IndividualCoaching);
 }
 
-public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext db, IOptions<IdentityOptions> identity, UserContextCache cache)
+public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext db, IOptions<IdentityOptions> identity, UserContextCache cache, TimeProvider clock)
 {
     private UserContext? loaded;
     private bool attempted;
@@ -61,6 +61,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         var known = cache.Find(id) ?? await LoadAsync(id, cancellationToken);
         if (known is null || (stamp is not null && stamp != known.SecurityStamp))
+        {
+            return null;
+        }
+        // A sign-in cookie opens nothing once its session was ended (signed out, or signed out everywhere).
+        var bearer = accessor.HttpContext!.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        if (!bearer && !await Sessions.IsOpenAsync(db, principal, clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
             return null;
         }

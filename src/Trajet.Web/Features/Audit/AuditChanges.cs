@@ -15,11 +15,11 @@ namespace Trajet.Web.Features.Audit;
 /// <summary>Turns what SaveChanges is about to write into audit drafts: one per record, with old and new values.</summary>
 public static class AuditChanges
 {
-    // Identity's bookkeeping (tokens, claims, stamps), the name index and roles themselves are noise or secrets.
+    // Identity's bookkeeping (tokens, claims, stamps, sessions), the name index and roles themselves are noise or secrets.
     private static readonly HashSet<Type> Skipped =
     [
         typeof(AuditEntry), typeof(Role), typeof(PersonNameKey), typeof(IdentityUserClaim<Guid>),
-        typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>), typeof(IdentityRoleClaim<Guid>), typeof(PersonKey), typeof(StartupTask),
+        typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>), typeof(IdentityRoleClaim<Guid>), typeof(PersonKey), typeof(StartupTask), typeof(UserSession),
     ];
 
     // Of an account, what matters: who it is, where, whether it may sign in, and that its password changed.

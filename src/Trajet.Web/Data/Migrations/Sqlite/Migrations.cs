@@ -181,3 +181,10 @@ public sealed class MoreIndexes : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => Schema0024MoreIndexes.Up(migrationBuilder);
 }
+
+[DbContext(typeof(SqliteTrajetDbContext))]
+[Migration("20261206000025_UserSessions")]
+public sealed class UserSessions : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => Schema0025UserSessions.Up(migrationBuilder);
+}

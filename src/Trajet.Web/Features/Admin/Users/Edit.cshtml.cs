@@ -129,6 +129,10 @@ public sealed class EditModel(TrajetDbContext db, UserManager<User> users, IStri
         if (!IsNew)
         {
             await users.UpdateSecurityStampAsync(user); // new roles or a disabled account take effect at once
+            if (!user.IsActive)
+            {
+                await Sessions.EndAllAsync(db, user.Id, ct);
+            }
         }
         await transaction.CommitAsync(ct);
         return RedirectToPage(new { id = user.Id, message = "Saved." });
@@ -178,6 +182,7 @@ public sealed class EditModel(TrajetDbContext db, UserManager<User> users, IStri
             return NotFound();
         }
         await users.UpdateSecurityStampAsync(user);
+        await Sessions.EndAllAsync(db, user.Id, HttpContext.RequestAborted);
         return RedirectToPage(new { id, message = "All sessions of this user are signed out." });
     }
 
