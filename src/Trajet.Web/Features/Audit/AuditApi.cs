@@ -23,7 +23,7 @@ public static class AuditApi
     {
         app.MapGet("/api/cases/{id:guid}/audit", CaseHistory).WithTags("Audit");
         app.MapGet("/api/admin/audit/verify", async (TrajetDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await AuditChain.VerifyAsync(db, ct)))
+            TypedResults.Ok(await AuditVerification.VerifyAsync(db, ct)))
             .RequireAuthorization(Roles.Administrator).WithTags("Audit");
     }
 

@@ -4,7 +4,7 @@ using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Audit;
 
-/// <summary>Appends entries to the hash chain inside the transaction of the change they describe, and verifies the chain.</summary>
+/// <summary>Appends entries to the hash chain inside the transaction of the change they describe (<see cref="AuditVerification"/> checks it).</summary>
 public static class AuditChain
 {
     // pg_advisory_xact_lock key: one chain, one lock, released at commit or rollback.
@@ -105,40 +105,5 @@ public static class AuditChain
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
-    }
-
-    public sealed record Invalid(long Sequence, string Reason);
-
-    public sealed record Verification(bool Valid, long Entries, Invalid? FirstInvalid);
-
-    /// <summary>Walks the whole chain in batches (never all of it in memory) and stops at the first broken link.</summary>
-    public static async Task<Verification> VerifyAsync(TrajetDbContext db, CancellationToken ct, int batchSize = 1000)
-    {
-        long expected = 1, count = 0;
-        var previous = AuditHash.Genesis;
-        while (true)
-        {
-            var after = expected - 1;
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > after)
-                .OrderBy(e => e.Sequence).Take(batchSize).ToListAsync(ct);
-            foreach (var entry in batch)
-            {
-                var problem = entry.Sequence != expected ? new Invalid(expected, "This entry is missing.")
-                    : entry.PreviousHash != previous ? new Invalid(entry.Sequence, "The link to the previous entry is broken.")
-                    : AuditHash.Compute(entry) != entry.Hash ? new Invalid(entry.Sequence, "The entry was changed after it was written.")
-                    : null;
-                if (problem is not null)
-                {
-                    return new Verification(false, count, problem);
-                }
-                previous = entry.Hash;
-                expected++;
-                count++;
-            }
-            if (batch.Count < batchSize)
-            {
-                return new Verification(true, count, null);
-            }
-        }
     }
 }

@@ -41,13 +41,13 @@ public sealed class IndexModel(TrajetDbContext db, TimeProvider clock) : PageMod
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string> Organisations { get; private set; } = new Dictionary<Guid, string>();
-    public AuditChain.Verification? Verification { get; private set; }
+    public AuditVerification.Verification? Verification { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await AuditChain.VerifyAsync(db, ct);
+        Verification = await AuditVerification.VerifyAsync(db, ct);
         await LoadAsync(ct);
         return Page();
     }

@@ -179,7 +179,7 @@ public abstract class SubjectRightsTests(TrajetApp app)
         Assert.DoesNotContain("Lusine", history.GetRawText());
         Assert.Contains(PersonSeal.Erased, history.GetRawText());
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.PersonKeys.CountAsync(k => k.SubjectId == f.Parent)));
-        Assert.True((await app.WithDbAsync((db, _) => AuditChain.VerifyAsync(db, CancellationToken.None))).Valid);
+        Assert.True((await app.WithDbAsync((db, _) => AuditVerification.VerifyAsync(db, CancellationToken.None))).Valid);
         // The household's notes stay while the child is still in the file; the report does not move.
         Assert.Equal(Note, (await f.Coordinator.GetFromJsonAsync<JsonElement>($"/api/cases/{f.CaseId}/interactions")).GetProperty("items")[0].GetProperty("notes").GetString());
         Assert.Equal(reportBefore, await ReportAsync(f));
