@@ -33,7 +33,8 @@ builder.Services.AddDataProtection()
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrajetAccounts(builder.Configuration);
 builder.Services.AddTrajetLocalization();
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetViewLocalization();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetViewLocalization()
+    .AddMvcOptions(o => o.Filters.Add<RequireHandler>());
 builder.Services.AddTrajetApi();
 builder.Services.AddTrajetCases();
 builder.Services.AddTrajetRateLimits(builder.Configuration);

@@ -343,6 +343,50 @@ public abstract partial class HostileInputTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task EveryPage_AnswersARequestForNoneOfItsHandlers_With400_Not500()
+    {
+        var own = await OwnAsync();
+        var routes = await EndpointCatalog.AllAsync(app);
+        // Pages without a default POST handler: a form post there (valid token, no handler) matches nothing. Every page
+        // also gets a GET naming a handler it does not have.
+        var pages = routes.Where(r => r.IsPage).Select(r => r.Pattern).Distinct().ToList();
+        var withoutDefaultPost = pages.Where(p => !routes.Any(r => r.Pattern == p && r is { Method: "POST", Handler: null })).ToList();
+        Assert.Contains("/Cases/Details/{id}", withoutDefaultPost);
+        Assert.Contains("/CaseWork/Plan/{id}", withoutDefaultPost);
+        var failures = new List<string>();
+        var posts = 0;
+        foreach (var email in new[] { own.Email, await app.CreateUserAsync(Roles.Administrator) })
+        {
+            using var browser = await app.SignedInBrowserAsync(email);
+            var token = (await Html.GetAsync(browser, "/Accounts/ChangePassword")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            foreach (var page in pages)
+            {
+                var path = FillRoute(new EndpointCatalog.Route(page, "GET", true, null, routes.First(r => r.Pattern == page).Parameters, false, false), own);
+                if (withoutDefaultPost.Contains(page))
+                {
+                    using var post = await browser.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+                    Check($"POST {page} ({email})", post);
+                }
+                using var get = await browser.GetAsync($"{path}?handler=NoSuchHandler");
+                Check($"GET {page}?handler=NoSuchHandler ({email})", get);
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.True(posts > 20, $"{posts} posts without a handler");
+
+        void Check(string what, HttpResponseMessage response)
+        {
+            // 400 where the page has handlers for that method and none matches; a page without any (the home page) is
+            // simply shown; where the walker may not open the page at all, its usual refusal. Never a server error.
+            if ((int)response.StatusCode >= 500 || (what.StartsWith("POST", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.OK))
+            {
+                failures.Add($"{what} answered {(int)response.StatusCode}");
+            }
+            posts += what.StartsWith("POST", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.BadRequest ? 1 : 0;
+        }
+    }
+
+    [Fact]
     public async Task PageForms_WithScriptTags_ShowThemEncoded()
     {
         var (organisation, programme) = await app.CreateOrganisationAsync();
