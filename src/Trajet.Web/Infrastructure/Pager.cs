@@ -4,9 +4,12 @@ namespace Trajet.Web.Infrastructure;
 public sealed record Pager(int Page, int PageSize, int Total, IReadOnlyDictionary<string, string?> Filters)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public int Skip => (Page - 1) * PageSize;
+    public int Skip => SkipFor(Page, PageSize);
     public bool HasPrevious => Page > 1;
     public bool HasNext => Page < Pages;
+
+    /// <summary>The rows before a page, computed without overflow: a page past the end is an empty page, never page 1 again.</summary>
+    public static int SkipFor(int page, int pageSize) => (int)Math.Min((Math.Max(page, 1) - 1L) * Math.Max(pageSize, 0), int.MaxValue);
 
     public string LinkTo(int page) =>
         "?" + string.Join("&", Filters.Where(f => !string.IsNullOrEmpty(f.Value))

@@ -64,7 +64,7 @@ public static class AuditApi
             return errors.ToProblem(l);
         }
         var total = await db.AuditEntries.CountAsync(e => e.CaseId == id, ct);
-        var entries = await OfCase(db, id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var entries = await OfCase(db, id).Skip(Pager.SkipFor(page, pageSize)).Take(pageSize).ToListAsync(ct);
         await PersonSeal.OpenAllAsync(db, entries, ct);
         return TypedResults.Ok(new PageOf(entries.Select(ToDto).ToList(), total, page, pageSize));
     }

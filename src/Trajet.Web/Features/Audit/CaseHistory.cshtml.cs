@@ -15,7 +15,9 @@ public sealed class CaseHistoryModel(CurrentUser current, TrajetDbContext db, Ti
 
     public sealed record Row(DateTime At, string? Actor, AuditAction Action, string? EntityType, IReadOnlyList<AuditDetails.Line> Details);
 
+    // From the query alone: Razor Pages' own "page" route value (the page's path) would win otherwise.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Guid CaseId { get; private set; }

@@ -35,7 +35,9 @@ public sealed class IndexModel(TrajetDbContext db, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true, Name = "case")]
     public string? CaseNumber { get; set; }
 
+    // From the query alone: Razor Pages' own "page" route value (the page's path) would win otherwise.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Items { get; private set; } = [];

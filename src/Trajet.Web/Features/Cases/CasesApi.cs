@@ -92,7 +92,7 @@ public static class CasesApi
         var search = new CaseSearch(statusFilter, q, programme, assigneeId, user.SeesAggregatesOnly, clock.Today());
         var found = await search.FindAsync(db, user, counts, ct);
         var total = await found.CountAsync(ct);
-        var items = await found.PageAsync((page - 1) * pageSize, pageSize, ct);
+        var items = await found.PageAsync(Pager.SkipFor(page, pageSize), pageSize, ct);
         return TypedResults.Ok(new PageOf<ListItem>(items, total, page, pageSize));
     }
 

@@ -24,7 +24,9 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCoun
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
 
+    // From the query alone: Razor Pages' own "page" route value (the page's path) would win otherwise.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CasesApi.ListItem> Items { get; private set; } = [];

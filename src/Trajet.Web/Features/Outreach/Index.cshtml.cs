@@ -13,7 +13,9 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageMo
 {
     private const int PageSize = 50;
 
+    // From the query alone: Razor Pages' own "page" route value (the page's path) would win otherwise.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<OutreachContact> Items { get; private set; } = [];

@@ -211,7 +211,7 @@ public static class OutreachApi
             query = query.Where(c => c.PersonId == pid);
         }
         var size = pageSize ?? 50;
-        var items = await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(ct);
+        var items = await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Skip(Pager.SkipFor(page ?? 1, size)).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Page<ContactDto>(items.Select(ToDto).ToList(), await query.CountAsync(ct)));
     }
 
