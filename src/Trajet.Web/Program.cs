@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
@@ -25,9 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Persistence and the keys that protect cookies and tokens (kept outside the database)
 builder.Services.AddTrajetDatabase(builder.Configuration);
-builder.Services.AddDataProtection()
-    .SetApplicationName("Trajet")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? BackupTarget.DefaultKeysPath));
+builder.Services.AddTrajetKeyRing(builder.Configuration);
 
 // Accounts, languages, pages and the JSON API
 builder.Services.AddHttpContextAccessor();
@@ -38,6 +35,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetView
 builder.Services.AddTrajetApi();
 builder.Services.AddTrajetCases();
 builder.Services.AddTrajetRateLimits(builder.Configuration);
+builder.Services.AddTrajetHsts();
 builder.Services.AddTrajetHealth();
 builder.Services.AddTrajetDocuments(builder.Configuration);
 builder.Services.AddTrajetAudit();
@@ -53,10 +51,7 @@ await app.PrepareDatabaseAsync();
 
 // Pipeline
 app.UseTrajetProblems();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
+app.UseHsts();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseDocumentUploadLimit();

@@ -604,6 +604,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        Infrastructure.ControlCharacters.StripFrom(ChangeTracker);
         // Derived values first, so that they are saved (and versioned) with what they derive from.
         await LatestSheet.MarkAsync(this, cancellationToken);
         BumpVersions();

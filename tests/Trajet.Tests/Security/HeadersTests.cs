@@ -51,6 +51,28 @@ public sealed class HeadersTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Theory]
+    [InlineData("https://localhost/")]
+    [InlineData("https://127.0.0.1/")]
+    public async Task Https_OnAnyHost_SendsHsts(string address)
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(address), AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/Accounts/Login");
+
+        Assert.Equal("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Fact]
+    public async Task Http_SendsNoHsts()
+    {
+        using var client = app.BrowserClient();
+
+        using var response = await client.GetAsync("/Accounts/Login");
+
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Theory]
     [InlineData(Roles.CaseManager, "trajet.auth=")]
     [InlineData(Roles.Administrator, "trajet.2fa=")] // password done, code still to type: the half-way cookie
     public async Task SignInCookies_OverHttps_AreSecureHttpOnlyAndSameSiteStrict(string role, string name)

@@ -387,6 +387,33 @@ public abstract partial class HostileInputTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task ControlCharacters_AreStrippedFromStoredText_ButLineBreaksAndTabsKept()
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (caseId, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+
+        using var member = await client.PostAsJsonAsync($"/api/cases/{caseId}/members", CaseBuilder.Parent("Lu\u0000sine", "Petro\u0007syan"));
+        using var visit = await client.PostAsJsonAsync($"/api/cases/{caseId}/interactions",
+            new { type = "home-visit", date = "2026-02-10", durationMinutes = 60, notes = "Visit\u0000 done\r\nNext:\tcall\u001b[31m" });
+
+        Assert.Equal(HttpStatusCode.Created, member.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, visit.StatusCode);
+        var stored = await app.WithDbAsync(async (db, _) => (
+            await db.Members.Where(m => m.CaseId == caseId).Select(m => m.FirstName + "|" + m.LastName).SingleAsync(),
+            (await db.Interactions.Where(i => i.CaseId == caseId).SingleAsync()).Notes));
+        Assert.Equal("Lusine|Petrosyan", stored.Item1);
+        Assert.Equal("Visit done\r\nNext:\tcall[31m", stored.Notes);
+        Assert.Contains("Visit done\r\nNext:\tcall[31m", (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/interactions")).GetProperty("items")[0].GetProperty("notes").GetString());
+    }
+
+    [Theory]
+    [InlineData("a\u0000b\u0001c\u007fd\u0085e", "abcde")]
+    [InlineData("line\r\nnext\tcell", "line\r\nnext\tcell")]
+    [InlineData("Ğüçlü 😀", "Ğüçlü 😀")]
+    public void ControlCharacters_Strip_KeepsLineBreaksTabsAndEveryPrintableCharacter(string text, string kept) =>
+        Assert.Equal(kept, ControlCharacters.Strip(text));
+
+    [Fact]
     public async Task PageForms_WithScriptTags_ShowThemEncoded()
     {
         var (organisation, programme) = await app.CreateOrganisationAsync();

@@ -1,0 +1,31 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+using Trajet.Web.Features.Operations;
+
+namespace Trajet.Web.Infrastructure;
+
+/// <summary>
+/// The Data Protection keys (cookies, tokens, encrypted notes and files) live in <c>DataProtection:KeysPath</c>. With
+/// <c>DataProtection:CertificatePath</c> (a PFX, and <c>DataProtection:CertificatePassword</c>) each key is encrypted
+/// at rest with that certificate, so a copy of the folder alone reads nothing (docs/operations.md).
+/// </summary>
+public static class KeyRing
+{
+    public static IServiceCollection AddTrajetKeyRing(this IServiceCollection services, IConfiguration configuration)
+    {
+        var keys = services.AddDataProtection()
+            .SetApplicationName("Trajet")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? BackupTarget.DefaultKeysPath));
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } path)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:CertificatePassword"]);
+            if (!certificate.HasPrivateKey)
+            {
+                throw new InvalidOperationException($"DataProtection:CertificatePath ({path}) has no private key: the keys could not be read back.");
+            }
+            // On Linux the certificate is not in a store that Data Protection searches: it is given for reading too.
+            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        return services;
+    }
+}
