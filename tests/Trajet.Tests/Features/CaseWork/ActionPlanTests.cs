@@ -54,7 +54,7 @@ public abstract class ActionPlanTests(TrajetApp app)
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug, date: "2026-01-10");
-        await client.PostAsJsonAsync($"/api/cases/{id}/plan/goals", new { option = "voluntary-return", description = "Prepare a return with reintegration support", agreedOn = "2026-03-01" });
+        await client.PostAsJsonAsync($"/api/cases/{id}/plan/goals", new { option = "voluntary-return", description = "Prepare a return with reintegration support", agreedOn = "2026-03-01" }).Succeeded();
 
         var response = await client.PostAsJsonAsync($"/api/cases/{id}/plan/reviews", new { date = "2026-02-15", progress = "Too early" });
 

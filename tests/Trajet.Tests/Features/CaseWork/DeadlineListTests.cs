@@ -24,15 +24,15 @@ public abstract class DeadlineListTests(TrajetApp app)
 
         var (mine, mineNumber) = await CaseBuilder.OpenAsync(manager, programme.Slug, date: Day(-200));
         var (other, otherNumber) = await CaseBuilder.OpenAsync(coordinator, programme.Slug, date: Day(-200));
-        await coordinator.PutAsJsonAsync($"/api/cases/{mine}/assignees", new { userIds = new[] { managerId } });
-        await manager.PutAsJsonAsync($"/api/cases/{mine}/screening", new { date = Day(-190), answers = criteria.Select(c => new { criterionId = c, answer = "met" }) });
-        await manager.PostAsJsonAsync($"/api/cases/{mine}/status", new { to = "admitted", date = Day(-180) });
-        await manager.PostAsJsonAsync($"/api/cases/{mine}/status", new { to = "active", date = Day(-180) });
-        await manager.PostAsJsonAsync($"/api/cases/{mine}/interactions", new { type = "home-visit", date = Day(-60) });
-        await manager.PostAsJsonAsync($"/api/cases/{mine}/legal-events", new { type = "decision", outcome = "negative", date = Day(-20) });
-        await manager.PostAsJsonAsync($"/api/cases/{mine}/plan/goals", new { option = "legal-stay-here", description = "Appeal", agreedOn = Day(-150) });
-        await manager.PostAsJsonAsync($"/api/cases/{mine}/plan/actions", new { description = "Send the appeal brief", owner = "lawyer", dueDate = Day(-2) });
-        await coordinator.PostAsJsonAsync($"/api/cases/{other}/legal-events", new { type = "order-to-leave", daysToComply = 30, date = Day(-10) });
+        await coordinator.PutAsJsonAsync($"/api/cases/{mine}/assignees", new { userIds = new[] { managerId } }).Succeeded();
+        await manager.PutAsJsonAsync($"/api/cases/{mine}/screening", new { date = Day(-190), answers = criteria.Select(c => new { criterionId = c, answer = "met" }) }).Succeeded();
+        await manager.PostAsJsonAsync($"/api/cases/{mine}/status", new { to = "admitted", date = Day(-180) }).Succeeded();
+        await manager.PostAsJsonAsync($"/api/cases/{mine}/status", new { to = "active", date = Day(-180) }).Succeeded();
+        await manager.PostAsJsonAsync($"/api/cases/{mine}/interactions", new { type = "home-visit", date = Day(-60) }).Succeeded();
+        await manager.PostAsJsonAsync($"/api/cases/{mine}/legal-events", new { type = "decision", outcome = "negative", date = Day(-20) }).Succeeded();
+        await manager.PostAsJsonAsync($"/api/cases/{mine}/plan/goals", new { option = "legal-stay-here", description = "Appeal", agreedOn = Day(-150) }).Succeeded();
+        await manager.PostAsJsonAsync($"/api/cases/{mine}/plan/actions", new { description = "Send the appeal brief", owner = "lawyer", dueDate = Day(-2) }).Succeeded();
+        await coordinator.PostAsJsonAsync($"/api/cases/{other}/legal-events", new { type = "order-to-leave", daysToComply = 30, date = Day(-10) }).Succeeded();
         var letter = new MultipartFormDataContent { { new StringContent("support-letter"), "type" }, { new StringContent("School director's letter"), "title" }, { new StringContent(Day(-170)), "issueDate" } };
         Assert.Equal(System.Net.HttpStatusCode.Created, (await manager.PostAsync($"/api/cases/{mine}/documents", letter)).StatusCode);
 

@@ -64,7 +64,7 @@ public abstract class InteractionsTests(TrajetApp app)
     {
         var (owner, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
         var (id, _) = await CaseBuilder.OpenAsync(owner, programme.Slug, date: "2026-01-10");
-        await owner.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit());
+        await owner.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit()).Succeeded();
         var (stranger, _, _) = await app.NewUserClientAsync(Roles.Coordinator);
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/cases/{id}/interactions")).StatusCode);
@@ -130,7 +130,7 @@ public abstract class InteractionsTests(TrajetApp app)
             await team.AdmitAsync(id);
             foreach (var date in dates)
             {
-                await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit(date));
+                await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit(date)).Succeeded();
             }
         }
 
@@ -149,9 +149,9 @@ public abstract class InteractionsTests(TrajetApp app)
         using var team = await ProgrammeTeam.CreateAsync(app);
         var (id, _) = await CaseBuilder.OpenAsync(team.Manager, team.Programme.Slug, date: "2026-01-10");
         await team.AdmitAsync(id);
-        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-02-10"));
-        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-03-10"));
-        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-03-11", "phone-call"));
+        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-02-10")).Succeeded();
+        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-03-10")).Succeeded();
+        await team.Manager.PostAsJsonAsync($"/api/cases/{id}/interactions", Visit("2026-03-11", "phone-call")).Succeeded();
 
         var report = await team.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={team.Programme.Slug}");
 

@@ -19,9 +19,9 @@ public abstract class LegalChronologyTests(TrajetApp app)
         using var client = await app.ApiClientAsync(await app.CreateUserAsync(Roles.CaseManager, organisation, programme));
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
 
-        await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "order-to-leave", date = "2024-05-02", daysToComply = 30, authority = "Immigration Office" });
-        await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "arrival", date = "2019-09-01" });
-        await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "decision", date = "2023-11-14", outcome = "negative", authority = "CGRS", reference = "CG-123" });
+        await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "order-to-leave", date = "2024-05-02", daysToComply = 30, authority = "Immigration Office" }).Succeeded();
+        await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "arrival", date = "2019-09-01" }).Succeeded();
+        await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "decision", date = "2023-11-14", outcome = "negative", authority = "CGRS", reference = "CG-123" }).Succeeded();
 
         var events = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/legal-events")).EnumerateArray().ToList();
         Assert.Equal(["arrival", "decision", "order-to-leave"], events.Select(e => e.GetProperty("type").GetString()));

@@ -14,12 +14,12 @@ public abstract class TimelineTests(TrajetApp app)
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug, date: "2026-01-10");
-        await client.PostAsJsonAsync($"/api/cases/{id}/interactions", new { type = "home-visit", date = "2026-02-10", notes = "First visit" });
-        await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "arrival", date = "2019-09-01" });
-        await client.PostAsJsonAsync($"/api/cases/{id}/plan/goals", new { option = "voluntary-return", description = "Return with support", agreedOn = "2026-03-01" });
+        await client.PostAsJsonAsync($"/api/cases/{id}/interactions", new { type = "home-visit", date = "2026-02-10", notes = "First visit" }).Succeeded();
+        await client.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "arrival", date = "2019-09-01" }).Succeeded();
+        await client.PostAsJsonAsync($"/api/cases/{id}/plan/goals", new { option = "voluntary-return", description = "Return with support", agreedOn = "2026-03-01" }).Succeeded();
         var letter = new MultipartFormDataContent { { new StringContent("support-letter"), "type" }, { new StringContent("Letter from the school"), "title" }, { new StringContent("2026-02-20"), "issueDate" } };
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/cases/{id}/documents", letter)).StatusCode);
-        await client.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "declined", date = "2026-03-05", reason = "Moved to another city" });
+        await client.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "declined", date = "2026-03-05", reason = "Moved to another city" }).Succeeded();
 
         var all = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/timeline")).EnumerateArray().ToList();
         var legalOnly = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/timeline?kinds=legal,interaction")).EnumerateArray().ToList();

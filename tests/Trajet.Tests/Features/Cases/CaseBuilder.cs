@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Trajet.Tests.Infrastructure;
 
 namespace Trajet.Tests.Features.Cases;
 
@@ -50,8 +51,8 @@ public sealed record ProgrammeTeam(Trajet.Web.Features.Organisations.Programme P
     /// <summary>The case manager screens the case as meeting every criterion, then admits it.</summary>
     public async Task AdmitAsync(Guid id, string screened = "2026-01-12", string admitted = "2026-01-15")
     {
-        await Manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = screened, answers = Criteria.Select(c => new { criterionId = c, answer = "met" }) });
-        await Manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = admitted });
+        await Manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = screened, answers = Criteria.Select(c => new { criterionId = c, answer = "met" }) }).Succeeded();
+        await Manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = admitted }).Succeeded();
     }
 
     public void Dispose()

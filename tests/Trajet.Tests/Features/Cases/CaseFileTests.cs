@@ -89,7 +89,7 @@ public abstract class CaseFileTests(TrajetApp app)
         var (client, programme, criteria, _) = await ManagerAsync();
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
         Assert.Equal(HttpStatusCode.OK, (await ScreenAsync(client, id, criteria.Take(2))).StatusCode);
-        await client.PutAsJsonAsync($"/api/cases/{id}/screening", new { answers = new[] { new { criterionId = criteria[2], answer = "not-met", note = "Staying with friends" } } });
+        await client.PutAsJsonAsync($"/api/cases/{id}/screening", new { answers = new[] { new { criterionId = criteria[2], answer = "not-met", note = "Staying with friends" } } }).Succeeded();
 
         var refused = await StatusAsync(client, id, new { to = "admitted" }, HttpStatusCode.BadRequest);
         Assert.True(refused.GetProperty("errors").TryGetProperty("reason", out _));
@@ -387,7 +387,7 @@ public abstract class CaseFileTests(TrajetApp app)
 
         var (id, _) = await CaseBuilder.OpenAsync(coordinator, programme.Slug);
         var opened = await TotalsAsync();
-        await coordinator.PutAsJsonAsync($"/api/cases/{id}/assignees", new { userIds = new[] { managerId } });
+        await coordinator.PutAsJsonAsync($"/api/cases/{id}/assignees", new { userIds = new[] { managerId } }).Succeeded();
         var assigned = await TotalsAsync();
         await StatusAsync(coordinator, id, new { to = "declined", reason = "Not at risk" });
         var declined = await TotalsAsync();

@@ -125,9 +125,9 @@ public sealed class CasePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var (browser, api, id, _) = await CaseAsync();
         var criteria = await app.WithDbAsync((db, _) => db.AdmissionCriteria.Where(c => db.Cases.Any(x => x.Id == id && x.ProgrammeId == c.ProgrammeId)).Select(c => c.Id).ToListAsync());
-        await api.PutAsync($"/api/cases/{id}/screening", System.Net.Http.Json.JsonContent.Create(new { answers = criteria.Select(c => new { criterionId = c, answer = "met" }) }));
-        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "admitted" }));
-        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "active" }));
+        await api.PutAsync($"/api/cases/{id}/screening", System.Net.Http.Json.JsonContent.Create(new { answers = criteria.Select(c => new { criterionId = c, answer = "met" }) })).Succeeded();
+        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "admitted" })).Succeeded();
+        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "active" })).Succeeded();
         var change = await Html.GetAsync(browser, $"/Cases/ChangeStatus/{id}");
 
         var response = await Html.SubmitAsync(browser, change, "main form", new Dictionary<string, string> { ["Input.To"] = "Closed", ["Input.Reason"] = "Moved away" });
@@ -142,7 +142,7 @@ public sealed class CasePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task DeclinedCase_OffersNoFurtherStatus()
     {
         var (browser, api, id, _) = await CaseAsync();
-        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "declined", reason = "No risk of detention" }));
+        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "declined", reason = "No risk of detention" })).Succeeded();
 
         var details = await Html.GetAsync(browser, $"/Cases/Details/{id}");
 

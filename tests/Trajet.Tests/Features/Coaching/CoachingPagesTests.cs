@@ -50,7 +50,7 @@ public abstract class CoachingPagesTests(TrajetApp app)
     public async Task ChangeStatus_ClosingOnPathway3WithoutExplanation_ShowsWhy()
     {
         var s = await CoachingSetup.CreateAsync(app);
-        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/pathway", new { pathway = "return-refused", date = Day(CoachingSetup.Today), reasons = "Refused" });
+        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/pathway", new { pathway = "return-refused", date = Day(CoachingSetup.Today), reasons = "Refused" }).Succeeded();
         using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
         var page = await Html.GetAsync(browser, $"/Cases/ChangeStatus/{s.CaseId}");
 
@@ -71,9 +71,9 @@ public abstract class CoachingPagesTests(TrajetApp app)
     {
         var s = await CoachingSetup.CreateAsync(app);
         Assert.Equal(HttpStatusCode.OK, (await s.Coordinator.PutAsJsonAsync($"/api/cases/{s.CaseId}/assignees", new { userIds = new[] { s.CoachId } })).StatusCode);
-        await s.Coach.PostAsJsonAsync($"/api/desks/{s.DeskId}/walk-ins", new { date = Day(CoachingSetup.LastWednesday()), arrivedAt = "10:00", caseNumber = s.CaseNumber });
-        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/pathway", new { pathway = "voluntary-return", date = Day(CoachingSetup.Today), reasons = "r", optionsExplained = "o" });
-        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/interactions", new { type = "follow-up-interview", date = Day(CoachingSetup.Today) });
+        await s.Coach.PostAsJsonAsync($"/api/desks/{s.DeskId}/walk-ins", new { date = Day(CoachingSetup.LastWednesday()), arrivedAt = "10:00", caseNumber = s.CaseNumber }).Succeeded();
+        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/pathway", new { pathway = "voluntary-return", date = Day(CoachingSetup.Today), reasons = "r", optionsExplained = "o" }).Succeeded();
+        await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/interactions", new { type = "follow-up-interview", date = Day(CoachingSetup.Today) }).Succeeded();
         using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
 
         var page = await Html.GetAsync(browser, "/Coaching/Caseload");

@@ -63,7 +63,7 @@ public abstract class DocumentsApiTests(TrajetApp app)
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
-        await client.PostAsync($"/api/cases/{id}/documents", Form(file: Pdf(), fileName: "letter.pdf"));
+        await client.PostAsync($"/api/cases/{id}/documents", Form(file: Pdf(), fileName: "letter.pdf")).Succeeded();
 
         var key = await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.CaseId == id).Select(d => d.FileKey).SingleAsync());
         var store = app.Services.GetRequiredService<DocumentStore>();

@@ -170,7 +170,7 @@ public abstract class OutreachApiTests(TrajetApp app)
         var session = await belgian.SessionAsync(await belgian.PlaceAsync("Gare du Nord"), "2026-03-10");
         var tesfay = await OutreachTeam.PersonOf(await belgian.ContactAsync(session, nickname: "Tesfay", nationality: "ER", language: "ti", phone: "+32 470 00 00 01"));
         var other = await OutreachTeam.PersonOf(await belgian.ContactAsync(session, nickname: "Abdi"));
-        await belgian.Client.PostAsJsonAsync($"/api/outreach/people/{tesfay}/outcomes", new { kind = "protection-application-belgium", date = "2026-03-20" });
+        await belgian.Client.PostAsJsonAsync($"/api/outreach/people/{tesfay}/outcomes", new { kind = "protection-application-belgium", date = "2026-03-20" }).Succeeded();
 
         Assert.Equal(HttpStatusCode.NotFound, (await french.Client.GetAsync($"/api/outreach/people/{tesfay}")).StatusCode);
         var refused = await belgian.Client.PostAsJsonAsync($"/api/outreach/people/{tesfay}/shares", new { with = french.Programme.Slug });

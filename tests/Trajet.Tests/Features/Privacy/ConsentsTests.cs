@@ -108,7 +108,7 @@ public abstract class ConsentsTests(TrajetApp app)
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug, date: "2026-01-10");
         var agreed = await PartnerAsync(client);
         var other = await PartnerAsync(client);
-        await client.PostAsJsonAsync($"/api/cases/{id}/consents", new { purpose = "partner-sharing", partnerId = agreed, givenOn = "2026-01-20", explainedHow = "x", language = "fr" });
+        await client.PostAsJsonAsync($"/api/cases/{id}/consents", new { purpose = "partner-sharing", partnerId = agreed, givenOn = "2026-01-20", explainedHow = "x", language = "fr" }).Succeeded();
         var referral = await ReferralAsync(client, id, other);
 
         var refused = await client.PutAsJsonAsync($"/api/cases/{id}/referrals/{referral}/status", new { status = "sent" });

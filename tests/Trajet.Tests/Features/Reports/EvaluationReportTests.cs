@@ -86,7 +86,7 @@ public abstract class EvaluationReportTests(TrajetApp app)
     {
         var setup = await TwelveFamiliesAsync();
         // A 2023 sheet, outside the period, saying the opposite of sheet 0.
-        await setup.Manager.PostAsJsonAsync($"/api/cases/{setup.Cases[0]}/summary-sheets", BriefingNote.Sheet(11, "2023-02-01"));
+        await setup.Manager.PostAsJsonAsync($"/api/cases/{setup.Cases[0]}/summary-sheets", BriefingNote.Sheet(11, "2023-02-01")).Succeeded();
 
         var in2022 = await setup.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={setup.Programme.Slug}&from=2022-01-01&to=2022-12-31");
         var firstHalf = await setup.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={setup.Programme.Slug}&from=2022-01-01&to=2022-03-31");

@@ -128,7 +128,7 @@ public sealed class InstrumentPagesTests(SqliteApp app) : IClassFixture<SqliteAp
     public async Task ReportPage_ForEvaluator_ShowsChartsAndHidesSmallCounts()
     {
         var (_, api, id, slug, organisation, programme) = await CaseAsync();
-        await api.PostAsJsonAsync($"/api/cases/{id}/summary-sheets", BriefingNote.Sheet(0, "2025-06-30"));
+        await api.PostAsJsonAsync($"/api/cases/{id}/summary-sheets", BriefingNote.Sheet(0, "2025-06-30")).Succeeded();
         using var evaluator = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Evaluator, organisation, programme));
         using var coordinator = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Coordinator, organisation, programme));
 
