@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+// Contacts: one line per person met, logged on a phone.
+public static partial class OutreachApi
+{
+    public static ContactDto ToDto(OutreachContact c) => new(c.Id, c.Date, c.SessionId, c.PlaceId, c.Place, c.PersonId, c.Nickname, c.Gender, c.AgeBand,
+        c.Nationality, c.Language, c.MediatorInterpreted, ContactRules.Split<InformationTopic>(c.InformationGiven), c.InformationOther,
+        ContactRules.Split<OrientationService>(c.Orientation), c.PartnerId, c.FollowUp);
+
+    private static async Task<IResult> ListContacts(string? programme, Guid? session, Guid? person, DateOnly? from, DateOnly? to, int? page, int? pageSize, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
+        if (p is null)
+        {
+            return denied!;
+        }
+        var errors = new List<FieldError>();
+        if (page is < 1)
+        {
+            errors.Add(new("page", "The page starts at 1."));
+        }
+        if (pageSize is < 1 or > 200)
+        {
+            errors.Add(new("pageSize", "The page size must be between 1 and 200."));
+        }
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var query = db.OutreachContacts.Visible(user).AsNoTracking().Where(c => c.ProgrammeId == p.Id && c.Date >= (from ?? DateOnly.MinValue) && c.Date <= (to ?? DateOnly.MaxValue));
+        if (session is { } s)
+        {
+            query = query.Where(c => c.SessionId == s);
+        }
+        if (person is { } pid)
+        {
+            query = query.Where(c => c.PersonId == pid);
+        }
+        var size = pageSize ?? 50;
+        var items = await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Skip(Pager.SkipFor(page ?? 1, size)).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<ContactDto>(items.Select(ToDto).ToList(), await query.CountAsync(ct)));
+    }
+
+    private static async Task<IResult> LogContactEndpoint(ContactBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        if (!OutreachAccess.CanWork(user))
+        {
+            return TypedResults.Forbid();
+        }
+        var errors = new List<FieldError>();
+        Gender? gender = body.Gender is null ? null : KebabEnum.Parse<Gender>(body.Gender, "gender", errors);
+        AgeBand? age = body.AgeBand is null ? null : KebabEnum.Parse<AgeBand>(body.AgeBand, "ageBand", errors);
+        var topics = ParseAll<InformationTopic>(body.InformationGiven, "informationGiven", errors);
+        var services = ParseAll<OrientationService>(body.Orientation, "orientation", errors);
+        var input = new LogContact.Input(body.SessionId, body.PlaceId, body.Date, body.PersonId, body.Nickname, body.Phone, gender, age, body.Nationality, body.Language,
+            body.MediatorInterpreted ?? false, topics, body.InformationOther, services, body.PartnerId, body.FollowUp ?? false);
+        return await LogContact.ExecuteAsync(db, user, input, clock.Today(), ct, errors) switch
+        {
+            LogContact.Logged { Contact: var c } => TypedResults.Created($"/api/outreach/contacts/{c.Id}", ToDto(c)),
+            LogContact.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static List<T> ParseAll<T>(string[]? values, string field, List<FieldError> errors) where T : struct, Enum
+    {
+        var parsed = new List<T>();
+        foreach (var value in values ?? [])
+        {
+            if (KebabEnum.TryParse<T>(value, out var v))
+            {
+                parsed.Add(v);
+            }
+            else if (errors.All(e => e.Field != field))
+            {
+                errors.Add(new(field, "The value is not one of the accepted values."));
+            }
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+// Partners' referrals to the team, and the dashboard with its exports.
+public static partial class OutreachApi
+{
+    public static IQueryable<ReferralDto> ReferralDtos(TrajetDbContext db, IQueryable<InboundReferral> referrals) =>
+        referrals.Select(r => new ReferralDto(r.Id, r.PartnerId, db.Partners.Where(p => p.Id == r.PartnerId).Select(p => p.Name).First(), r.Date, r.Name, r.Phone, r.Language,
+            r.Reason, r.Status, r.PersonId, r.ContactId, r.HandledOn));
+
+    private static async Task<IResult> ListReferrals(string? programme, string? status, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
+        if (p is null)
+        {
+            return denied!;
+        }
+        var errors = new List<FieldError>();
+        InboundReferralStatus? wanted = status is null ? null : KebabEnum.Parse<InboundReferralStatus>(status, "status", errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem(l);
+        }
+        var referrals = db.InboundReferrals.Visible(user).AsNoTracking().Where(r => r.ProgrammeId == p.Id && (wanted == null || r.Status == wanted));
+        return TypedResults.Ok(await ReferralDtos(db, referrals.OrderBy(r => r.Date)).ToListAsync(ct));
+    }
+
+    private static async Task<IResult> AddReferral(ReferralBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var (p, denied) = await ProgrammeForAsync(db, user, body.Programme, true, ct);
+        if (p is null)
+        {
+            return denied!;
+        }
+        return await ReferralQueue.AddAsync(db, user, p, new ReferralQueue.Input(body.PartnerId, body.Date, body.Name, body.Phone, body.Language, body.Reason), clock.Today(), ct) switch
+        {
+            ReferralQueue.Queued { Referral: var r } => TypedResults.Created($"/api/outreach/referrals/{r.Id}", await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)),
+            ReferralQueue.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<IResult> LinkReferral(Guid id, LinkBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var referral = OutreachAccess.CanWork(user) ? await db.InboundReferrals.Visible(user).SingleOrDefaultAsync(r => r.Id == id, ct) : null;
+        if (referral is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return await ReferralQueue.LinkAsync(db, user, referral, body.PersonId, body.ContactId, clock.Today(), ct) switch
+        {
+            ReferralQueue.Linked { Referral: var r } => TypedResults.Ok(await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)),
+            ReferralQueue.Invalid invalid => invalid.Errors.ToProblem(l),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary>The dashboard's programme: the team, its coordinators and its evaluators read it; another organisation's is a 404.</summary>
+    public static async Task<ProgrammeRef?> DashboardProgrammeAsync(TrajetDbContext db, UserContext user, string? slug, CancellationToken ct) =>
+        await OutreachAccess.ProgrammeAsync(db, user, slug, ct);
+
+    private static async Task<IResult> Dashboard(string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var p = await DashboardProgrammeAsync(db, user, programme, ct);
+        if (p is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await OutreachDashboard.BuildAsync(db, p.Id, p.Slug, from, to, ct));
+    }
+
+    private static async Task<IResult> ExportAsync(string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct,
+        Func<OutreachDashboard.Report, byte[]> write, string contentType, string extension)
+    {
+        var user = await current.RequireAsync(ct);
+        var p = await DashboardProgrammeAsync(db, user, programme, ct);
+        if (p is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var report = await OutreachDashboard.BuildAsync(db, p.Id, p.Slug, from, to, ct);
+        return TypedResults.File(write(report), contentType, $"outreach-{p.Slug}.{extension}");
+    }
+}
