@@ -7,6 +7,7 @@ using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Reports;
 
 /// <summary>The evaluation report of a programme for a period, with charts; aggregates only, never a name.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Reports)]
 public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config) : PageModel
 {
     [BindProperty(SupportsGet = true)]

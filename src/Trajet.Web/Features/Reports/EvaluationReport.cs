@@ -64,33 +64,14 @@ public static class EvaluationReport
             && !inForce.Any(k => k.CaseId == s.CaseId));
     }
 
-    // At most two reports are built at once: each is a long scan and holds a programme's cohort in memory. Sixty-four
-    // at once timed out the database's connections and took 2 GB (BENCHMARKS.md); the others now wait their turn.
-    private static readonly SemaphoreSlim Gate = new(2);
-
+    /// <summary>The report; its endpoints and page build at most two at once (<see cref="RateLimits.Reports"/>).</summary>
     public static async Task<Report> BuildAsync(IServiceScopeFactory scopes, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
-    {
-        await Gate.WaitAsync(ct);
-        try
-        {
-            return await BuildOneAsync(scopes, programmeId, slug, from, to, today, ct);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    private static async Task<Report> BuildOneAsync(IServiceScopeFactory scopes, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
     {
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
         var cohortEnd = end < today ? end : today;
-        // Six reads (five on PostgreSQL), each on a connection of its own and all at once: the report takes about as long
-        // as the longest of them, not their sum (the longest first: on two cores the last ones wait for the first). The
-        // totals are grouped by the programme the rows are filtered on, one group, not by a constant: SQLite then knows
-        // that the rows come grouped and does not sort them first (a constant key had it sort every latest sheet: 0.58 s
-        // instead of 0.49 s, and the contacts' cases 0.18 s instead of 0.05 s, on 100,000 cases).
+        // The reads run at once, each on a connection of its own, the longest first. Totals are grouped by the programme
+        // filtered on (not a constant) so that SQLite does not sort the rows first (BENCHMARKS.md).
         var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
             .GroupBy(s => s.ProgrammeId).Select(Projection).FirstOrDefaultAsync(ct));
         // SQLite runs a query on one core: it counts the adults and the children apart, at once. PostgreSQL counts everyone

@@ -11,7 +11,7 @@ public static class ReportsApi
 {
     public static void MapReportsApi(this WebApplication app)
     {
-        var reports = app.MapGroup("/api/reports").WithTags("Reports").ForEvaluators();
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").ForEvaluators().RequireRateLimiting(RateLimits.Reports);
         reports.MapGet("/evaluation", Evaluation);
         reports.MapGet("/evaluation.csv", async (string programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit, CancellationToken ct) =>
             await ExportAsync(programme, from, to, current, db, scopes, clock, config, audit, ct, ReportExports.Csv, "text/csv", "csv"));
