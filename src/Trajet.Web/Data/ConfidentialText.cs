@@ -44,20 +44,19 @@ public sealed class ConfidentialText(IDataProtectionProvider provider)
     public static bool IsProtected(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
     /// <summary>
-    /// Marks properties as confidential: unbounded text columns (the length rule lives in the use case), encrypted
-    /// when the context has the keys (a context built without them, e.g. to compare the model with the migrations, only shapes the columns).
+    /// Gives every property marked <see cref="ModelMarks.IsConfidential"/> its encryption, when the context has the keys
+    /// (a context built without them, e.g. to compare the model with the migrations, only shapes the columns).
     /// </summary>
-    public static void Apply<T>(EntityTypeBuilder<T> entity, ConfidentialText? text, params string[] properties) where T : class
+    public static void Encrypt(ModelBuilder builder, ConfidentialText? text)
     {
-        var converter = text is null ? null : new ValueConverter<string?, string?>(v => v == null ? null : text.Protect(v), v => v == null ? null : text.Unprotect(v));
-        foreach (var name in properties)
+        if (text is null)
         {
-            var property = entity.Property<string?>(name).HasAnnotation(Annotation, true);
-            property.Metadata.SetMaxLength(null);
-            if (converter is not null)
-            {
-                property.HasConversion(converter);
-            }
+            return;
+        }
+        var converter = new ValueConverter<string?, string?>(v => v == null ? null : text.Protect(v), v => v == null ? null : text.Unprotect(v));
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()).Where(p => p.FindAnnotation(Annotation) is not null))
+        {
+            property.SetValueConverter(converter);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Trajet.Web.Data;
 
@@ -48,5 +49,15 @@ public static class StartupTasks
             .SelectMany(e => e.GetProperties().Where(p => p.FindAnnotation(ConfidentialText.Annotation) is not null).Select(p => $"{e.GetTableName()}.{p.Name}"))
             .Order(StringComparer.Ordinal);
         return "encrypt-notes:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", columns))))[..16].ToLowerInvariant();
+    }
+}
+
+public sealed class StartupTaskConfiguration : IEntityTypeConfiguration<StartupTask>
+{
+    public void Configure(EntityTypeBuilder<StartupTask> t)
+    {
+        t.ToTable("StartupTasks");
+        t.HasKey(x => x.Name);
+        t.Property(x => x.Name).HasMaxLength(200);
     }
 }

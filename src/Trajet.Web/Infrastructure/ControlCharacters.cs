@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Trajet.Web.Infrastructure;
 
@@ -41,4 +42,14 @@ public static class ControlCharacters
     }
 
     private static bool IsStripped(char c) => char.IsControl(c) && c is not ('\n' or '\r' or '\t');
+}
+
+/// <summary>Every save strips control characters from the text it writes, whichever page, API or import wrote it.</summary>
+public sealed class StripControlCharacters : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ControlCharacters.StripFrom(eventData.Context!.ChangeTracker);
+        return ValueTask.FromResult(result);
+    }
 }

@@ -5,10 +5,8 @@ using CsvHelper;
 namespace Trajet.Web.Infrastructure;
 
 /// <summary>
-/// The one CSV writer of every export: UTF-8 with a BOM (so spreadsheets read accents), numbers written as numbers,
-/// and text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) written with a leading
-/// apostrophe, so a place named <c>=HYPERLINK(…)</c> opens as text. French and Dutch readers get <c>;</c> and decimal
-/// commas, which their spreadsheet programs expect; English readers <c>,</c>.
+/// The one CSV writer of every export (UTF-8 with a BOM): text that a spreadsheet would run as a formula gets a leading
+/// apostrophe, numbers stay numbers; French and Dutch readers get <c>;</c> and decimal commas, as their spreadsheets expect.
 /// </summary>
 public static class CsvFile
 {

@@ -5,9 +5,8 @@ using Trajet.Web.Features.Operations;
 namespace Trajet.Web.Infrastructure;
 
 /// <summary>
-/// The Data Protection keys (cookies, tokens, encrypted notes and files) live in <c>DataProtection:KeysPath</c>. With
-/// <c>DataProtection:CertificatePath</c> (a PFX, and <c>DataProtection:CertificatePassword</c>) each key is encrypted
-/// at rest with that certificate, so a copy of the folder alone reads nothing (docs/operations.md).
+/// The Data Protection keys live in <c>DataProtection:KeysPath</c>, encrypted with the certificate of
+/// <c>DataProtection:CertificatePath</c> when there is one (docs/operations.md).
 /// </summary>
 public static class KeyRing
 {

@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Trajet.Web.Infrastructure;
 
 /// <summary>
-/// A request that matches none of a page's handlers (a POST without <c>handler</c> to a page that only has named
-/// ones, a GET naming a handler that does not exist) is a 400: otherwise Razor Pages renders the page without running
-/// any handler, and a page whose model was never loaded fails with a 500.
+/// A request that matches none of a page's handlers is a 400: Razor Pages would otherwise render the page without
+/// running any handler, and a page whose model was never loaded fails with a 500.
 /// </summary>
 public sealed class RequireHandler : IAsyncPageFilter
 {

@@ -115,10 +115,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
 }
 
 /// <summary>
-/// The active accounts <see cref="CurrentUser"/> has read, kept a few seconds (<c>Security:UserCacheSeconds</c>, default
-/// 10; 0 turns it off) so that every request does not read the same account, roles and programmes again. Any save
-/// that changes an account, its roles or programmes, a programme or an organisation empties it at once in this
-/// process (<see cref="Changed"/>); another instance of the app sees such a change within those seconds.
+/// The accounts <see cref="CurrentUser"/> has read, kept <c>Security:UserCacheSeconds</c> (10; 0 turns it off) so that
+/// every request does not read them again; a save of an account, its roles or programmes empties it in this process.
 /// </summary>
 public sealed class UserContextCache(TimeProvider clock, IConfiguration configuration)
 {
@@ -167,4 +165,10 @@ public static class SessionValidation
             }
             await next(context);
         });
+}
+
+/// <summary>A saved change of an account, its roles or programmes, a programme or an organisation empties <see cref="UserContextCache"/>.</summary>
+public sealed class EmptyAccountCache() : AfterSave(e => e is User or IdentityUserRole<Guid> or UserProgramme or Organisation or Programme)
+{
+    protected override void Saved(DbContext context) => context.AppService<UserContextCache>()?.Changed();
 }

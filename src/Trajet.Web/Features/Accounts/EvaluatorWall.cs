@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>
-/// An evaluator sees no free text written about a case or a person. The API is closed to evaluators by default: a
-/// read answers 404 unless its endpoint was marked <see cref="ForEvaluators{TBuilder}"/>, which it may only be when it
-/// leaves out every free-text field for them (<see cref="UserContext.SeesAggregatesOnly"/>). Writes are refused by
-/// each use case (403), as for any reader.
+/// An evaluator sees no free text written about a case or a person: their API reads answer 404 unless the endpoint is
+/// marked <see cref="ForEvaluators{TBuilder}"/>, which only a read that leaves every typed text out for them may carry.
 /// </summary>
 public static class EvaluatorWall
 {

@@ -6,9 +6,8 @@ using Trajet.Web.Data;
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>
-/// Sign-in cookies end on the server: each names a <see cref="UserSession"/>, signing out deletes it, and a cookie
-/// whose session is gone (a copy kept on a shared office computer) opens nothing. "Sign out everywhere" and
-/// disabling an account delete them all. Bearer tokens are not cookies: the security stamp ends them.
+/// Sign-in cookies end on the server: each names a <see cref="UserSession"/>; signing out deletes it, so a copy of the
+/// cookie opens nothing. Bearer tokens are ended by the security stamp instead.
 /// </summary>
 public static class Sessions
 {

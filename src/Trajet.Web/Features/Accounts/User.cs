@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Accounts;
@@ -41,4 +44,32 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All =
         [Administrator, Coordinator, CaseManager, OutreachWorker, Mediator, Evaluator];
+}
+
+public sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> u)
+    {
+        u.Property(x => x.DisplayName).HasMaxLength(200);
+        u.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        u.HasMany(x => x.Programmes).WithOne().HasForeignKey(x => x.UserId);
+        u.HasIndex(x => x.OrganisationId);
+    }
+}
+
+public sealed class UserProgrammeConfiguration : IEntityTypeConfiguration<UserProgramme>
+{
+    public void Configure(EntityTypeBuilder<UserProgramme> up)
+    {
+        up.ToTable("UserProgrammes");
+        up.HasKey(x => new { x.UserId, x.ProgrammeId });
+        up.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        up.HasIndex(x => x.ProgrammeId);
+    }
+}
+
+/// <summary>The authenticator keys of two-factor sign-in are Identity's tokens: encrypted at rest.</summary>
+public sealed class AuthenticatorKeyConfiguration : IEntityTypeConfiguration<IdentityUserToken<Guid>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> token) => token.Property(x => x.Value).IsConfidential();
 }

@@ -10,41 +10,8 @@ public static class AuditChain
     // pg_advisory_xact_lock key: one chain, one lock, released at commit or rollback.
     private const long ChainLock = 20261122000013;
 
-    /// <summary>
-    /// Saves the changes and their audit entries in one transaction (the caller's, or one begun here):
-    /// never a change without its entry, never an entry for a change rolled back.
-    /// </summary>
-    public static async Task<int> SaveWithEntriesAsync(TrajetDbContext db, IReadOnlyList<AuditDraft> drafts, AuditContext? context, Func<Task<int>> save, CancellationToken ct)
-    {
-        var actor = context is null ? AuditActor.System : await context.ActorAsync(ct);
-        var now = (context?.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var entries = await AppendAsync(db, drafts, actor, now, ct);
-        // In a transaction of its own a failed save rolls back all of it: EF's savepoint would be two more round trips
-        // on every write. A caller's transaction keeps it (the caller may retry within it).
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = savepoints && owned is null;
-        try
-        {
-            var count = await save();
-            if (owned is not null)
-            {
-                await owned.CommitAsync(ct);
-            }
-            return count;
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = savepoints;
-            // Saved or not, these entries are done with: a retry gets new sequence numbers.
-            foreach (var entry in entries)
-            {
-                db.Entry(entry).State = EntityState.Detached;
-            }
-        }
-    }
-
-    private static async Task<List<AuditEntry>> AppendAsync(TrajetDbContext db, IReadOnlyList<AuditDraft> drafts, AuditActor actor, DateTime now, CancellationToken ct)
+    /// <summary>Gives the drafts their sequence numbers and hashes after the chain's head, and adds them to the context.</summary>
+    public static async Task<List<AuditEntry>> AppendAsync(TrajetDbContext db, IReadOnlyList<AuditDraft> drafts, AuditActor actor, DateTime now, CancellationToken ct)
     {
         // Serialise appenders. SQLite: the transaction began IMMEDIATE, so this connection already holds the
         // only writer lock. PostgreSQL: a transaction-scoped advisory lock, taken before reading the head.
@@ -81,12 +48,9 @@ public static class AuditChain
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct) is { } head ? (head.Sequence, head.Hash) : (0, AuditHash.Genesis);
 
     /// <summary>
-    /// Takes the chain's lock and reads its head in one round trip: every round trip made while holding the lock is time
-    /// in which no other write can be saved. Two statements, not one: the head's statement takes its snapshot only
-    /// once the lock is granted (read committed takes one for each statement, and the server runs them in order), so it
-    /// sees the entries of the writer that held the lock before. A serializable transaction (booking an appointment) reads
-    /// with the snapshot it began with instead: should a concurrent writer have appended in between, the duplicate
-    /// sequence fails the save as a serialization failure, which that caller retries.
+    /// Takes the chain's lock and reads its head in one round trip (no write can be saved while the lock is held). Two
+    /// statements: the head's takes its snapshot once the lock is granted, so it sees the previous holder's entries; a
+    /// serializable caller that raced another writer fails on the duplicate sequence and retries (docs/security.md).
     /// </summary>
     private static async Task<(long Sequence, string Hash)> LockedHeadAsync(TrajetDbContext db, CancellationToken ct)
     {

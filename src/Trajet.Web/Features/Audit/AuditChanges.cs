@@ -103,7 +103,7 @@ public static class AuditChanges
         {
             var meta = property.Metadata;
             if (keys.Contains(meta) || (meta.IsConcurrencyToken && meta.Name == "Version") || (isUser && !UserProperties.Contains(meta.Name))
-                || meta.FindAnnotation(TrajetDbContext.Derived) is not null)
+                || meta.FindAnnotation(ModelMarks.Derived) is not null)
             {
                 continue;
             }

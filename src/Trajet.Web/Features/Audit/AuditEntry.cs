@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Trajet.Web.Features.Audit;
 
 public enum AuditAction { Read, Create, Update, Delete, Export, SignIn, SignInFailed, SignOut }
@@ -35,3 +37,23 @@ public sealed record AuditActor(Guid? Id, string? Email, Guid? OrganisationId)
 
 /// <summary>An entry to append, before the chain gives it a sequence number and a hash.</summary>
 public sealed record AuditDraft(AuditAction Action, string? EntityType, string? EntityId, Guid? CaseId, Guid? OrganisationId, string? Details, AuditActor? Actor = null);
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> a)
+    {
+        a.ToTable("AuditEntries");
+        a.HasKey(x => x.Sequence);
+        a.Property(x => x.Sequence).ValueGeneratedNever();
+        a.Property(x => x.ActorEmail).HasMaxLength(256);
+        a.Property(x => x.EntityType).HasMaxLength(60);
+        a.Property(x => x.EntityId).HasMaxLength(100);
+        a.Property(x => x.PreviousHash).HasMaxLength(64);
+        a.Property(x => x.Hash).HasMaxLength(64);
+        a.HasIndex(x => x.At);
+        a.HasIndex(x => new { x.CaseId, x.Sequence });
+        a.HasIndex(x => new { x.OrganisationId, x.Sequence });
+        a.HasIndex(x => new { x.ActorEmail, x.Sequence });
+        a.HasIndex(x => new { x.Action, x.Sequence });
+    }
+}

@@ -47,11 +47,15 @@ public sealed class AuditTrail(IServiceScopeFactory scopes) : IAsyncDisposable
     private readonly Lock writerLock = new();
     private Task? writer;
 
+    // Supervised: a writer that ended while reads still arrive is started again, so no audited GET waits forever.
     private void EnsureWriter()
     {
         lock (writerLock)
         {
-            writer ??= Task.Run(WriteReadsAsync);
+            if (writer is null || writer.IsCompleted)
+            {
+                writer = Task.Run(WriteReadsAsync);
+            }
         }
     }
 

@@ -8,10 +8,8 @@ using Trajet.Web.Data;
 namespace Trajet.Web.Features.Audit;
 
 /// <summary>
-/// Walks the whole hash chain in batches (never all of it in memory) and stops at the first entry that is missing,
-/// unlinked, changed or unreadable. Rows are read raw, not through the model: an intruder who edits the database can
-/// write anything in any column (an unknown action, a date that is not one, broken JSON), and each such edit must be
-/// reported as that entry's fault, never end the verification in an error.
+/// Walks the hash chain in batches and stops at the first entry missing, unlinked, changed or unreadable. Rows are read
+/// raw, not through the model, so that anything an intruder writes in a column is that entry's fault, never an error.
 /// </summary>
 public static class AuditVerification
 {

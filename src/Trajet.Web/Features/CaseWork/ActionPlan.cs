@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
@@ -43,4 +46,39 @@ public sealed class PlanReview
     public required string Progress { get; set; }
     public string? Changes { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public sealed class PlanGoalConfiguration : IEntityTypeConfiguration<PlanGoal>
+{
+    public void Configure(EntityTypeBuilder<PlanGoal> g)
+    {
+        g.ToTable("PlanGoals");
+        g.Property(x => x.Description).HasMaxLength(1000);
+        g.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        g.HasIndex(x => x.CaseId);
+    }
+}
+
+public sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>
+{
+    public void Configure(EntityTypeBuilder<PlanAction> a)
+    {
+        a.ToTable("PlanActions");
+        a.Property(x => x.Description).HasMaxLength(1000);
+        a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        a.HasIndex(x => new { x.CaseId, x.Status });
+        a.HasIndex(x => new { x.Status, x.DueDate });
+    }
+}
+
+public sealed class PlanReviewConfiguration : IEntityTypeConfiguration<PlanReview>
+{
+    public void Configure(EntityTypeBuilder<PlanReview> r)
+    {
+        r.ToTable("PlanReviews");
+        r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        r.HasIndex(x => new { x.CaseId, x.Date });
+        r.Property(x => x.Progress).IsConfidential();
+        r.Property(x => x.Changes).IsConfidential();
+    }
 }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.CaseWork;
@@ -41,4 +45,25 @@ public sealed class Interaction : IProgrammeRecord
     public string? Conclusions { get; set; }
     public Guid? RecordedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> i)
+    {
+        i.ToTable("Interactions");
+        i.Property(x => x.Participants).HasMaxLength(300);
+        i.Property(x => x.Language).HasMaxLength(10);
+        i.Property(x => x.FileChecked).HasMaxLength(4000);
+        i.Property(x => x.MissingItems).HasMaxLength(4000);
+        i.Property(x => x.Conclusions).HasMaxLength(4000);
+        i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        i.HasIndex(x => new { x.CaseId, x.Date, x.Type });
+        i.HasIndex(x => new { x.ProgrammeId, x.Type });
+        i.Property(x => x.Notes).IsConfidential();
+        i.Property(x => x.NextSteps).IsConfidential();
+        i.Property(x => x.FileChecked).IsConfidential();
+        i.Property(x => x.MissingItems).IsConfidential();
+        i.Property(x => x.Conclusions).IsConfidential();
+    }
 }

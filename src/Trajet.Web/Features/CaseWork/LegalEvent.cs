@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.CaseWork;
@@ -47,4 +51,31 @@ public sealed class DeadlineRule
     /// <summary>Counts the days written on the event itself (an order to leave) when given.</summary>
     public bool UsesDaysOnEvent { get; set; }
     public bool IsActive { get; set; } = true;
+}
+
+public sealed class LegalEventConfiguration : IEntityTypeConfiguration<LegalEvent>
+{
+    public void Configure(EntityTypeBuilder<LegalEvent> e)
+    {
+        e.ToTable("LegalEvents");
+        e.Property(x => x.Authority).HasMaxLength(200);
+        e.Property(x => x.Reference).HasMaxLength(100);
+        e.Property(x => x.Lawyer).HasMaxLength(200);
+        e.Property(x => x.DeadlineSource).HasMaxLength(300);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.CaseId, x.Date });
+        e.HasIndex(x => new { x.OrganisationId, x.Deadline });
+        e.Property(x => x.Notes).IsConfidential();
+    }
+}
+
+public sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<DeadlineRule>
+{
+    public void Configure(EntityTypeBuilder<DeadlineRule> r)
+    {
+        r.ToTable("DeadlineRules");
+        r.Property(x => x.Label).HasMaxLength(300);
+        r.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        r.HasIndex(x => x.OrganisationId);
+    }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Cases;
 
@@ -8,11 +10,8 @@ public static class CasesSetup
 }
 
 /// <summary>
-/// The totals of the case list without a search (a status, a programme, my cases), kept a few seconds
-/// (<c>Cases:CountCacheSeconds</c>, default 10; 0 turns it off): counting the 30,000 active cases of a national
-/// caseload costs the database about 7 ms, on every page of the list. Any save that adds, changes or removes a case
-/// or an assignment empties it at once in this process (<see cref="Changed"/>); another instance of the app sees such
-/// a change within those seconds.
+/// The totals of the case list without a search, kept <c>Cases:CountCacheSeconds</c> (10; 0 turns it off) so that
+/// every page of the list does not count the caseload again; a save of a case or an assignment empties it in this process.
 /// </summary>
 public sealed class CaseCounts(TimeProvider clock, IConfiguration configuration)
 {
@@ -49,4 +48,10 @@ public sealed class CaseCounts(TimeProvider clock, IConfiguration configuration)
         }
         return counted;
     }
+}
+
+/// <summary>A saved change of a case or its assignments empties <see cref="CaseCounts"/>.</summary>
+public sealed class EmptyCaseCounts() : AfterSave(e => e is Case or CaseAssignment)
+{
+    protected override void Saved(DbContext context) => context.AppService<CaseCounts>()?.Changed();
 }

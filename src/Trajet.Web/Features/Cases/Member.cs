@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
 namespace Trajet.Web.Features.Cases;
 
 public enum MemberRole { Parent, Child, Other }
@@ -60,4 +63,42 @@ public sealed class PersonNameKey
     /// <summary>The member's case, so that a search goes from keys to cases without reading the people.</summary>
     public Guid CaseId { get; set; }
     public required string Key { get; set; }
+}
+
+public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> m)
+    {
+        m.ToTable("Members");
+        m.Property(x => x.FirstName).HasMaxLength(100);
+        m.Property(x => x.LastName).HasMaxLength(100);
+        m.Property(x => x.Nationality).HasMaxLength(10);
+        m.Property(x => x.Languages).HasMaxLength(100);
+        m.Property(x => x.SearchName).HasMaxLength(300);
+        m.Property(x => x.Aliases).HasMaxLength(500);
+        m.Property(x => x.Vulnerabilities).HasMaxLength(1000);
+        m.Property(x => x.Version).IsConcurrencyToken();
+        m.HasMany(x => x.NameKeys).WithOne().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        m.HasIndex(x => x.CaseId);
+        m.HasIndex(x => new { x.OrganisationId, x.SearchName });
+        m.Property(x => x.FamilyLinks).IsConfidential();
+        m.Property(x => x.ConditionsImposed).IsConfidential();
+        m.Property(x => x.FirstName).IsIdentifying();
+        m.Property(x => x.LastName).IsIdentifying();
+        m.Property(x => x.Aliases).IsIdentifying();
+        m.Property(x => x.BirthDate).IsIdentifying();
+        m.Property(x => x.SearchName).IsIdentifying();
+    }
+}
+
+public sealed class PersonNameKeyConfiguration : IEntityTypeConfiguration<PersonNameKey>
+{
+    public void Configure(EntityTypeBuilder<PersonNameKey> k)
+    {
+        k.ToTable("PersonNameKeys");
+        k.HasKey(x => new { x.MemberId, x.Key });
+        k.Property(x => x.Key).HasMaxLength(60);
+        // Covers the search: keys to members and their cases without reading the table (Schema0021SearchIndexes).
+        k.HasIndex(x => new { x.OrganisationId, x.Key, x.MemberId, x.CaseId });
+    }
 }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Organisations;
 namespace Trajet.Web.Features.Cases;
 
 public enum CriterionAnswer { Met, NotMet, Unknown }
@@ -23,4 +27,27 @@ public sealed class ScreeningAnswer
     public string? Note { get; set; }
     public DateTime RecordedAt { get; set; } = DateTime.UtcNow;
     public Guid? RecordedByUserId { get; set; }
+}
+
+public sealed class AdmissionCriterionConfiguration : IEntityTypeConfiguration<AdmissionCriterion>
+{
+    public void Configure(EntityTypeBuilder<AdmissionCriterion> a)
+    {
+        a.ToTable("AdmissionCriteria");
+        a.Property(x => x.Text).HasMaxLength(500);
+        a.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        a.HasIndex(x => new { x.ProgrammeId, x.Position });
+    }
+}
+
+public sealed class ScreeningAnswerConfiguration : IEntityTypeConfiguration<ScreeningAnswer>
+{
+    public void Configure(EntityTypeBuilder<ScreeningAnswer> a)
+    {
+        a.ToTable("ScreeningAnswers");
+        a.HasOne(x => x.Criterion).WithMany().HasForeignKey(x => x.CriterionId).OnDelete(DeleteBehavior.Restrict);
+        a.HasIndex(x => new { x.CaseId, x.CriterionId }).IsUnique();
+        a.HasIndex(x => x.CriterionId);
+        a.Property(x => x.Note).IsConfidential();
+    }
 }

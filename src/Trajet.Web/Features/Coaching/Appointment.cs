@@ -1,3 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Coaching;
@@ -60,4 +65,37 @@ public static class Agenda
     public static Appointment? Clash(IEnumerable<Appointment> sameCoachSameDay, TimeOnly start, TimeOnly end) =>
         sameCoachSameDay.Where(a => a.Status != AppointmentStatus.Cancelled).OrderBy(a => a.Start)
             .FirstOrDefault(a => Overlaps(start, end, a.Start, a.End));
+}
+
+public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> a)
+    {
+        a.ToTable("Appointments");
+        a.Property(x => x.Place).HasMaxLength(300);
+        a.Property(x => x.Purpose).HasMaxLength(1000);
+        a.Property(x => x.CancelReason).HasMaxLength(1000);
+        a.Property(x => x.Version).IsConcurrencyToken();
+        a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne(x => x.Desk).WithMany().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.Restrict);
+        a.HasOne<User>().WithMany().HasForeignKey(x => x.CoachUserId).OnDelete(DeleteBehavior.Restrict);
+        a.HasIndex(x => new { x.CoachUserId, x.Date });
+        a.HasIndex(x => new { x.DeskId, x.Date });
+        a.HasIndex(x => x.CaseId);
+        a.Property(x => x.CancelReason).IsConfidential();
+    }
+}
+
+public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> i)
+    {
+        i.ToTable("Invitations");
+        i.Property(x => x.Language).HasMaxLength(2);
+        i.Property(x => x.Addressee).HasMaxLength(200);
+        i.Property(x => x.Contact).HasMaxLength(300);
+        i.HasOne(x => x.Appointment).WithMany().HasForeignKey(x => x.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        i.HasIndex(x => x.AppointmentId);
+        i.HasIndex(x => x.CaseId);
+    }
 }

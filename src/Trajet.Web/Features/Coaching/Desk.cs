@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Coaching;
@@ -43,4 +45,29 @@ public static class OpeningHours
     public static string Describe(IEnumerable<DeskOpening> openings, Func<DayOfWeek, string> dayName) =>
         string.Join(", ", openings.OrderBy(o => ((int)o.Day + 6) % 7).ThenBy(o => o.Opens)
             .Select(o => $"{dayName(o.Day)} {o.Opens:HH\\:mm}–{o.Closes:HH\\:mm}"));
+}
+
+public sealed class DeskConfiguration : IEntityTypeConfiguration<Desk>
+{
+    public void Configure(EntityTypeBuilder<Desk> d)
+    {
+        d.ToTable("Desks");
+        d.Property(x => x.Name).HasMaxLength(200);
+        d.Property(x => x.Address).HasMaxLength(300);
+        d.Property(x => x.Contact).HasMaxLength(300);
+        d.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        d.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        d.HasMany(x => x.Openings).WithOne().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.Cascade);
+        d.HasIndex(x => new { x.OrganisationId, x.ProgrammeId });
+        d.HasIndex(x => x.ProgrammeId);
+    }
+}
+
+public sealed class DeskOpeningConfiguration : IEntityTypeConfiguration<DeskOpening>
+{
+    public void Configure(EntityTypeBuilder<DeskOpening> o)
+    {
+        o.ToTable("DeskOpenings");
+        o.HasIndex(x => x.DeskId);
+    }
 }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
@@ -137,5 +141,37 @@ public static class PathwayRules
         {
             errors.Add(new(field, $"At most {max} characters."));
         }
+    }
+}
+
+public sealed class PathwayDecisionConfiguration : IEntityTypeConfiguration<PathwayDecision>
+{
+    public void Configure(EntityTypeBuilder<PathwayDecision> p)
+    {
+        p.ToTable("PathwayDecisions");
+        p.Property(x => x.Reasons).HasMaxLength(2000);
+        p.Property(x => x.Procedure).HasMaxLength(300);
+        p.Property(x => x.InformationGiven).HasMaxLength(4000);
+        p.Property(x => x.OptionsExplained).HasMaxLength(4000);
+        p.Property(x => x.ConsequencesExplained).HasMaxLength(4000);
+        p.Ignore(x => x.ConsequencesRecorded);
+        p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        p.HasIndex(x => new { x.CaseId, x.Date });
+        p.Property(x => x.Reasons).IsConfidential();
+        p.Property(x => x.InformationGiven).IsConfidential();
+        p.Property(x => x.OptionsExplained).IsConfidential();
+        p.Property(x => x.ConsequencesExplained).IsConfidential();
+    }
+}
+
+public sealed class CoachingFileConfiguration : IEntityTypeConfiguration<CoachingFile>
+{
+    public void Configure(EntityTypeBuilder<CoachingFile> f)
+    {
+        f.ToTable("CoachingFiles");
+        f.HasKey(x => x.CaseId);
+        f.HasOne<Case>().WithOne().HasForeignKey<CoachingFile>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        f.HasOne<Desk>().WithMany().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.SetNull);
+        f.HasIndex(x => x.DeskId);
     }
 }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Coaching;
@@ -34,4 +38,23 @@ public sealed class WalkIn : IProgrammeRecord
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     /// <summary>Two coaches calling the next person at once: only one gets them.</summary>
     public int Version { get; set; }
+}
+
+public sealed class WalkInConfiguration : IEntityTypeConfiguration<WalkIn>
+{
+    public void Configure(EntityTypeBuilder<WalkIn> w)
+    {
+        w.ToTable("WalkIns");
+        w.Property(x => x.Name).HasMaxLength(200);
+        w.Property(x => x.Language).HasMaxLength(10);
+        w.Property(x => x.Question).HasMaxLength(2000);
+        w.Property(x => x.OutcomeNotes).HasMaxLength(2000);
+        w.Property(x => x.Version).IsConcurrencyToken();
+        w.HasOne<Desk>().WithMany().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.Cascade);
+        w.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.SetNull);
+        w.HasIndex(x => new { x.DeskId, x.Date });
+        w.HasIndex(x => x.CaseId);
+        w.Property(x => x.Question).IsConfidential();
+        w.Property(x => x.OutcomeNotes).IsConfidential();
+    }
 }

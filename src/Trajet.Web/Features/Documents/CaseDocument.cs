@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Documents;
@@ -26,4 +30,19 @@ public sealed class CaseDocument : IProgrammeRecord
     public long? FileSize { get; set; }
     public Guid? RecordedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> d)
+    {
+        d.ToTable("CaseDocuments");
+        d.Property(x => x.Title).HasMaxLength(200);
+        d.Property(x => x.FileKey).HasMaxLength(32);
+        d.Property(x => x.FileName).HasMaxLength(120);
+        d.Property(x => x.ContentType).HasMaxLength(100);
+        d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        d.HasIndex(x => new { x.CaseId, x.IssueDate });
+        d.Property(x => x.Notes).IsConfidential();
+    }
 }

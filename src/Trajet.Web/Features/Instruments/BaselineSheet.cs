@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Instruments;
@@ -41,4 +45,42 @@ public sealed class CaseStudy
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     public Guid? UpdatedByUserId { get; set; }
     public int Version { get; set; }
+}
+
+public sealed class BaselineSheetConfiguration : IEntityTypeConfiguration<BaselineSheet>
+{
+    public void Configure(EntityTypeBuilder<BaselineSheet> b)
+    {
+        b.ToTable("BaselineSheets");
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.CaseId, x.Date });
+    }
+}
+
+public sealed class BaselineScoreConfiguration : IEntityTypeConfiguration<BaselineScore>
+{
+    public void Configure(EntityTypeBuilder<BaselineScore> b)
+    {
+        b.ToTable("BaselineScores");
+        b.HasKey(x => new { x.SheetId, x.Item });
+        b.Property(x => x.Why).IsConfidential();
+    }
+}
+
+public sealed class CaseStudyConfiguration : IEntityTypeConfiguration<CaseStudy>
+{
+    public void Configure(EntityTypeBuilder<CaseStudy> c)
+    {
+        c.ToTable("CaseStudies");
+        c.HasKey(x => x.CaseId);
+        c.Property(x => x.Version).IsConcurrencyToken();
+        c.HasOne<Case>().WithOne().HasForeignKey<CaseStudy>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        c.Property(x => x.Profile).IsConfidential();
+        c.Property(x => x.Screening).IsConfidential();
+        c.Property(x => x.Planning).IsConfidential();
+        c.Property(x => x.Interventions).IsConfidential();
+        c.Property(x => x.Review).IsConfidential();
+        c.Property(x => x.Closure).IsConfidential();
+    }
 }

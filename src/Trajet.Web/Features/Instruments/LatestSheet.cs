@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Instruments;
@@ -12,7 +13,7 @@ public static class LatestSheet
     /// <summary>The order that decides which sheet is the latest (the report's period query uses the same).</summary>
     public static bool IsAfter(SummarySheet a, SummarySheet b) => a.Date > b.Date || (a.Date == b.Date && a.CreatedAt > b.CreatedAt);
 
-    public static async Task MarkAsync(TrajetDbContext db, CancellationToken ct)
+    public static async Task MarkAsync(DbContext db, CancellationToken ct)
     {
         var cases = db.ChangeTracker.Entries<SummarySheet>()
             .Where(e => e.State is EntityState.Added or EntityState.Deleted
@@ -36,5 +37,14 @@ public static class LatestSheet
                 sheet.IsLatest = sheet == latest;
             }
         }
+    }
+}
+
+public sealed class MarkLatestSheets : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await LatestSheet.MarkAsync(eventData.Context!, cancellationToken);
+        return result;
     }
 }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Instruments;
@@ -58,4 +62,23 @@ public sealed class SummarySheet : IProgrammeRecord
     public int Version { get; set; }
     /// <summary>The latest sheet of its case (by date, then recording): kept by <see cref="LatestSheet"/> on every save.</summary>
     public bool IsLatest { get; set; }
+}
+
+public sealed class SummarySheetConfiguration : IEntityTypeConfiguration<SummarySheet>
+{
+    public void Configure(EntityTypeBuilder<SummarySheet> s)
+    {
+        s.ToTable("SummarySheets");
+        s.Property(x => x.Profile).HasMaxLength(8000);
+        s.Property(x => x.Version).IsConcurrencyToken();
+        s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        s.HasIndex(x => new { x.ProgrammeId, x.Date });
+        s.HasIndex(x => new { x.CaseId, x.Date, x.CreatedAt });
+        s.Property(x => x.IsLatest).IsDerived();
+        s.HasIndex(x => x.ProgrammeId, "IX_SummarySheets_ProgrammeId_Latest").HasFilter("\"IsLatest\"");
+        s.Property(x => x.Group1Obstacles).IsConfidential();
+        s.Property(x => x.Group2Obstacles).IsConfidential();
+        s.Property(x => x.Group3Obstacles).IsConfidential();
+        s.Property(x => x.Observations).IsConfidential();
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Trajet.Web.Features.Organisations;
 
 public enum OrganisationKind { System, Ngo, Authority, Agency }
@@ -28,4 +30,29 @@ public sealed class Programme
     /// <summary>Prefix of case numbers, e.g. PT gives PT-2026-0001.</summary>
     public required string CasePrefix { get; set; }
     public bool IsActive { get; set; } = true;
+}
+
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> o)
+    {
+        o.ToTable("Organisations");
+        o.Property(x => x.Name).HasMaxLength(200);
+        o.Property(x => x.Country).HasMaxLength(2);
+        o.HasIndex(x => x.Name).IsUnique();
+        o.HasMany(x => x.Programmes).WithOne(x => x.Organisation).HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
+{
+    public void Configure(EntityTypeBuilder<Programme> p)
+    {
+        p.ToTable("Programmes");
+        p.Property(x => x.Slug).HasMaxLength(60);
+        p.Property(x => x.Name).HasMaxLength(200);
+        p.Property(x => x.CasePrefix).HasMaxLength(10);
+        p.HasIndex(x => x.Slug).IsUnique();
+        p.HasIndex(x => x.OrganisationId);
+    }
 }

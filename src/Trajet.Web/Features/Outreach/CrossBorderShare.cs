@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Outreach;
@@ -20,4 +22,16 @@ public sealed class CrossBorderShare : IProgrammeRecord
     public DateOnly? StoppedOn { get; set; }
     public Guid? SharedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public sealed class CrossBorderShareConfiguration : IEntityTypeConfiguration<CrossBorderShare>
+{
+    public void Configure(EntityTypeBuilder<CrossBorderShare> s)
+    {
+        s.ToTable("CrossBorderShares");
+        s.HasOne<OutreachPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        s.HasIndex(x => x.PersonId);
+        s.HasIndex(x => x.ConsentId);
+        s.HasIndex(x => new { x.RecipientOrganisationId, x.StoppedOn });
+    }
 }

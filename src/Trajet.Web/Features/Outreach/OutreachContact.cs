@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
@@ -43,4 +46,25 @@ public sealed class OutreachContact : IProgrammeRecord
     public bool FollowUp { get; set; }
     public Guid? RecordedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public sealed class OutreachContactConfiguration : IEntityTypeConfiguration<OutreachContact>
+{
+    public void Configure(EntityTypeBuilder<OutreachContact> o)
+    {
+        o.ToTable("OutreachContacts");
+        o.Property(x => x.Place).HasMaxLength(200);
+        o.Property(x => x.Nickname).HasMaxLength(100);
+        o.Property(x => x.Nationality).HasMaxLength(10);
+        o.Property(x => x.Language).HasMaxLength(10);
+        o.Property(x => x.InformationGiven).HasMaxLength(200);
+        o.Property(x => x.Orientation).HasMaxLength(200);
+        o.Property(x => x.InformationOther).HasMaxLength(200);
+        o.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        o.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        o.HasIndex(x => new { x.OrganisationId, x.ProgrammeId, x.Date });
+        o.HasIndex(x => x.SessionId);
+        o.HasIndex(x => x.PersonId);
+        o.Property(x => x.InformationOther).IsConfidential();
+    }
 }

@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Features.Partners;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -93,4 +97,61 @@ public sealed class InboundReferral : IProgrammeRecord
     public DateOnly? HandledOn { get; set; }
     public Guid? RecordedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public sealed class OutreachPersonConfiguration : IEntityTypeConfiguration<OutreachPerson>
+{
+    public void Configure(EntityTypeBuilder<OutreachPerson> p)
+    {
+        p.ToTable("OutreachPeople");
+        p.Property(x => x.Nickname).HasMaxLength(100);
+        p.Property(x => x.FirstName).HasMaxLength(100);
+        p.Property(x => x.LastName).HasMaxLength(100);
+        p.Property(x => x.Phone).HasMaxLength(50);
+        p.Property(x => x.PhoneDigits).HasMaxLength(30);
+        p.Property(x => x.Nationality).HasMaxLength(10);
+        p.Property(x => x.Languages).HasMaxLength(100);
+        p.Property(x => x.SearchName).HasMaxLength(300);
+        p.Property(x => x.SoundKeys).HasMaxLength(300);
+        p.Property(x => x.Version).IsConcurrencyToken();
+        p.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        p.HasIndex(x => new { x.ProgrammeId, x.SearchName });
+        p.HasIndex(x => new { x.ProgrammeId, x.PhoneDigits });
+        p.Property(x => x.Nickname).IsIdentifying();
+        p.Property(x => x.FirstName).IsIdentifying();
+        p.Property(x => x.LastName).IsIdentifying();
+        p.Property(x => x.Phone).IsIdentifying();
+        p.Property(x => x.PhoneDigits).IsIdentifying();
+        p.Property(x => x.SearchName).IsIdentifying();
+        p.Property(x => x.SoundKeys).IsIdentifying();
+    }
+}
+
+public sealed class OutreachOutcomeConfiguration : IEntityTypeConfiguration<OutreachOutcome>
+{
+    public void Configure(EntityTypeBuilder<OutreachOutcome> o)
+    {
+        o.ToTable("OutreachOutcomes");
+        o.Property(x => x.Notes).HasMaxLength(1000);
+        o.HasOne<OutreachPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        o.HasIndex(x => new { x.PersonId, x.Date });
+        o.HasIndex(x => new { x.ProgrammeId, x.Date });
+        o.Property(x => x.Notes).IsConfidential();
+    }
+}
+
+public sealed class InboundReferralConfiguration : IEntityTypeConfiguration<InboundReferral>
+{
+    public void Configure(EntityTypeBuilder<InboundReferral> r)
+    {
+        r.ToTable("InboundReferrals");
+        r.Property(x => x.Name).HasMaxLength(100);
+        r.Property(x => x.Phone).HasMaxLength(50);
+        r.Property(x => x.Language).HasMaxLength(10);
+        r.Property(x => x.Reason).HasMaxLength(1000);
+        r.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        r.HasIndex(x => new { x.ProgrammeId, x.Status, x.Date });
+        r.HasIndex(x => x.PartnerId);
+        r.Property(x => x.Reason).IsConfidential();
+    }
 }

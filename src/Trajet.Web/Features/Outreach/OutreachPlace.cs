@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Outreach;
@@ -19,4 +22,18 @@ public sealed class OutreachPlace : IProgrammeRecord
     public string Country { get; set; } = "BE";
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public sealed class OutreachPlaceConfiguration : IEntityTypeConfiguration<OutreachPlace>
+{
+    public void Configure(EntityTypeBuilder<OutreachPlace> p)
+    {
+        p.ToTable("OutreachPlaces");
+        p.Property(x => x.Name).HasMaxLength(200);
+        p.Property(x => x.City).HasMaxLength(100);
+        p.Property(x => x.Region).HasMaxLength(100);
+        p.Property(x => x.Country).HasMaxLength(2);
+        p.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        p.HasIndex(x => new { x.ProgrammeId, x.Name });
+    }
 }

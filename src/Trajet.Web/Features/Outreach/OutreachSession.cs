@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Outreach;
@@ -28,4 +32,30 @@ public sealed class OutreachSessionWorker
     public Guid SessionId { get; set; }
     public Guid UserId { get; set; }
     public bool IsMediator { get; set; }
+}
+
+public sealed class OutreachSessionConfiguration : IEntityTypeConfiguration<OutreachSession>
+{
+    public void Configure(EntityTypeBuilder<OutreachSession> s)
+    {
+        s.ToTable("OutreachSessions");
+        s.Property(x => x.Languages).HasMaxLength(100);
+        s.Property(x => x.Notes).HasMaxLength(1000);
+        s.HasOne(x => x.Place).WithMany().HasForeignKey(x => x.PlaceId).OnDelete(DeleteBehavior.Restrict);
+        s.HasMany(x => x.Workers).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        s.HasIndex(x => new { x.ProgrammeId, x.Date });
+        s.HasIndex(x => x.PlaceId);
+        s.Property(x => x.Notes).IsConfidential();
+    }
+}
+
+public sealed class OutreachSessionWorkerConfiguration : IEntityTypeConfiguration<OutreachSessionWorker>
+{
+    public void Configure(EntityTypeBuilder<OutreachSessionWorker> w)
+    {
+        w.ToTable("OutreachSessionWorkers");
+        w.HasKey(x => new { x.SessionId, x.UserId });
+        w.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        w.HasIndex(x => x.UserId);
+    }
 }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Partners;
@@ -51,4 +55,33 @@ public static class ReferralRules
         (ReferralStatus.Accepted, ReferralStatus.Completed or ReferralStatus.Declined) => true,
         _ => false,
     };
+}
+
+public sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
+{
+    public void Configure(EntityTypeBuilder<Partner> p)
+    {
+        p.ToTable("Partners");
+        p.Property(x => x.Name).HasMaxLength(200);
+        p.Property(x => x.Contact).HasMaxLength(200);
+        p.Property(x => x.Phone).HasMaxLength(50);
+        p.Property(x => x.Email).HasMaxLength(200);
+        p.Property(x => x.Notes).HasMaxLength(2000);
+        p.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        p.HasIndex(x => new { x.OrganisationId, x.Name });
+    }
+}
+
+public sealed class PartnerReferralConfiguration : IEntityTypeConfiguration<PartnerReferral>
+{
+    public void Configure(EntityTypeBuilder<PartnerReferral> r)
+    {
+        r.ToTable("PartnerReferrals");
+        r.Property(x => x.Reason).HasMaxLength(1000);
+        r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        r.HasOne(x => x.Partner).WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        r.HasIndex(x => x.CaseId);
+        r.HasIndex(x => x.PartnerId);
+        r.Property(x => x.Notes).IsConfidential();
+    }
 }

@@ -1,3 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Organisations;
 namespace Trajet.Web.Features.Privacy;
 
 /// <summary>What a person agreed to. Each purpose is asked and recorded separately.</summary>
@@ -54,4 +59,22 @@ public static class ConsentRules
     public static bool NeedsPartner(ConsentPurpose purpose) => purpose == ConsentPurpose.PartnerSharing;
 
     public static bool NeedsRecipientOrganisation(ConsentPurpose purpose) => purpose == ConsentPurpose.CrossBorderExchange;
+}
+
+public sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
+{
+    public void Configure(EntityTypeBuilder<Consent> c)
+    {
+        c.ToTable("Consents");
+        c.Property(x => x.Purpose).HasMaxLength(40);
+        c.Property(x => x.ExplainedHow).HasMaxLength(1000);
+        c.Property(x => x.Language).HasMaxLength(10);
+        c.Property(x => x.Version).IsConcurrencyToken();
+        c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        c.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        c.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        c.HasIndex(x => new { x.CaseId, x.Purpose });
+        c.HasIndex(x => new { x.OrganisationId, x.OutreachPersonId });
+        c.Property(x => x.WithdrawalNote).IsConfidential();
+    }
 }

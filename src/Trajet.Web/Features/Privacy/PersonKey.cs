@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Audit;
 
@@ -114,5 +115,15 @@ public static class PersonSeal
             }
             entry.Details = details.ToJsonString();
         }
+    }
+}
+
+public sealed class PersonKeyConfiguration : IEntityTypeConfiguration<PersonKey>
+{
+    public void Configure(EntityTypeBuilder<PersonKey> k)
+    {
+        k.ToTable("PersonKeys");
+        k.HasKey(x => x.SubjectId);
+        k.Property(x => x.Key).IsConfidential();
     }
 }

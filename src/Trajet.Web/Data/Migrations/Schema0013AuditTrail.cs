@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>The append-only, hash-chained audit trail. Each provider adds its own triggers refusing edits and deletes.</summary>
-internal static class Schema0013AuditTrail
+[Migration("20261122000013_AuditTrail")]
+public sealed class Schema0013AuditTrail : Migration
 {
     public const string Refusal = "audit entries are append-only";
 
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("AuditEntries", t => new
         {
@@ -30,15 +31,23 @@ internal static class Schema0013AuditTrail
         mb.CreateIndex("IX_AuditEntries_OrganisationId_Sequence", "AuditEntries", ["OrganisationId", "Sequence"]);
         mb.CreateIndex("IX_AuditEntries_ActorEmail_Sequence", "AuditEntries", ["ActorEmail", "Sequence"]);
         mb.CreateIndex("IX_AuditEntries_Action_Sequence", "AuditEntries", ["Action", "Sequence"]);
+        if (mb.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            PostgresTriggers(mb);
+        }
+        else
+        {
+            SqliteTriggers(mb);
+        }
     }
 
-    public static void SqliteTriggers(MigrationBuilder mb)
+    private static void SqliteTriggers(MigrationBuilder mb)
     {
         mb.Sql($"""CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, '{Refusal}'); END;""");
         mb.Sql($"""CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, '{Refusal}'); END;""");
     }
 
-    public static void PostgresTriggers(MigrationBuilder mb)
+    private static void PostgresTriggers(MigrationBuilder mb)
     {
         mb.Sql($"""
             CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

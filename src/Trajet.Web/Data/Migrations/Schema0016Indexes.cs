@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// Indexes for a national caseload (bench/README.md): the case list filtered by status and sorted
@@ -8,9 +8,10 @@ namespace Trajet.Web.Data.Migrations.Steps;
 /// interaction counts and latest-sheet test read only narrow indexes. Each replaces the shorter
 /// index it starts with.
 /// </summary>
-internal static class Schema0016Indexes
+[Migration("20261122000016_Indexes")]
+public sealed class Schema0016Indexes : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.DropIndex("IX_Cases_OrganisationId_Status", "Cases");
         mb.CreateIndex("IX_Cases_OrganisationId_Status_ReferralDate_ProgrammeId", "Cases", ["OrganisationId", "Status", "ReferralDate", "ProgrammeId"]);

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// Subject rights: each person's own key for the audit's sealed values, when a person or a whole case was erased,
 /// and the free text of coaching and outreach encrypted like the other notes (unbounded text on PostgreSQL).
 /// </summary>
-internal static class Schema0018Privacy
+[Migration("20261122000018_SubjectRights")]
+public sealed class Schema0018Privacy : Migration
 {
     private static readonly (string Table, string Column)[] ConfidentialColumns =
     [
@@ -16,7 +17,7 @@ internal static class Schema0018Privacy
         ("OutreachContacts", "InformationOther"), ("OutreachOutcomes", "Notes"), ("InboundReferrals", "Reason"),
     ];
 
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("PersonKeys", t => new
         {

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Action plans: goals, actions and reviews of a case.</summary>
-internal static class Schema0009ActionPlans
+[Migration("20261122000009_ActionPlans")]
+public sealed class Schema0009ActionPlans : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("PlanGoals", t => new
         {

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Individual coaching: desks and their opening hours, walk-ins, appointments, invitation letters, pathway decisions; interview fields on interactions.</summary>
-internal static class Schema0011Coaching
+[Migration("20261122000011_Coaching")]
+public sealed class Schema0011Coaching : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("Desks", t => new
         {

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Consent per person (or household) and purpose, with its withdrawal.</summary>
-internal static class Schema0015Consents
+[Migration("20261122000015_Consents")]
+public sealed class Schema0015Consents : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("Consents", t => new
         {

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// The name search on a national caseload (bench/README.md): each name key carries its person's case and one index
 /// covers keys to cases; on PostgreSQL a trigram index (pg_trgm, a trusted extension) answers the substring of a
 /// name instead of a scan of every person. SQLite keeps the scan.
 /// </summary>
-internal static class Schema0021SearchIndexes
+[Migration("20261122000021_SearchIndexes")]
+public sealed class Schema0021SearchIndexes : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.AddColumn<Guid>("CaseId", "PersonNameKeys", nullable: false, defaultValue: Guid.Empty);
         mb.Sql("""

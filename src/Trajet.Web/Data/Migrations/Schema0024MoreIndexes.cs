@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// The evaluation report reads the cases a programme supported in a period: which of them, their kind, status and
@@ -8,9 +8,10 @@ namespace Trajet.Web.Data.Migrations.Steps;
 /// Also the index of the outreach contacts' programme (its foreign key) that the model has always had and no migration
 /// created (found by MigrationTests.Schema_HasEveryIndexOfTheModel_OnItsColumns).
 /// </summary>
-internal static class Schema0024MoreIndexes
+[Migration("20261122000024_MoreIndexes")]
+public sealed class Schema0024MoreIndexes : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateIndex("IX_Cases_ProgrammeId_AdmittedOn_ClosedOn_Kind_Status_Outcome", "Cases",
             ["ProgrammeId", "AdmittedOn", "ClosedOn", "Kind", "Status", "Outcome"]);

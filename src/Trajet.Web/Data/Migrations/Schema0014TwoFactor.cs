@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Demo accounts exempt from the two-factor requirement (the authenticator keys live in Identity's tables).</summary>
-internal static class Schema0014TwoFactor
+[Migration("20261122000014_TwoFactor")]
+public sealed class Schema0014TwoFactor : Migration
 {
-    public static void Up(MigrationBuilder mb) =>
+    protected override void Up(MigrationBuilder mb) =>
         mb.AddColumn<bool>("TwoFactorExempt", "AspNetUsers", nullable: false, defaultValue: false);
 }

@@ -1,21 +1,22 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// Full case files: screening against configured criteria, assignment, closure outcome, the
 /// person's migration profile, and sound-alike name keys for duplicates and variant search.
 /// </summary>
-internal static class Schema0004CaseFiles
+[Migration("20261122000004_CaseFiles")]
+public sealed class Schema0004CaseFiles : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.AddColumn<DateOnly>("AdmittedOn", "Cases", nullable: true);
         mb.AddColumn<DateOnly>("ClosedOn", "Cases", nullable: true);
         mb.AddColumn<string>("Outcome", "Cases", maxLength: 40, nullable: true);
         mb.AddColumn<string>("DurableSolution", "Cases", maxLength: 40, nullable: true);
 
-        // Filled from the recording time by each provider's own SQL (see Migrations/<Provider>).
+        // Filled from the recording time by each provider's own SQL, at the end.
         mb.AddColumn<DateOnly>("Date", "CaseStatusChanges", nullable: false, defaultValue: new DateOnly(2000, 1, 1));
 
         mb.AddColumn<string>("Aliases", "Members", maxLength: 500, nullable: false, defaultValue: "");
@@ -87,5 +88,8 @@ internal static class Schema0004CaseFiles
             t.ForeignKey("FK_PersonNameKeys_Members_MemberId", x => x.MemberId, "Members", "Id", onDelete: ReferentialAction.Cascade);
         });
         mb.CreateIndex("IX_PersonNameKeys_OrganisationId_Key", "PersonNameKeys", ["OrganisationId", "Key"]);
+        mb.Sql(mb.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL"
+            ? """UPDATE "CaseStatusChanges" SET "Date" = "At"::date;"""
+            : """UPDATE "CaseStatusChanges" SET "Date" = date("At");""");
     }
 }

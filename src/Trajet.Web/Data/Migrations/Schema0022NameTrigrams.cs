@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// SQLite's answer to PostgreSQL's trigram index (0021): an FTS5 table with the trigram tokenizer holds every person's
@@ -9,9 +9,10 @@ namespace Trajet.Web.Data.Migrations.Steps;
 /// VACUUM keeps, unlike the implicit rowid of <c>Members</c>). Secure delete: an erased name leaves no trace in the index.
 /// PostgreSQL needs nothing.
 /// </summary>
-internal static class Schema0022NameTrigrams
+[Migration("20261122000022_NameTrigrams")]
+public sealed class Schema0022NameTrigrams : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         if (mb.ActiveProvider != "Microsoft.EntityFrameworkCore.Sqlite")
         {

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>The legal chronology and the organisations' deadline rules.</summary>
-internal static class Schema0007LegalChronology
+[Migration("20261122000007_LegalChronology")]
+public sealed class Schema0007LegalChronology : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("LegalEvents", t => new
         {

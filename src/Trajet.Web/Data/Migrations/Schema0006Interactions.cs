@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Interactions: home visits, calls, accompaniments… of a case.</summary>
-internal static class Schema0006Interactions
+[Migration("20261122000006_Interactions")]
+public sealed class Schema0006Interactions : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("Interactions", t => new
         {

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// Marks each case's latest summary sheet (<see cref="Features.Instruments.LatestSheet"/>), so that the evaluation
 /// report over all time reads the marked sheets instead of comparing every sheet with the others of its case.
 /// </summary>
-internal static class Schema0020LatestSheet
+[Migration("20261122000020_LatestSheet")]
+public sealed class Schema0020LatestSheet : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.AddColumn<bool>("IsLatest", "SummarySheets", nullable: false, defaultValue: false);
         mb.Sql("""

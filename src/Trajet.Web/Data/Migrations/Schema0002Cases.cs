@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Case files: the case with its referral, household members and status history.</summary>
-internal static class Schema0002Cases
+[Migration("20261122000002_Cases")]
+public sealed class Schema0002Cases : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("Cases", t => new
         {

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// Organisations, programmes and ASP.NET Core Identity. Written once for both providers:
 /// columns are declared by CLR type and each provider maps them to its own SQL types.
 /// </summary>
-internal static class Schema0001Identity
+[Migration("20261122000001_Identity")]
+public sealed class Schema0001Identity : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("Organisations", t => new
         {

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>The open sessions of sign-in cookies (Features/Accounts/Sessions.cs).</summary>
-internal static class Schema0025UserSessions
+[Migration("20261206000025_UserSessions")]
+public sealed class Schema0025UserSessions : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("UserSessions", t => new
         {

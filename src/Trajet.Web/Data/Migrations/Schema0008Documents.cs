@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Documents of a case: identity papers, decisions, support letters…, with an optional stored file.</summary>
-internal static class Schema0008Documents
+[Migration("20261122000008_Documents")]
+public sealed class Schema0008Documents : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("CaseDocuments", t => new
         {

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>
 /// Encrypted notes are longer than the text they protect: their columns become unbounded text on PostgreSQL
 /// (SQLite never enforced the lengths). The length rules stay in the use cases.
 /// </summary>
-internal static class Schema0017ConfidentialText
+[Migration("20261122000017_ConfidentialText")]
+public sealed class Schema0017ConfidentialText : Migration
 {
     private static readonly (string Table, string Column)[] Columns =
     [
@@ -17,7 +18,7 @@ internal static class Schema0017ConfidentialText
         ("PlanReviews", "Progress"), ("PlanReviews", "Changes"), ("PartnerReferrals", "Notes"), ("CaseDocuments", "Notes"), ("Consents", "WithdrawalNote"),
     ];
 
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         if (mb.ActiveProvider != "Npgsql.EntityFrameworkCore.PostgreSQL")
         {

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Outreach contacts: the people met on rounds and at permanences.</summary>
-internal static class Schema0003OutreachContacts
+[Migration("20261122000003_OutreachContacts")]
+public sealed class Schema0003OutreachContacts : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("OutreachContacts", t => new
         {

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>One-off start-up jobs that have completed (<see cref="Data.StartupTasks"/>).</summary>
-internal static class Schema0019StartupTasks
+[Migration("20261122000019_StartupTasks")]
+public sealed class Schema0019StartupTasks : Migration
 {
-    public static void Up(MigrationBuilder mb) =>
+    protected override void Up(MigrationBuilder mb) =>
         mb.CreateTable("StartupTasks", t => new
         {
             Name = t.Column<string>(maxLength: 200, nullable: false),

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>The evaluation instruments: client summary sheets (one column per question), baseline sheets, case studies.</summary>
-internal static class Schema0005Instruments
+[Migration("20261122000005_Instruments")]
+public sealed class Schema0005Instruments : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("SummarySheets", t => new
         {

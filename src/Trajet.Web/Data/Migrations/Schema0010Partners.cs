@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>The partners directory and referrals of cases to partners.</summary>
-internal static class Schema0010Partners
+[Migration("20261122000010_Partners")]
+public sealed class Schema0010Partners : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         mb.CreateTable("Partners", t => new
         {

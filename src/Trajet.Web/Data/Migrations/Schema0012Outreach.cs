@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Trajet.Web.Data.Migrations.Steps;
+namespace Trajet.Web.Data.Migrations;
 
 /// <summary>Outreach: places, sessions, people met again, outcomes, inbound referrals and cross-border shares.</summary>
-internal static class Schema0012Outreach
+[Migration("20261122000012_Outreach")]
+public sealed class Schema0012Outreach : Migration
 {
-    public static void Up(MigrationBuilder mb)
+    protected override void Up(MigrationBuilder mb)
     {
         // Plain columns on the existing contacts: SQLite cannot add a foreign key to a table in place.
         mb.AddColumn<Guid>("SessionId", "OutreachContacts", nullable: true);
