@@ -50,6 +50,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 // Pipeline
+app.UseAppClock();
 app.UseTrajetProblems();
 app.UseHsts();
 app.UseSecurityHeaders();

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Data;
 
@@ -10,7 +11,7 @@ namespace Trajet.Web.Data;
 public sealed class StartupTask
 {
     public required string Name { get; set; }
-    public DateTime CompletedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CompletedAt { get; set; } = Clock.UtcNow;
 }
 
 /// <summary>

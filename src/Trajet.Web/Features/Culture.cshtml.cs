@@ -8,7 +8,7 @@ namespace Trajet.Web.Features;
 
 /// <summary>Remembers the language the user picked, in a cookie that wins over the browser's.</summary>
 [AllowAnonymous]
-public sealed class CultureModel : PageModel
+public sealed class CultureModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnPost(string culture, string? returnUrl)
     {
@@ -16,7 +16,7 @@ public sealed class CultureModel : PageModel
         {
             Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Accounts;
 
@@ -17,7 +18,7 @@ public sealed class User : IdentityUser<Guid>
     public bool IsActive { get; set; } = true;
     /// <summary>Set only by the demo seed, whose published accounts sign in with a password alone; no page or endpoint changes it.</summary>
     public bool TwoFactorExempt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     public List<UserProgramme> Programmes { get; set; } = [];
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.CaseWork;
 
@@ -20,7 +21,7 @@ public sealed class PlanGoal : IProgrammeRecord
     public DurableSolution Option { get; set; }
     public required string Description { get; set; }
     public DateOnly AgreedOn { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 /// <summary>A step of the plan, with who does it and by when.</summary>
@@ -34,7 +35,7 @@ public sealed class PlanAction
     public DateOnly? DueDate { get; set; }
     public ActionStatus Status { get; set; } = ActionStatus.Open;
     public DateOnly? ClosedOn { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 /// <summary>A dated look back at the plan with the family: what moved, what changes.</summary>
@@ -45,7 +46,7 @@ public sealed class PlanReview
     public DateOnly Date { get; set; }
     public required string Progress { get; set; }
     public string? Changes { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public sealed class PlanGoalConfiguration : IEntityTypeConfiguration<PlanGoal>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.CaseWork;
 
@@ -44,7 +45,7 @@ public sealed class Interaction : IProgrammeRecord
     /// <summary>Follow-up interviews: the conclusions and information given.</summary>
     public string? Conclusions { get; set; }
     public Guid? RecordedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>

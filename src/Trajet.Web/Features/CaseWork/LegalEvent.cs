@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.CaseWork;
 
@@ -34,7 +35,7 @@ public sealed class LegalEvent : IProgrammeRecord
     /// <summary>Where the deadline comes from: the rule's label, or "entered by hand".</summary>
     public string? DeadlineSource { get; set; }
     public Guid? RecordedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 /// <summary>A time limit opened by a kind of legal event: configuration per organisation, never code.</summary>

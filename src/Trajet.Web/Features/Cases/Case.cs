@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
@@ -40,8 +41,8 @@ public sealed class Case : IProgrammeRecord
     public DurableSolution? DurableSolution { get; set; }
     /// <summary>When the whole household was erased: the free text and documents of the case are gone too.</summary>
     public DateOnly? ErasedOn { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
+    public DateTime UpdatedAt { get; set; } = Clock.UtcNow;
     /// <summary>Optimistic concurrency: bumped on every save, a stale save is a 409.</summary>
     public int Version { get; set; }
     /// <summary>The case's interactions and, of them, home visits: kept by triggers on Interactions (CaseWork/InteractionTotals.cs).</summary>
@@ -61,7 +62,7 @@ public sealed class CaseAssignment
 {
     public Guid CaseId { get; set; }
     public Guid UserId { get; set; }
-    public DateTime AssignedAt { get; set; } = DateTime.UtcNow;
+    public DateTime AssignedAt { get; set; } = Clock.UtcNow;
     public Guid? AssignedByUserId { get; set; }
 }
 
@@ -83,7 +84,7 @@ public sealed class CaseStatusChange
     public CaseStatus To { get; set; }
     /// <summary>When the change took effect (the decision date), as opposed to <see cref="At"/>, when it was recorded.</summary>
     public DateOnly Date { get; set; }
-    public DateTime At { get; set; } = DateTime.UtcNow;
+    public DateTime At { get; set; } = Clock.UtcNow;
     public Guid? ByUserId { get; set; }
     public string? Reason { get; set; }
 }

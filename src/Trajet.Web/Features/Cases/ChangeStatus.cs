@@ -42,7 +42,7 @@ public static class ChangeStatus
             Reason = string.IsNullOrWhiteSpace(change.Reason) ? null : change.Reason.Trim(),
         });
         @case.Status = to;
-        @case.UpdatedAt = DateTime.UtcNow;
+        @case.UpdatedAt = Clock.UtcNow;
         if (to == CaseStatus.Admitted)
         {
             @case.AdmittedOn = date;

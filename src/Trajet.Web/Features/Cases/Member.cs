@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
+using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Cases;
 
 public enum MemberRole { Parent, Child, Other }
@@ -47,8 +48,8 @@ public sealed class Member
     public string? ConditionsImposed { get; set; }
     /// <summary>Lower-case, accent-free names and aliases, both orders, for substring search.</summary>
     public string SearchName { get; set; } = "";
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
+    public DateTime UpdatedAt { get; set; } = Clock.UtcNow;
     /// <summary>When the person's identity was erased (subject request or retention): names gone, counted facts kept.</summary>
     public DateOnly? ErasedOn { get; set; }
     public int Version { get; set; }

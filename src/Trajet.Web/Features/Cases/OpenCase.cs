@@ -57,7 +57,7 @@ public static class OpenCase
             return new Invalid(errors);
         }
 
-        var now = DateTime.UtcNow;
+        var now = Clock.UtcNow;
         var @case = new Case
         {
             OrganisationId = programme!.OrganisationId,

@@ -62,14 +62,14 @@ public static class RecordScreening
             }
             row.Answer = answer.Value!.Value;
             row.Note = string.IsNullOrWhiteSpace(answer.Note) ? null : answer.Note.Trim();
-            row.RecordedAt = DateTime.UtcNow;
+            row.RecordedAt = Clock.UtcNow;
             row.RecordedByUserId = user.Id;
         }
         if (@case.Status == CaseStatus.Referred)
         {
             db.CaseStatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, From = CaseStatus.Referred, To = CaseStatus.Screening, Date = date, ByUserId = user.Id });
             @case.Status = CaseStatus.Screening;
-            @case.UpdatedAt = DateTime.UtcNow;
+            @case.UpdatedAt = Clock.UtcNow;
         }
         await db.SaveChangesAsync(ct);
         return new Recorded();

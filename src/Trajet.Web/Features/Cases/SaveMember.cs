@@ -38,7 +38,7 @@ public static class SaveMember
             return new Invalid(errors);
         }
         db.Entry(member).Property(m => m.Version).OriginalValue = expectedVersion;
-        member.UpdatedAt = DateTime.UtcNow;
+        member.UpdatedAt = Clock.UtcNow;
         await db.SaveChangesAsync(ct);
         return new Saved(member);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Cases;
 
 public enum CriterionAnswer { Met, NotMet, Unknown }
@@ -25,7 +26,7 @@ public sealed class ScreeningAnswer
     public AdmissionCriterion? Criterion { get; set; }
     public CriterionAnswer Answer { get; set; } = CriterionAnswer.Unknown;
     public string? Note { get; set; }
-    public DateTime RecordedAt { get; set; } = DateTime.UtcNow;
+    public DateTime RecordedAt { get; set; } = Clock.UtcNow;
     public Guid? RecordedByUserId { get; set; }
 }
 

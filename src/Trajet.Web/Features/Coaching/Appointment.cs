@@ -4,6 +4,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Coaching;
 
@@ -34,7 +35,7 @@ public sealed class Appointment : IProgrammeRecord
     public AppointmentStatus Status { get; set; } = AppointmentStatus.Booked;
     public string? CancelReason { get; set; }
     public Guid? BookedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     public int Version { get; set; }
 }
 
@@ -53,7 +54,7 @@ public sealed class Invitation : IProgrammeRecord
     public string? Contact { get; set; }
     public DateOnly IssuedOn { get; set; }
     public Guid? CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 /// <summary>When a coach is already busy. Pure.</summary>

@@ -43,7 +43,7 @@ public sealed class PathwayDecision : IProgrammeRecord
     public bool ForcedReturnExplained { get; set; }
     public bool EntryBanExplained { get; set; }
     public Guid? DecidedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 
     public bool ConsequencesRecorded => PathwayRules.ConsequencesRecorded(ConsequencesExplained, ForcedReturnExplained, EntryBanExplained);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Coaching;
 
@@ -35,7 +36,7 @@ public sealed class WalkIn : IProgrammeRecord
     public WalkInOutcome? Outcome { get; set; }
     public string? OutcomeNotes { get; set; }
     public Guid? RegisteredByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     /// <summary>Two coaches calling the next person at once: only one gets them.</summary>
     public int Version { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Documents;
 
@@ -29,7 +30,7 @@ public sealed class CaseDocument : IProgrammeRecord
     public string? ContentType { get; set; }
     public long? FileSize { get; set; }
     public Guid? RecordedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>

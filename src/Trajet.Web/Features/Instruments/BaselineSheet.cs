@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Instruments;
 
@@ -19,7 +20,7 @@ public sealed class BaselineSheet : IProgrammeRecord
     public DateOnly SituationOn { get; set; }
     public List<BaselineScore> Scores { get; set; } = [];
     public Guid? CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public sealed class BaselineScore
@@ -42,7 +43,7 @@ public sealed class CaseStudy
     public string? Interventions { get; set; }
     public string? Review { get; set; }
     public string? Closure { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = Clock.UtcNow;
     public Guid? UpdatedByUserId { get; set; }
     public int Version { get; set; }
 }

@@ -65,7 +65,7 @@ public sealed class CaseStudyModel(CurrentUser current, TrajetDbContext db, IStr
         {
             typeof(CaseStudy).GetProperty(stage)!.SetValue(study, Text.GetValueOrDefault(stage)?.Trim());
         }
-        study.UpdatedAt = DateTime.UtcNow;
+        study.UpdatedAt = Clock.UtcNow;
         study.UpdatedByUserId = user.Id;
         try
         {

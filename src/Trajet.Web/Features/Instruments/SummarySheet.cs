@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Instruments;
 
@@ -58,7 +59,7 @@ public sealed class SummarySheet : IProgrammeRecord
     /// <summary>The profile part (JSON), pre-filled from the case file when the sheet was written, then edited.</summary>
     public string Profile { get; set; } = "{}";
     public Guid? CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     public int Version { get; set; }
     /// <summary>The latest sheet of its case (by date, then recording): kept by <see cref="LatestSheet"/> on every save.</summary>
     public bool IsLatest { get; set; }

@@ -41,7 +41,7 @@ public static class TakeBackup
             var keys = withKeys && Directory.Exists(target.KeysPath)
                 ? Directory.GetFiles(target.KeysPath).Where(f => BackupArchive.IsKeyName(Path.GetFileName(f))).Order().ToList()
                 : [];
-            var manifest = new BackupArchive.Manifest(BackupArchive.Format, target.Provider, DateTimeOffset.UtcNow, migrations, documents.Count, withKeys);
+            var manifest = new BackupArchive.Manifest(BackupArchive.Format, target.Provider, TimeProvider.System.GetUtcNow(), migrations, documents.Count, withKeys);
 
             await using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {

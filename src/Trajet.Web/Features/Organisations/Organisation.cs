@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Organisations;
 
 public enum OrganisationKind { System, Ngo, Authority, Agency }
@@ -12,7 +13,7 @@ public sealed class Organisation
     public OrganisationKind Kind { get; set; }
     /// <summary>ISO 3166-1 alpha-2: BE or FR.</summary>
     public string Country { get; set; } = "BE";
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     public List<Programme> Programmes { get; set; } = [];
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -21,7 +22,7 @@ public sealed class CrossBorderShare : IProgrammeRecord
     public DateOnly SharedOn { get; set; }
     public DateOnly? StoppedOn { get; set; }
     public Guid? SharedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public sealed class CrossBorderShareConfiguration : IEntityTypeConfiguration<CrossBorderShare>

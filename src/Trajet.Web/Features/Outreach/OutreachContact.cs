@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -45,7 +46,7 @@ public sealed class OutreachContact : IProgrammeRecord
     public Guid? PartnerId { get; set; }
     public bool FollowUp { get; set; }
     public Guid? RecordedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public sealed class OutreachContactConfiguration : IEntityTypeConfiguration<OutreachContact>

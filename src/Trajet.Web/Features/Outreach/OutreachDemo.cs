@@ -132,7 +132,7 @@ public static class OutreachDemo
                         PartnerId = oriented.Count > 0 && random.NextDouble() < 0.5 ? partners[random.Next(partners.Count)].Id : null,
                         FollowUp = random.NextDouble() < 0.3,
                         RecordedByUserId = team.Worker.Id,
-                        CreatedAt = DateTime.UtcNow.AddDays(date.DayNumber - today.DayNumber).AddMinutes(c),
+                        CreatedAt = Clock.UtcNow.AddDays(date.DayNumber - today.DayNumber).AddMinutes(c),
                     });
                     count++;
                 }

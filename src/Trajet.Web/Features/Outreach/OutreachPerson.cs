@@ -4,6 +4,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Partners;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -35,7 +36,7 @@ public sealed class OutreachPerson : IProgrammeRecord
     public Guid? CaseId { get; set; }
     /// <summary>When the person's identity was erased with the case they became.</summary>
     public DateOnly? ErasedOn { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     public int Version { get; set; }
 
     public void Index()
@@ -73,7 +74,7 @@ public sealed class OutreachOutcome : IProgrammeRecord
     public DateOnly Date { get; set; }
     public string? Notes { get; set; }
     public Guid? RecordedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public enum InboundReferralStatus { Waiting, Contacted, Closed }
@@ -96,7 +97,7 @@ public sealed class InboundReferral : IProgrammeRecord
     public Guid? ContactId { get; set; }
     public DateOnly? HandledOn { get; set; }
     public Guid? RecordedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public sealed class OutreachPersonConfiguration : IEntityTypeConfiguration<OutreachPerson>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -21,7 +22,7 @@ public sealed class OutreachPlace : IProgrammeRecord
     /// <summary>ISO 3166-1 alpha-2: BE or FR.</summary>
     public string Country { get; set; } = "BE";
     public bool IsActive { get; set; } = true;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 public sealed class OutreachPlaceConfiguration : IEntityTypeConfiguration<OutreachPlace>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
 
@@ -22,7 +23,7 @@ public sealed class OutreachSession : IProgrammeRecord
     public string Languages { get; set; } = "";
     public string? Notes { get; set; }
     public Guid? CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     public List<OutreachSessionWorker> Workers { get; set; } = [];
 }
 

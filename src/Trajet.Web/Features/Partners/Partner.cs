@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Partners;
 
@@ -39,7 +40,7 @@ public sealed class PartnerReferral : IProgrammeRecord
     public DateOnly? FamilyAgreedOn { get; set; }
     public DateOnly StatusOn { get; set; }
     public string? Notes { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 /// <summary>Referral rules. Pure.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Privacy;
 
 /// <summary>What a person agreed to. Each purpose is asked and recorded separately.</summary>
@@ -41,7 +42,7 @@ public sealed class Consent
     public Guid RecordedById { get; set; }
     public DateOnly? WithdrawnOn { get; set; }
     public string? WithdrawalNote { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     public int Version { get; set; }
 }
 

@@ -88,7 +88,7 @@ public static class ErasePerson
         member.SearchName = "";
         member.NameKeys.Clear();
         member.ErasedOn = today;
-        member.UpdatedAt = DateTime.UtcNow;
+        member.UpdatedAt = Clock.UtcNow;
     }
 
     // Returns the outreach people erased with the case; collects the document files to delete once committed.

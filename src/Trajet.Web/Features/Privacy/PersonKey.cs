@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Audit;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;
 
@@ -19,7 +20,7 @@ public sealed class PersonKey
     /// <summary>The person's id: a <c>Member</c> or an <c>OutreachPerson</c>.</summary>
     public Guid SubjectId { get; set; }
     public required string Key { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 /// <summary>Sealing and opening of values with a person's key (AES-GCM): <c>pk1:</c> + base64(nonce | tag | cipher).</summary>
