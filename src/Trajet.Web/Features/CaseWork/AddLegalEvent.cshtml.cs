@@ -10,7 +10,8 @@ using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.CaseWork;
 
-public sealed class AddLegalEventModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class AddLegalEventModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    : CaseWritePage(current, db, l)
 {
     public sealed class InputModel
     {
@@ -28,43 +29,13 @@ public sealed class AddLegalEventModel(CurrentUser current, TrajetDbContext db, 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Guid CaseId { get; private set; }
-    public string CaseNumber { get; private set; } = "";
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var @case = await LoadAsync(id, ct);
-        if (@case is null)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, async (user, @case) =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var user = await current.RequireAsync(ct);
-        var input = new RecordLegalEvent.Input(Input.Type, Input.Date, Input.Authority, Input.Reference, Input.Lawyer, Input.Outcome, Input.DaysToComply, Input.Deadline, Input.Notes);
-        switch (await RecordLegalEvent.ExecuteAsync(db, user, @case, input, clock.Today(), ct))
-        {
-            case RecordLegalEvent.Recorded:
-                return RedirectToPage("/Cases/Details", new { id });
-            case RecordLegalEvent.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
-    }
-
-    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var @case = await db.WritableCaseAsync(user, id, ct);
-        CaseId = id;
-        CaseNumber = @case?.Number ?? "";
-        return @case;
-    }
+            var input = new RecordLegalEvent.Input(Input.Type, Input.Date, Input.Authority, Input.Reference, Input.Lawyer, Input.Outcome, Input.DaysToComply, Input.Deadline, Input.Notes);
+            return await RecordLegalEvent.ExecuteAsync(Db, user, @case, input, clock.Today(), ct) is RecordLegalEvent.Invalid invalid ? invalid.Errors : null;
+        }, () => RedirectToPage("/Cases/Details", new { id }), ct);
 }

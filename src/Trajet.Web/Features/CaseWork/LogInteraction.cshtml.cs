@@ -11,7 +11,8 @@ using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.CaseWork;
 
 /// <summary>The home-visit write-up: few fields, sensible defaults (today, a home visit, an hour).</summary>
-public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    : CaseWritePage(current, db, l)
 {
     public sealed class InputModel
     {
@@ -33,8 +34,6 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Guid CaseId { get; private set; }
-    public string CaseNumber { get; private set; } = "";
     /// <summary>An individual-coaching case: the form is an interview write-up.</summary>
     public bool IsCoaching { get; private set; }
 
@@ -49,46 +48,21 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
         Input.Date = Today;
         if (IsCoaching)
         {
-            var interviewed = await db.Interactions.AnyAsync(i => i.CaseId == id && Interviews.Kinds.Contains(i.Type), ct);
+            var interviewed = await Db.Interactions.AnyAsync(i => i.CaseId == id && Interviews.Kinds.Contains(i.Type), ct);
             Input.Type = interviewed ? InteractionType.FollowUpInterview : InteractionType.FirstInterview;
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var @case = await LoadAsync(id, ct);
-        if (@case is null)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, async (user, @case) =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var user = await current.RequireAsync(ct);
-        var input = new RecordInteraction.Input(Input.Type, Input.AccompanimentTo, Input.Date, Input.DurationMinutes, Input.Participants,
-            Input.Language, Input.InterpreterPresent, Input.MediatorPresent, Input.Notes, Input.NextSteps,
-            Input.FileChecked, Input.MissingItems, Input.Conclusions);
-        switch (await RecordInteraction.ExecuteAsync(db, user, @case, input, Today, ct))
-        {
-            case RecordInteraction.Recorded:
-                return RedirectToPage("/Cases/Details", new { id });
-            case RecordInteraction.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
-    }
+            var input = new RecordInteraction.Input(Input.Type, Input.AccompanimentTo, Input.Date, Input.DurationMinutes, Input.Participants,
+                Input.Language, Input.InterpreterPresent, Input.MediatorPresent, Input.Notes, Input.NextSteps,
+                Input.FileChecked, Input.MissingItems, Input.Conclusions);
+            return await RecordInteraction.ExecuteAsync(Db, user, @case, input, Today, ct) is RecordInteraction.Invalid invalid ? invalid.Errors : null;
+        }, () => RedirectToPage("/Cases/Details", new { id }), ct);
 
-    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var @case = await db.WritableCaseAsync(user, id, ct);
-        CaseId = id;
-        CaseNumber = @case?.Number ?? "";
-        IsCoaching = @case is not null && await db.Programmes.AnyAsync(p => p.Id == @case.ProgrammeId && p.Kind == ProgrammeKind.IndividualCoaching, ct);
-        return @case;
-    }
+    protected override async Task LoadedAsync(Case @case, CancellationToken ct) =>
+        IsCoaching = await Db.Programmes.AnyAsync(p => p.Id == @case.ProgrammeId && p.Kind == ProgrammeKind.IndividualCoaching, ct);
 }

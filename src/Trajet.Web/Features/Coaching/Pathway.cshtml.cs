@@ -10,7 +10,8 @@ using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>The case's pathway: the decisions so far and a new dated decision with its reasons.</summary>
-public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    : CaseWritePage(current, db, l)
 {
     public sealed class DecisionInput
     {
@@ -31,8 +32,6 @@ public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStrin
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 
-    public Guid CaseId { get; private set; }
-    public string CaseNumber { get; private set; } = "";
     public CaseStatus Status { get; private set; }
     public IReadOnlyList<PathwayDecision> History { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Partners { get; private set; } = [];
@@ -50,45 +49,19 @@ public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStrin
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var @case = await LoadAsync(id, ct);
-        if (@case is null)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, async (user, @case) =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var decision = new PathwayRules.Decision(Input.Pathway, Input.Date, Input.Reasons, Input.Procedure, Input.InformationGiven, Input.PersonFilesThemself,
-            Input.OptionsExplained, Input.ReturnPartnerId, Input.ConsequencesExplained, Input.ForcedReturnExplained, Input.EntryBanExplained, Input.Close);
-        switch (await DecidePathway.ExecuteAsync(db, await current.RequireAsync(ct), @case, decision, Today, ct))
-        {
-            case DecidePathway.Decided:
-                return RedirectToPage(new { id });
-            case DecidePathway.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
-    }
+            var decision = new PathwayRules.Decision(Input.Pathway, Input.Date, Input.Reasons, Input.Procedure, Input.InformationGiven, Input.PersonFilesThemself,
+                Input.OptionsExplained, Input.ReturnPartnerId, Input.ConsequencesExplained, Input.ForcedReturnExplained, Input.EntryBanExplained, Input.Close);
+            return await DecidePathway.ExecuteAsync(Db, user, @case, decision, Today, ct) is DecidePathway.Invalid invalid ? invalid.Errors : null;
+        }, () => RedirectToPage(new { id }), ct);
 
-    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
+    protected override async Task LoadedAsync(Case @case, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var @case = await db.WritableCaseAsync(user, id, ct);
-        if (@case is null)
-        {
-            return null;
-        }
-        CaseId = id;
-        CaseNumber = @case.Number;
         Status = @case.Status;
-        History = await PathwayHistory.OfAsync(db, id, ct);
-        Partners = (await db.Partners.Where(p => p.OrganisationId == @case.OrganisationId && p.IsActive).OrderBy(p => p.Name)
+        History = await PathwayHistory.OfAsync(Db, @case.Id, ct);
+        Partners = (await Db.Partners.Where(p => p.OrganisationId == @case.OrganisationId && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
-        return @case;
     }
 }

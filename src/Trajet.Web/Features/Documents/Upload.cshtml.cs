@@ -11,7 +11,8 @@ using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Documents;
 
 /// <summary>Adds a document to the case, with its scan or photo when there is one.</summary>
-public sealed class UploadModel(CurrentUser current, TrajetDbContext db, DocumentStore store, DocumentValidity validity, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class UploadModel(CurrentUser current, TrajetDbContext db, DocumentStore store, DocumentValidity validity, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    : CaseWritePage(current, db, l)
 {
     public sealed class InputModel
     {
@@ -26,8 +27,6 @@ public sealed class UploadModel(CurrentUser current, TrajetDbContext db, Documen
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Guid CaseId { get; private set; }
-    public string CaseNumber { get; private set; } = "";
     public int SupportLetterMonths => validity.MonthsFor(DocumentType.SupportLetter) ?? 0;
     public double MaxMegabytes => store.MaxFileBytes / (1024.0 * 1024.0);
 
@@ -36,38 +35,11 @@ public sealed class UploadModel(CurrentUser current, TrajetDbContext db, Documen
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var @case = await LoadAsync(id, ct);
-        if (@case is null)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, async (user, @case) =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var user = await current.RequireAsync(ct);
-        var file = Input.File is { } f ? new RecordDocument.Upload(f.FileName, f.Length, f.OpenReadStream) : null;
-        var input = new RecordDocument.Input(Input.Type, Input.Title, Input.IssueDate, Input.ExpiryDate, Input.Notes, file);
-        switch (await RecordDocument.ExecuteAsync(db, store, user, @case, input, Today, ct))
-        {
-            case RecordDocument.Recorded:
-                return RedirectToPage("/Cases/Details", null, new { id }, "documents");
-            case RecordDocument.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
-    }
-
-    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var @case = await db.WritableCaseAsync(user, id, ct);
-        CaseId = id;
-        CaseNumber = @case?.Number ?? "";
-        return @case;
-    }
+            var file = Input.File is { } f ? new RecordDocument.Upload(f.FileName, f.Length, f.OpenReadStream) : null;
+            var input = new RecordDocument.Input(Input.Type, Input.Title, Input.IssueDate, Input.ExpiryDate, Input.Notes, file);
+            return await RecordDocument.ExecuteAsync(Db, store, user, @case, input, Today, ct) is RecordDocument.Invalid invalid ? invalid.Errors : null;
+        }, () => RedirectToPage("/Cases/Details", null, new { id }, "documents"), ct);
 }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Cases;
+
+/// <summary>
+/// The skeleton of a page that writes into one case: the case the user may write in (else 404), the form checked,
+/// the use case run, then the next page or the form again with the use case's errors.
+/// </summary>
+public abstract class CaseWritePage(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Guid CaseId { get; private set; }
+    public string CaseNumber { get; private set; } = "";
+
+    protected TrajetDbContext Db => db;
+
+    /// <summary>Reads what the page shows beside the form, once the case is known (a GET, or a form shown again).</summary>
+    protected virtual Task LoadedAsync(Case @case, CancellationToken ct) => Task.CompletedTask;
+
+    protected async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var @case = await db.WritableCaseAsync(await current.RequireAsync(ct), id, ct);
+        CaseId = id;
+        CaseNumber = @case?.Number ?? "";
+        if (@case is not null)
+        {
+            await LoadedAsync(@case, ct);
+        }
+        return @case;
+    }
+
+    /// <param name="save">Runs the use case: its field errors, or null once saved.</param>
+    /// <param name="next">Where the user goes once it is saved.</param>
+    protected async Task<IActionResult> SaveAsync(Guid id, Func<UserContext, Case, Task<IEnumerable<FieldError>?>> save, Func<IActionResult> next, CancellationToken ct)
+    {
+        var @case = await LoadAsync(id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (await save(await current.RequireAsync(ct), @case) is { } errors)
+        {
+            errors.AddTo(ModelState, l);
+            return Page();
+        }
+        return next();
+    }
+}
