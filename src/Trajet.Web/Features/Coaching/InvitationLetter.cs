@@ -13,15 +13,13 @@ public static class InvitationLetter
     public sealed record Letter(string Language, string Addressee, string Dated, string Subject, string Salutation, IReadOnlyList<string> Paragraphs, string Closing, string Signature);
 
     private sealed record Texts(
-        string[] Days, string[] Months, string DateFormat, string At, string Subject, string Salutation, string Intro,
+        string Culture, string At, string Subject, string Salutation, string Intro,
         string When, string Where, string Bring, string Interpreter, string Contact, string NoContact, string Reference, string Closing);
 
     private static readonly Dictionary<string, Texts> Languages = new()
     {
         ["fr"] = new(
-            ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
-            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-            "{0} {1} {2} {3}", "à",
+            "fr-BE", "à",
             "Invitation à un entretien",
             "Madame, Monsieur,",
             "Le service {0} vous invite à un entretien avec un coach dans votre région. Ensemble, nous ferons le point sur votre situation administrative et sur les solutions durables possibles pour vous.",
@@ -34,9 +32,7 @@ public static class InvitationLetter
             "Référence : {0}",
             "Veuillez agréer, Madame, Monsieur, nos salutations distinguées."),
         ["nl"] = new(
-            ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
-            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-            "{0} {1} {2} {3}", "om",
+            "nl-BE", "om",
             "Uitnodiging voor een gesprek",
             "Geachte mevrouw, geachte heer,",
             "De dienst {0} nodigt u uit voor een gesprek met een coach in uw regio. Samen bekijken we uw administratieve situatie en de duurzame oplossingen die voor u mogelijk zijn.",
@@ -49,9 +45,7 @@ public static class InvitationLetter
             "Referentie: {0}",
             "Met vriendelijke groeten,"),
         ["en"] = new(
-            ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-            "{0} {1} {2} {3}", "at",
+            "en-GB", "at",
             "Invitation to an interview",
             "Dear Sir or Madam,",
             "The {0} invites you to an interview with a coach in your region. Together we will review your administrative situation and the durable solutions open to you.",
@@ -68,11 +62,8 @@ public static class InvitationLetter
     public static bool IsSupported(string language) => Languages.ContainsKey(language);
 
     /// <summary>"mercredi 2 décembre 2026", "woensdag 2 december 2026", "Wednesday 2 December 2026".</summary>
-    public static string LongDate(string language, DateOnly date)
-    {
-        var t = Languages[language];
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, t.DateFormat, t.Days[(int)date.DayOfWeek], date.Day, t.Months[date.Month - 1], date.Year);
-    }
+    public static string LongDate(string language, DateOnly date) =>
+        date.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(Languages[language].Culture));
 
     public static Letter Compose(Facts f)
     {

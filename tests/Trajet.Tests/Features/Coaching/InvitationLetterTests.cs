@@ -8,6 +8,18 @@ public sealed class InvitationLetterTests
         language, "Kwame Mensah", "ATD Department", "IC-2026-0005", new DateOnly(2026, 11, 22),
         new DateOnly(2026, 12, 2), new TimeOnly(10, 0), "Brussels desk", "Boulevard Pachéco 44, 1000 Brussels", "+32 2 000 00 00"));
 
+    [Theory]
+    [InlineData("fr", "mercredi 2 décembre 2026", "dimanche 22 novembre 2026")]
+    [InlineData("nl", "woensdag 2 december 2026", "zondag 22 november 2026")]
+    [InlineData("en", "Wednesday 2 December 2026", "Sunday 22 November 2026")]
+    public void Dates_AreWrittenInTheReadersLanguage(string language, string appointment, string issued)
+    {
+        var letter = Compose(language);
+
+        Assert.Equal(issued, letter.Dated);
+        Assert.Contains(letter.Paragraphs, p => p.Contains(appointment, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void French_Letter()
     {
