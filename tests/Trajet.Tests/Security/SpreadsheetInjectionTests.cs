@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CsvHelper;
 using Trajet.Tests.Features.Outreach;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Infrastructure;
@@ -81,32 +82,14 @@ public sealed class SpreadsheetInjectionTests(SqliteApp app) : IClassFixture<Sql
         }
     }
 
-    /// <summary>A minimal RFC 4180 reader: enough to see each cell as a spreadsheet receives it.</summary>
+    /// <summary>Each cell as a spreadsheet receives it.</summary>
     private static List<string[]> Cells(byte[] file)
     {
-        var text = Encoding.UTF8.GetString(file).TrimStart('\uFEFF');
+        using var reader = CsvReader.Create(file, new CsvReaderOptions { HasHeader = false });
         var rows = new List<string[]>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        while (reader.Read())
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') { quoted = false; }
-                else { cell.Append(c); }
-            }
-            else if (c == '"') { quoted = true; }
-            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { row.Add(cell.ToString()); cell.Clear(); rows.Add([.. row]); row.Clear(); i++; }
-            else { cell.Append(c); }
-        }
-        if (cell.Length > 0 || row.Count > 0)
-        {
-            row.Add(cell.ToString());
-            rows.Add([.. row]);
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
         }
         return rows;
     }
