@@ -1,9 +1,7 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -109,22 +107,14 @@ public sealed class ConfidentialText(IDataProtectionProvider provider)
             await using var update = connection.CreateCommand();
             update.Transaction = transaction.GetDbTransaction();
             update.CommandText = $"UPDATE \"{table}\" SET \"{column}\" = @text WHERE " + string.Join(" AND ", key.Select((k, i) => $"\"{k}\" = @k{i}"));
-            AddParameter(update, "@text", Protect(text));
+            update.AddParameter("@text", Protect(text));
             for (var i = 0; i < ids.Length; i++)
             {
-                AddParameter(update, $"@k{i}", ids[i]);
+                update.AddParameter($"@k{i}", ids[i]);
             }
             await update.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
 

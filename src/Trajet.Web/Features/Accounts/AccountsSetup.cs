@@ -11,6 +11,9 @@ public static class AccountsSetup
     /// <summary>Picks bearer tokens when an Authorization header is sent, the sign-in cookie otherwise.</summary>
     public const string Scheme = "Trajet";
 
+    public static bool SendsBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
     public static IServiceCollection AddTrajetAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         // Sign-in cookies: Secure over HTTPS (or always, with Security:SecureCookies=Always behind a TLS proxy).
@@ -24,9 +27,7 @@ public static class AccountsSetup
                 o.DefaultChallengeScheme = Scheme;
             })
             .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                SendsBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Security:BearerTokenMinutes", 60));

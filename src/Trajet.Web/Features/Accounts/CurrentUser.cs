@@ -65,8 +65,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
             return null;
         }
         // A sign-in cookie opens nothing once its session was ended (signed out, or signed out everywhere).
-        var bearer = accessor.HttpContext!.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        if (!bearer && !await Sessions.IsOpenAsync(db, principal, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        if (!AccountsSetup.SendsBearerToken(accessor.HttpContext!.Request) && !await Sessions.IsOpenAsync(db, principal, clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
             return null;
         }

@@ -67,19 +67,17 @@ public sealed class AppendToAuditChain : SaveChangesInterceptor
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (Take(eventData.Context!) is { } state)
-        {
-            await FinishAsync(eventData.Context!, state);
-        }
-    }
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        AbandonAsync(eventData.Context!);
 
-    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        AbandonAsync(eventData.Context!);
+
+    private async Task AbandonAsync(DbContext context)
     {
-        if (Take(eventData.Context!) is { } state)
+        if (Take(context) is { } state)
         {
-            await FinishAsync(eventData.Context!, state);
+            await FinishAsync(context, state);
         }
     }
 

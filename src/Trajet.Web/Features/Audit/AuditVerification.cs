@@ -40,8 +40,8 @@ public static class AuditVerification
                 await using var command = db.Database.GetDbConnection().CreateCommand();
                 command.CommandText = Select;
                 command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                Parameter(command, "@after", expected - 1);
-                Parameter(command, "@take", batchSize);
+                command.AddParameter("@after", expected - 1);
+                command.AddParameter("@take", batchSize);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
@@ -71,14 +71,6 @@ public static class AuditVerification
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>The entry as written, or null when a column holds what the app never writes there.</summary>
