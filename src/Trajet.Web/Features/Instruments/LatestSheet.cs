@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Instruments;
 

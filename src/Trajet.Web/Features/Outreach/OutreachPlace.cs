@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 

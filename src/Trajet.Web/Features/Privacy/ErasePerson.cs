@@ -5,9 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Documents;
-using Trajet.Web.Features.Outreach;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;

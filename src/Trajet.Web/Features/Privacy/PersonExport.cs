@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;
