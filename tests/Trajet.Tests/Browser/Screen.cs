@@ -102,7 +102,15 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(TrajetApp.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**{landing}**");
+        try
+        {
+            await page.WaitForURLAsync($"**{landing}**");
+        }
+        catch (TimeoutException e)
+        {
+            // Where the sign-in went instead, so that a failure here says why.
+            throw new TimeoutException($"Still on {page.Url}: {string.Concat((await page.Locator("main").InnerTextAsync()).Take(300))}", e);
+        }
     };
 
     private static Task<Guid> DeskIdAsync(BrowserFixture b, string name) =>
