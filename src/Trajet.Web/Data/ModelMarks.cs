@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Trajet.Web.Features.Privacy;
+using Trajet.Web.Features.Audit;
 
 namespace Trajet.Web.Data;
 

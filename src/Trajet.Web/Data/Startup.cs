@@ -57,7 +57,7 @@ public static class Startup
     {
         var bare = await db.Organisations.Where(o => o.Kind != Features.Organisations.OrganisationKind.System && !db.DeadlineRules.Any(r => r.OrganisationId == o.Id))
             .Select(o => o.Id).ToListAsync();
-        db.DeadlineRules.AddRange(bare.SelectMany(Features.CaseWork.Deadlines.Defaults));
+        db.DeadlineRules.AddRange(bare.SelectMany(Features.LegalEvents.LegalDeadlines.Defaults));
         await db.SaveChangesAsync();
     }
 }

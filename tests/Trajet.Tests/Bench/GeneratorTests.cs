@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Trajet.Bench.Generate;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Data;
-using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.Interactions;
 
 namespace Trajet.Tests.Bench;
 

@@ -27,7 +27,7 @@ public sealed class HomeVisitTests(BrowserFixture browser)
         // Notes are encrypted at rest, so the database cannot compare them: take the case's latest interaction.
         var saved = await browser.App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == caseId).OrderByDescending(i => i.CreatedAt).FirstAsync());
         Assert.Equal(notes, saved.Notes);
-        Assert.Equal(Trajet.Web.Features.CaseWork.InteractionType.HomeVisit, saved.Type);
+        Assert.Equal(Trajet.Web.Features.Interactions.InteractionType.HomeVisit, saved.Type);
         Assert.True(saved.InterpreterPresent);
         Assert.Equal(caseId, saved.CaseId);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"));

@@ -89,7 +89,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         {
             Status = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync(),
             People = await db.Members.CountAsync(m => m.CaseId == caseId),
-            Visits = await db.Interactions.CountAsync(i => i.CaseId == caseId && i.Type == Trajet.Web.Features.CaseWork.InteractionType.HomeVisit),
+            Visits = await db.Interactions.CountAsync(i => i.CaseId == caseId && i.Type == Trajet.Web.Features.Interactions.InteractionType.HomeVisit),
             Baselines = await db.BaselineSheets.CountAsync(b => b.CaseId == caseId),
             Sheets = await db.SummarySheets.CountAsync(s => s.CaseId == caseId),
             InPeriod = await db.SummarySheets.Where(s => s.Date == DateOnly.Parse(today) && db.Programmes.Any(p => p.Id == s.ProgrammeId && p.Slug == programme))

@@ -1,5 +1,4 @@
 using AngleSharp;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 

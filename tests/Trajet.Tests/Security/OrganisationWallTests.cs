@@ -10,7 +10,7 @@ using Trajet.Tests.Features.Documents;
 using Trajet.Tests.Features.Outreach;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.CaseWork;
+using Trajet.Web.Features.LegalEvents;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
 

@@ -25,7 +25,7 @@ public sealed class AppendToAuditChain : SaveChangesInterceptor
         {
             return result;
         }
-        var actor = db.Audit is null ? AuditActor.System : await db.Audit.ActorAsync(cancellationToken);
+        var actor = db.Audit?.Actor ?? AuditActor.System;
         var now = (db.Audit?.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Organisations;
-using Trajet.Web.Features.Privacy;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Audit;

@@ -8,7 +8,6 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Organisations;
-using Trajet.Web.Features.Privacy;
 
 namespace Trajet.Web.Features.Audit;
 

@@ -2,19 +2,26 @@ using Trajet.Web.Features.Accounts;
 
 namespace Trajet.Web.Features.Audit;
 
-/// <summary>What the database context needs to write audit entries: who is acting, and the clock.</summary>
-public sealed class AuditContext(IHttpContextAccessor accessor, TimeProvider clock)
+/// <summary>What a save needs to write audit entries: who is acting (the system until a request's user is known), and the clock.</summary>
+public sealed class AuditContext(TimeProvider clock)
 {
     public TimeProvider Clock => clock;
 
-    /// <summary>The signed-in user of the current request; nobody for an anonymous request; the system outside requests.</summary>
-    public async Task<AuditActor> ActorAsync(CancellationToken ct)
-    {
-        if (accessor.HttpContext is not { } http)
+    public AuditActor Actor { get; private set; } = AuditActor.System;
+
+    internal void ActingIs(AuditActor actor) => Actor = actor;
+}
+
+public static class AuditActors
+{
+    /// <summary>Makes the request's signed-in user the actor of what the request saves (set once, after session validation).</summary>
+    public static IApplicationBuilder UseAuditActor(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
-            return AuditActor.System;
-        }
-        var user = await http.RequestServices.GetRequiredService<CurrentUser>().GetAsync(ct);
-        return user is null ? AuditActor.System : new AuditActor(user.Id, user.Email, user.OrganisationId);
-    }
+            if (await context.RequestServices.GetRequiredService<CurrentUser>().GetAsync(context.RequestAborted) is { } user)
+            {
+                context.RequestServices.GetRequiredService<AuditContext>().ActingIs(new AuditActor(user.Id, user.Email, user.OrganisationId));
+            }
+            await next(context);
+        });
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Privacy;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Audit;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
@@ -51,7 +50,7 @@ public sealed class AddMemberModel(CurrentUser current, TrajetDbContext db, IStr
         switch (await SaveMember.AddAsync(db, @case, input, today, ct))
         {
             case SaveMember.Saved:
-                return RedirectToPage("Details", new { id });
+                return RedirectToPage("/CaseFile/Details", new { id });
             case SaveMember.Invalid invalid:
                 invalid.Errors.AddTo(ModelState, l);
                 return Page();

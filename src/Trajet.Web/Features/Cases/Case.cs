@@ -145,3 +145,9 @@ public sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<CaseA
         a.HasIndex(x => x.UserId);
     }
 }
+
+public static class SupportTime
+{
+    /// <summary>Months of support between two days (30.44 days a month), as the worker's summary and the report count them.</summary>
+    public static double Months(DateOnly from, DateOnly to) => Math.Max(0, to.DayNumber - from.DayNumber) / 30.44;
+}

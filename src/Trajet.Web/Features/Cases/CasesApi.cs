@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
@@ -98,7 +99,8 @@ public static class CasesApi
     private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
         await CaseDetails.LoadAsync(db, await current.RequireAsync(ct), id, clock.Today(), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
-    private static async Task<IResult> PostStatus(Guid id, StatusBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PostStatus(Guid id, StatusBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
+        [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
@@ -115,7 +117,7 @@ public static class CasesApi
             return errors.ToProblem(l);
         }
         var change = new CaseWorkflow.Change(to, body.Date ?? clock.Today(), body.Reason, outcome, solution);
-        return await ChangeStatus.ExecuteAsync(db, user, c, change, body.Version, clock.Today(), ct) switch
+        return await ChangeStatus.ExecuteAsync(db, user, c, change, body.Version, clock.Today(), holds, ct) switch
         {
             ChangeStatus.Changed => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)),
             ChangeStatus.Invalid invalid => invalid.Errors.ToProblem(l),

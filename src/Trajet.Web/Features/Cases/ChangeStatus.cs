@@ -5,6 +5,15 @@ using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
+/// <summary>
+/// What can hold a case open whatever its status (coaching's pathway 3 before the consequences are explained): a slice that
+/// has such a rule registers it, so that this one need not know the slice.
+/// </summary>
+public interface ICaseClosureHold
+{
+    Task<bool> HoldsAsync(TrajetDbContext db, Guid caseId, CancellationToken ct);
+}
+
 /// <summary>Moves a case to its next status, dated, with who and why.</summary>
 public static class ChangeStatus
 {
@@ -13,12 +22,16 @@ public static class ChangeStatus
     public sealed record Invalid(List<FieldError> Errors) : Result;
 
     /// <param name="expectedVersion">The version the user saw; a newer one in the database is a conflict (409).</param>
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, CaseWorkflow.Change change, int? expectedVersion, DateOnly today, CancellationToken ct)
+    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, CaseWorkflow.Change change, int? expectedVersion, DateOnly today, IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
     {
         var lastChange = await db.CaseStatusChanges.Where(s => s.CaseId == @case.Id)
             .OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
         var criteria = await ScreeningFacts.CountAsync(db, @case, ct);
-        var blocks = change.To == CaseStatus.Closed && await Coaching.PathwayHistory.BlocksClosureAsync(db, @case.Id, ct);
+        var blocks = false;
+        foreach (var hold in change.To == CaseStatus.Closed ? holds : [])
+        {
+            blocks = blocks || await hold.HoldsAsync(db, @case.Id, ct);
+        }
         var facts = new CaseWorkflow.Facts(@case.Status, @case.Referral.Date, lastChange, criteria.Unanswered, criteria.NotMet, blocks);
         var errors = CaseWorkflow.Validate(facts, change, today);
         if (errors.Count > 0)

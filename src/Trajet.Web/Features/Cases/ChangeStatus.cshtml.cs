@@ -8,7 +8,7 @@ using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
-public sealed class ChangeStatusModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class ChangeStatusModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, IEnumerable<ICaseClosureHold> holds) : PageModel
 {
     public sealed class InputModel
     {
@@ -55,10 +55,10 @@ public sealed class ChangeStatusModel(CurrentUser current, TrajetDbContext db, I
         var change = new CaseWorkflow.Change(Input.To, Input.Date, Input.Reason, Input.Outcome, Input.DurableSolution);
         try
         {
-            switch (await ChangeStatus.ExecuteAsync(db, user, @case, change, Input.Version, Today, ct))
+            switch (await ChangeStatus.ExecuteAsync(db, user, @case, change, Input.Version, Today, holds, ct))
             {
                 case ChangeStatus.Changed:
-                    return RedirectToPage("Details", new { id });
+                    return RedirectToPage("/CaseFile/Details", new { id });
                 case ChangeStatus.Invalid invalid:
                     invalid.Errors.AddTo(ModelState, l);
                     return Page();

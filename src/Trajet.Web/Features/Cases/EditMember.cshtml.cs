@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
@@ -45,7 +44,7 @@ public sealed class EditMemberModel(CurrentUser current, TrajetDbContext db, ISt
             switch (await SaveMember.UpdateAsync(db, member, Input.ToInput(), Input.Version, clock.Today(), ct))
             {
                 case SaveMember.Saved:
-                    return RedirectToPage("Details", new { id });
+                    return RedirectToPage("/CaseFile/Details", new { id });
                 case SaveMember.Invalid invalid:
                     invalid.Errors.AddTo(ModelState, l);
                     return Page();

@@ -59,7 +59,7 @@ public sealed class OpenModel(CurrentUser current, TrajetDbContext db, IStringLo
         switch (await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct))
         {
             case OpenCase.Opened opened:
-                return RedirectToPage("Details", new { id = opened.Case.Id });
+                return RedirectToPage("/CaseFile/Details", new { id = opened.Case.Id });
             case OpenCase.Invalid invalid:
                 invalid.Errors.AddTo(ModelState, l);
                 return Page();

@@ -48,7 +48,7 @@ public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IString
         switch (await RecordScreening.ExecuteAsync(db, user, @case, answers, today, today, ct))
         {
             case RecordScreening.Recorded:
-                return RedirectToPage("Details", new { id });
+                return RedirectToPage("/CaseFile/Details", new { id });
             case RecordScreening.Invalid invalid:
                 invalid.Errors.AddTo(ModelState, l, "");
                 return Page();

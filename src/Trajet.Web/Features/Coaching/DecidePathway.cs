@@ -14,7 +14,7 @@ public static class DecidePathway
     public sealed record Decided(PathwayDecision Decision) : Result;
     public sealed record Invalid(List<FieldError> Errors) : Result;
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, PathwayRules.Decision input, DateOnly today, CancellationToken ct)
+    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, PathwayRules.Decision input, DateOnly today, IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
     {
         var errors = PathwayRules.Validate(input, @case.Status is CaseStatus.Closed or CaseStatus.Declined, @case.Referral.Date, today);
         if (input.Pathway == Pathway.VoluntaryReturn && input.ReturnPartnerId is { } partnerId
@@ -66,7 +66,7 @@ public static class DecidePathway
         if (input.Close)
         {
             var close = new CaseWorkflow.Change(CaseStatus.Closed, decision.Date, Shorten(decision.Reasons), ClosureOutcome.Other, DurableSolution.None);
-            if (await ChangeStatus.ExecuteAsync(db, user, @case, close, null, today, ct) is ChangeStatus.Invalid invalid)
+            if (await ChangeStatus.ExecuteAsync(db, user, @case, close, null, today, holds, ct) is ChangeStatus.Invalid invalid)
             {
                 return new Invalid(invalid.Errors.Select(e => e.Field == "to" ? e with { Field = "close" } : e).ToList());
             }
@@ -83,6 +83,15 @@ public static class DecidePathway
 /// <summary>A case's pathway decisions, newest first.</summary>
 public static class PathwayHistory
 {
+    public static IServiceCollection AddTrajetCoaching(this IServiceCollection services) =>
+        services.AddSingleton<ICaseClosureHold, PathwayHold>();
+
+    /// <summary>Pathway 3 holds a case open until the consequences of a refusal to return are recorded as explained.</summary>
+    private sealed class PathwayHold : ICaseClosureHold
+    {
+        public Task<bool> HoldsAsync(TrajetDbContext db, Guid caseId, CancellationToken ct) => BlocksClosureAsync(db, caseId, ct);
+    }
+
     public static Task<List<PathwayDecision>> OfAsync(TrajetDbContext db, Guid caseId, CancellationToken ct) =>
         db.PathwayDecisions.AsNoTracking().Where(p => p.CaseId == caseId)
             .OrderByDescending(p => p.Date).ThenByDescending(p => p.CreatedAt).ToListAsync(ct);

@@ -9,7 +9,7 @@ using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>The case's pathway: the decisions so far and a new dated decision with its reasons.</summary>
-public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, IEnumerable<ICaseClosureHold> holds)
     : CaseWritePage(current, db, l)
 {
     public sealed class DecisionInput
@@ -53,7 +53,7 @@ public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStrin
         {
             var decision = new PathwayRules.Decision(Input.Pathway, Input.Date, Input.Reasons, Input.Procedure, Input.InformationGiven, Input.PersonFilesThemself,
                 Input.OptionsExplained, Input.ReturnPartnerId, Input.ConsequencesExplained, Input.ForcedReturnExplained, Input.EntryBanExplained, Input.Close);
-            return await DecidePathway.ExecuteAsync(Db, user, @case, decision, Today, ct) is DecidePathway.Invalid invalid ? invalid.Errors : null;
+            return await DecidePathway.ExecuteAsync(Db, user, @case, decision, Today, holds, ct) is DecidePathway.Invalid invalid ? invalid.Errors : null;
         }, () => RedirectToPage(new { id }), ct);
 
     protected override async Task LoadedAsync(Case @case, CancellationToken ct)

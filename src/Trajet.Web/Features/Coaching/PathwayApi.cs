@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Coaching;
@@ -45,7 +45,8 @@ public static class PathwayApi
         return c is null ? TypedResults.NotFound() : TypedResults.Ok(await StateAsync(db, c, user.SeesAggregatesOnly, ct));
     }
 
-    private static async Task<IResult> Post(Guid id, Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Post(Guid id, Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
+        [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
@@ -61,7 +62,7 @@ public static class PathwayApi
         }
         var decision = new PathwayRules.Decision(pathway, body.Date, body.Reasons, body.Procedure, body.InformationGiven, body.PersonFilesThemself ?? false,
             body.OptionsExplained, body.ReturnPartnerId, body.ConsequencesExplained, body.ForcedReturnExplained ?? false, body.EntryBanExplained ?? false, body.Close ?? false);
-        return await DecidePathway.ExecuteAsync(db, user, c, decision, clock.Today(), ct) switch
+        return await DecidePathway.ExecuteAsync(db, user, c, decision, clock.Today(), holds, ct) switch
         {
             DecidePathway.Decided { Decision: var d } => TypedResults.Created($"/api/cases/{id}/pathway", ToDto(d, false)),
             DecidePathway.Invalid invalid => invalid.Errors.ToProblem(l),

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.CaseWork;
 using Trajet.Web.Features.Documents;
-using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Deadlines;
 

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
-using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Organisations;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Demo;
 
@@ -84,13 +81,13 @@ public static partial class DemoSeed
             new Invitation { OrganisationId = icam.OrganisationId, ProgrammeId = icam.Id, CaseId = mensah.Id, AppointmentId = mensahFirst.Id, Language = "en", Addressee = "Kwame Mensah", Contact = brussels.Contact, IssuedOn = today, CreatedByUserId = coach },
             new Invitation { OrganisationId = icam.OrganisationId, ProgrammeId = icam.Id, CaseId = kamara.Id, AppointmentId = kamaraNext.Id, Language = "fr", Addressee = "Ibrahim Kamara", Contact = brussels.Contact, IssuedOn = today, CreatedByUserId = coach });
 
-        Trajet.Web.Features.CaseWork.Interaction Interview(Case c, DateOnly date, bool first, string checkedText, string? missing, string? conclusions) => new()
+        Trajet.Web.Features.Interactions.Interaction Interview(Case c, DateOnly date, bool first, string checkedText, string? missing, string? conclusions) => new()
         {
             CaseId = c.Id,
             OrganisationId = c.OrganisationId,
             ProgrammeId = c.ProgrammeId,
             Date = date,
-            Type = first ? Trajet.Web.Features.CaseWork.InteractionType.FirstInterview : Trajet.Web.Features.CaseWork.InteractionType.FollowUpInterview,
+            Type = first ? Trajet.Web.Features.Interactions.InteractionType.FirstInterview : Trajet.Web.Features.Interactions.InteractionType.FollowUpInterview,
             DurationMinutes = 45,
             FileChecked = checkedText,
             MissingItems = missing,

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
-using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Instruments;
-using Trajet.Web.Features.Outreach;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Demo;
 
@@ -57,13 +53,13 @@ public static partial class DemoSeed
         var visit = 0;
         for (var day = admitted.AddDays(7); day <= end && visit < 8; day = day.AddDays(30 + (index % 3 * 7)), visit++)
         {
-            db.Interactions.Add(new Trajet.Web.Features.CaseWork.Interaction
+            db.Interactions.Add(new Trajet.Web.Features.Interactions.Interaction
             {
                 CaseId = @case.Id,
                 OrganisationId = @case.OrganisationId,
                 ProgrammeId = @case.ProgrammeId,
                 Date = day,
-                Type = visit % 3 == 2 ? Trajet.Web.Features.CaseWork.InteractionType.PhoneCall : Trajet.Web.Features.CaseWork.InteractionType.HomeVisit,
+                Type = visit % 3 == 2 ? Trajet.Web.Features.Interactions.InteractionType.PhoneCall : Trajet.Web.Features.Interactions.InteractionType.HomeVisit,
                 DurationMinutes = visit % 3 == 2 ? 20 : 90,
                 Participants = "Parents and children",
                 InterpreterPresent = index % 4 == 0,
@@ -72,14 +68,14 @@ public static partial class DemoSeed
                 RecordedByUserId = by,
             });
         }
-        db.Interactions.Add(new Trajet.Web.Features.CaseWork.Interaction
+        db.Interactions.Add(new Trajet.Web.Features.Interactions.Interaction
         {
             CaseId = @case.Id,
             OrganisationId = @case.OrganisationId,
             ProgrammeId = @case.ProgrammeId,
             Date = admitted.AddDays(20),
-            Type = Trajet.Web.Features.CaseWork.InteractionType.Accompaniment,
-            AccompanimentTo = Trajet.Web.Features.CaseWork.AccompanimentTo.Lawyer,
+            Type = Trajet.Web.Features.Interactions.InteractionType.Accompaniment,
+            AccompanimentTo = Trajet.Web.Features.Interactions.AccompanimentTo.Lawyer,
             DurationMinutes = 120,
             Participants = "Father, lawyer",
             RecordedByUserId = by,

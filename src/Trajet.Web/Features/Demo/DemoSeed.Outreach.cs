@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Infrastructure;

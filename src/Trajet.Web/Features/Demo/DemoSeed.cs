@@ -4,7 +4,6 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Infrastructure;

@@ -6,17 +6,12 @@ using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Documents;
 
 public static class DocumentsApi
 {
-    public sealed record Dto(
-        Guid Id, DocumentType Type, string? Title, DateOnly IssueDate, DateOnly? ExpiryDate, DateOnly? ValidUntil, DocumentStatus Status,
-        string? Notes, bool HasFile, string? FileName, string? ContentType, long? FileSize);
-
     public static void MapDocumentsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/cases/{id:guid}/documents").WithTags("Documents");
@@ -68,7 +63,7 @@ public static class DocumentsApi
             file is null ? null : new RecordDocument.Upload(file.FileName, file.Length, file.OpenReadStream));
         return await RecordDocument.ExecuteAsync(db, store, user, c, input, clock.Today(), ct) switch
         {
-            RecordDocument.Recorded { Document: var d } => TypedResults.Created($"/api/cases/{id}/documents/{d.Id}", ToDto(d, validity, clock.Today(), false)),
+            RecordDocument.Recorded { Document: var d } => TypedResults.Created($"/api/cases/{id}/documents/{d.Id}", DocumentView.Of(d, validity, clock.Today(), false)),
             RecordDocument.Invalid invalid => invalid.Errors.ToProblem(l),
             _ => throw new InvalidOperationException(),
         };
@@ -117,14 +112,7 @@ public static class DocumentsApi
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await ListAsync(db, user, id, validity, clock.Today(), ct));
-    }
-
-    public static async Task<List<Dto>> ListAsync(TrajetDbContext db, UserContext user, Guid caseId, DocumentValidity validity, DateOnly today, CancellationToken ct)
-    {
-        var documents = await db.Set<CaseDocument>().AsNoTracking().Visible(user).Where(d => d.CaseId == caseId)
-            .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.CreatedAt).ToListAsync(ct);
-        return documents.Select(d => ToDto(d, validity, today, user.SeesAggregatesOnly)).ToList();
+        return TypedResults.Ok(await DocumentList.ReadAsync(db, user, id, validity, clock.Today(), ct));
     }
 
     private static async Task<IResult> Download(Guid id, Guid docId, HttpContext http, CurrentUser current, TrajetDbContext db, DocumentStore store, CancellationToken ct)
@@ -145,9 +133,4 @@ public static class DocumentsApi
         // A file name makes TypedResults.File answer Content-Disposition: attachment, never inline.
         return TypedResults.File(await store.OpenReadAsync(document.FileKey, ct), document.ContentType ?? "application/octet-stream", document.FileName ?? "document");
     }
-
-    private static Dto ToDto(CaseDocument d, DocumentValidity validity, DateOnly today, bool hideContent) => new(
-        d.Id, d.Type, hideContent ? null : d.Title, d.IssueDate, d.ExpiryDate, validity.ValidUntil(d.Type, d.IssueDate, d.ExpiryDate),
-        validity.StatusOn(d.Type, d.IssueDate, d.ExpiryDate, today), hideContent ? null : d.Notes, d.FileKey is not null,
-        hideContent ? null : d.FileName, d.ContentType, d.FileSize);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
@@ -39,5 +38,5 @@ public sealed class UploadModel(CurrentUser current, TrajetDbContext db, Documen
             var file = Input.File is { } f ? new RecordDocument.Upload(f.FileName, f.Length, f.OpenReadStream) : null;
             var input = new RecordDocument.Input(Input.Type, Input.Title, Input.IssueDate, Input.ExpiryDate, Input.Notes, file);
             return await RecordDocument.ExecuteAsync(Db, store, user, @case, input, Today, ct) is RecordDocument.Invalid invalid ? invalid.Errors : null;
-        }, () => RedirectToPage("/Cases/Details", null, new { id }, "documents"), ct);
+        }, () => RedirectToPage("/CaseFile/Details", null, new { id }, "documents"), ct);
 }

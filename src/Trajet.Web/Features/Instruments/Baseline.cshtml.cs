@@ -59,7 +59,7 @@ public sealed class BaselineModel(CurrentUser current, TrajetDbContext db, IStri
         switch (await RecordBaselineSheet.ExecuteAsync(db, user, @case, input, Today, ct))
         {
             case RecordBaselineSheet.Recorded:
-                return RedirectToPage("/Cases/Details", new { id });
+                return RedirectToPage("/CaseFile/Details", new { id });
             case RecordBaselineSheet.Invalid invalid:
                 invalid.Errors.AddTo(ModelState, l, "");
                 return Page();

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Instruments;
@@ -76,7 +75,7 @@ public sealed class CaseStudyModel(CurrentUser current, TrajetDbContext db, IStr
             ModelState.AddModelError("", l["Someone else changed this record. Reload it and apply your change again."]);
             return Page();
         }
-        return RedirectToPage("/Cases/Details", new { id });
+        return RedirectToPage("/CaseFile/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

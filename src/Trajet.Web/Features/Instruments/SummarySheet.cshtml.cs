@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Instruments;
@@ -58,7 +57,7 @@ public sealed class SummarySheetModel(CurrentUser current, TrajetDbContext db, I
         switch (await RecordSummarySheet.ExecuteAsync(db, user, Case, owner.Value.OrganisationId, owner.Value.ProgrammeId, body, Today, ct))
         {
             case RecordSummarySheet.Recorded:
-                return RedirectToPage("/Cases/Details", new { id });
+                return RedirectToPage("/CaseFile/Details", new { id });
             case RecordSummarySheet.Invalid invalid:
                 foreach (var error in invalid.Errors)
                 {

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 

@@ -111,7 +111,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
             caseId = (opened as OpenCaseForPerson.Opened)?.Case.Id;
             return opened is OpenCaseForPerson.Invalid invalid ? invalid.Errors : [];
         }, ct);
-        return caseId is { } opened ? RedirectToPage("/Cases/Details", new { id = opened }) : result;
+        return caseId is { } opened ? RedirectToPage("/CaseFile/Details", new { id = opened }) : result;
     }
 
     /// <summary>Runs one form's use case on the team's own person: other teams (even with a share) and strangers get a 404.</summary>

@@ -108,7 +108,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
             errors.AddTo(ModelState, l);
             return await OnGetAsync(id, memberId, ct);
         }
-        return RedirectToPage("/Cases/Details", new { id });
+        return RedirectToPage("/CaseFile/Details", new { id });
     }
 
     /// <summary>One line per non-empty value; nested objects (the referral, a sheet's scores) are flattened.</summary>

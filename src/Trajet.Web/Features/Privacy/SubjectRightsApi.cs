@@ -5,7 +5,6 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Documents;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;

@@ -192,12 +192,12 @@ public static class EvaluationReport
             .GroupBy(c => c.ProgrammeId)
             .Select(g => new Contacts(g.Sum(c => c.InteractionCount), g.Sum(c => c.HomeVisitCount)))
             .FirstOrDefaultAsync(ct) ?? new Contacts(0, 0);
-        var partly = await db.Set<Trajet.Web.Features.CaseWork.Interaction>()
+        var partly = await db.Set<Trajet.Web.Features.Interactions.Interaction>()
             .Join(supported.Where(c => c.InteractionCount != 0 && (c.FirstInteractionOn == null || c.LastInteractionOn == null
                 || c.FirstInteractionOn < from || c.LastInteractionOn > to)), i => i.CaseId, c => c.Id, (i, _) => i)
             .Where(i => i.Date >= from && i.Date <= to)
             .GroupBy(_ => 1)
-            .Select(g => new Contacts(g.Count(), g.Count(i => i.Type == Trajet.Web.Features.CaseWork.InteractionType.HomeVisit)))
+            .Select(g => new Contacts(g.Count(), g.Count(i => i.Type == Trajet.Web.Features.Interactions.InteractionType.HomeVisit)))
             .FirstOrDefaultAsync(ct) ?? new Contacts(0, 0);
         return new Contacts(whole.All + partly.All, whole.HomeVisits + partly.HomeVisits);
     }
@@ -227,7 +227,7 @@ public static class EvaluationReport
         var years = Bands(adults, p => yearBands[p.Years], p => p.Count, yearBands);
         var nationalities = persons.GroupBy(p => p.Nationality).Select(g => new Band(g.Key, g.Sum(p => p.Count)))
             .OrderByDescending(b => b.Count).ThenBy(b => b.Key).ToList();
-        var months = cases.Select(c => ImpactMath.Months(c.AdmittedOn, c.ClosedOn is { } closed && closed < to ? closed : to)).ToList();
+        var months = cases.Select(c => SupportTime.Months(c.AdmittedOn, c.ClosedOn is { } closed && closed < to ? closed : to)).ToList();
         var status = Bands(cases, c => c.Status != CaseStatus.Closed ? "still-engaged" : c.Outcome switch
         {
             ClosureOutcome.ResolvedRegularisation or ClosureOutcome.ResolvedVoluntaryReturn or ClosureOutcome.ResolvedRemoval => "resolved",

@@ -10,7 +10,4 @@ public static class ImpactMath
     /// <summary>A count as an export shows it to someone outside the programme's coordination: small cells hidden.</summary>
     public static string Suppressed(int count, int threshold) =>
         count > 0 && count < threshold ? $"< {threshold}" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Whole months between two days (30.44 days a month).</summary>
-    public static double Months(DateOnly from, DateOnly to) => Math.Max(0, to.DayNumber - from.DayNumber) / 30.44;
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Trajet.Tests.Infrastructure;
-using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 
 namespace Trajet.Tests.Features.Accounts;

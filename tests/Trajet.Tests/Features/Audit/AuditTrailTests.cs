@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trajet.Tests.Features.Cases;
 using Trajet.Tests.Infrastructure;
-using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
 using static Trajet.Tests.Features.Documents.DocumentFiles;

@@ -51,7 +51,7 @@ public sealed class IndexModel(TrajetDbContext db, IStringLocalizer<SharedResour
         }
         var organisation = new Organisation { Name = Input.Name.Trim(), Kind = Input.Kind, Country = Input.Country };
         db.Organisations.Add(organisation);
-        db.DeadlineRules.AddRange(CaseWork.Deadlines.Defaults(organisation.Id));
+        db.DeadlineRules.AddRange(LegalEvents.LegalDeadlines.Defaults(organisation.Id));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("Edit", new { id = organisation.Id });
     }

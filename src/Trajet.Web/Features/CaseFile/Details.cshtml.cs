@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Features.Coaching;
+using Trajet.Web.Features.Documents;
+using Trajet.Web.Features.Instruments;
+using Trajet.Web.Features.Interactions;
+using Trajet.Web.Features.LegalEvents;
+using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.CaseFile;
+
+/// <summary>The case page: the household at a glance, screening, assignment and how the case got where it is.</summary>
+public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, DocumentValidity validity) : PageModel
+{
+    public CaseDto Case { get; private set; } = null!;
+    public bool HideNames { get; private set; }
+    public bool CanWrite { get; private set; }
+    public bool CanAssign { get; private set; }
+    public IReadOnlyList<AssignWorkers.Worker> Workers { get; private set; } = [];
+    public IReadOnlyList<BaselineSheet> Baselines { get; private set; } = [];
+    public IReadOnlyList<DateOnly> SummarySheets { get; private set; } = [];
+    public InteractionSummary Interactions { get; private set; } = null!;
+    public IReadOnlyList<LegalEventView> Chronology { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public IReadOnlyList<DocumentView> Documents { get; private set; } = [];
+    /// <summary>Individual coaching: appointments and the pathway decision.</summary>
+    public bool IsCoaching { get; private set; }
+    public Pathway? Pathway { get; private set; }
+
+    /// <summary>The page lists the latest interactions; the timeline has them all.</summary>
+    public const int LatestInteractions = 10;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, List<Guid> userIds, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var @case = await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        if (!user.IsCoordinator)
+        {
+            return Forbid();
+        }
+        var errors = await AssignWorkers.ExecuteAsync(db, user, @case, userIds, ct);
+        if (errors.Count > 0)
+        {
+            errors.AddTo(ModelState, l, "");
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        Today = clock.Today();
+        if (await CaseDetails.ReadAsync(db, user, id, Today, ct) is not { } read)
+        {
+            return false;
+        }
+        var (entity, found) = read;
+        Case = found;
+        HideNames = user.SeesAggregatesOnly;
+        CanWrite = CaseAccess.CanWrite(user);
+        CanAssign = user.IsCoordinator;
+        Baselines = await db.BaselineSheets.AsNoTracking().Include(b => b.Scores).Where(b => b.CaseId == id)
+            .OrderBy(b => b.Date).ThenBy(b => b.CreatedAt).ToListAsync(ct);
+        Interactions = await InteractionSummary.ReadAsync(db, entity, HideNames, Today, ct, LatestInteractions);
+        Chronology = await LegalEvents.Chronology.ReadAsync(db, id, HideNames, ct);
+        Documents = await DocumentList.ReadAsync(db, user, id, validity, Today, ct);
+        IsCoaching = entity.Programme!.Kind == ProgrammeKind.IndividualCoaching;
+        Pathway = IsCoaching ? await db.CoachingFiles.Where(f => f.CaseId == id).Select(f => f.Pathway).FirstOrDefaultAsync(ct) : null;
+        SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
+        if (CanAssign)
+        {
+            Workers = await AssignWorkers.CandidatesAsync(db, entity, ct);
+        }
+        return true;
+    }
+}

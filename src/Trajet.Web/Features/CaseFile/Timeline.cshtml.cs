@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+
+namespace Trajet.Web.Features.CaseFile;
+
+/// <summary>The case's whole story on one printable page, filterable by kind.</summary>
+[Audit.AuditExport] // the printable timeline: reading it is recorded as an export
+public sealed class TimelineModel(CurrentUser current, TrajetDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public List<TimelineKind> Kinds { get; set; } = [];
+
+    public Guid CaseId { get; private set; }
+    public string CaseNumber { get; private set; } = "";
+    public IReadOnlyList<Timeline.Entry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(ct);
+        var number = await db.Cases.Visible(user).Where(c => c.Id == id).Select(c => c.Number).SingleOrDefaultAsync(ct);
+        if (number is null)
+        {
+            return NotFound();
+        }
+        CaseId = id;
+        CaseNumber = number;
+        Entries = await Timeline.BuildAsync(db, id, user.SeesAggregatesOnly, Kinds.ToHashSet(), ct);
+        return Page();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.CaseFile;
+
+public static class TimelineApi
+{
+    public static void MapTimelineApi(this WebApplication app) =>
+        app.MapGet("/api/cases/{id:guid}/timeline", async Task<Results<Ok<List<Timeline.Entry>>, NotFound>> (Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct, string? kinds = null) =>
+        {
+            var user = await current.RequireAsync(ct);
+            if (!await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct))
+            {
+                return TypedResults.NotFound();
+            }
+            return TypedResults.Ok(await Timeline.BuildAsync(db, id, user.SeesAggregatesOnly, ParseKinds(kinds), ct));
+        }).WithTags("Case work").ForEvaluators();
+
+    /// <summary>"legal,interaction" → the kinds to keep; unknown names are ignored.</summary>
+    public static HashSet<TimelineKind> ParseKinds(string? kinds) =>
+        (kinds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => KebabEnum.TryParse<TimelineKind>(k, out var kind) ? kind : (TimelineKind?)null)
+            .OfType<TimelineKind>().ToHashSet();
+}
