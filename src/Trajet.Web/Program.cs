@@ -34,7 +34,11 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrajetAccounts(builder.Configuration);
 builder.Services.AddTrajetLocalization();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetViewLocalization()
-    .AddMvcOptions(o => o.Filters.Add<RequireHandler>());
+    .AddMvcOptions(o =>
+    {
+        o.Filters.Add<RequireHandler>();
+        UserBinding.AddTo(o);
+    });
 builder.Services.AddTrajetApi();
 builder.Services.AddTrajetCases();
 builder.Services.AddTrajetCoaching();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Trajet.Web.Infrastructure;
 
@@ -18,7 +19,10 @@ public static class Api
         });
         // Bad bodies throw so that ApiExceptionHandler can name the field in a 400 problem.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        // A nested type is named with its parent (RecordLegalEvent.Input → RecordLegalEventInput): by its own name alone,
+        // every "Input" or "Body" would share one schema and describe each other's endpoints.
+        services.AddOpenApi(o => o.CreateSchemaReferenceId = type =>
+            OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } parent ? parent.Name + id : OpenApiOptions.CreateDefaultSchemaReferenceId(type));
         services.AddTrajetProblems();
         return services;
     }

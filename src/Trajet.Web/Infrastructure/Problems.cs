@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Trajet.Web.Infrastructure;
 
@@ -32,7 +35,7 @@ public static class Problems
 }
 
 /// <summary>Maps what can go wrong in an API call to a problem; leaves pages to the /Error page.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -43,12 +46,17 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             return false;
         }
 
+        // The culture the request was read in (set by localization, which the exception has left).
+        if (httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture.Culture, culture.UICulture);
+        }
         ProblemDetails problem = exception switch
         {
             // Malformed JSON or a value of the wrong type: name the field from the JSON path.
             BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
-                new Dictionary<string, string[]> { [FieldName(json.Path)] = ["The value is not valid."] })
-            { Status = 400, Title = "The request body is not valid JSON for this endpoint." },
+                new Dictionary<string, string[]> { [FieldName(json.Path)] = [l["The value is not valid."]] })
+            { Status = 400, Title = l["Some fields are not valid."] },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {

@@ -34,6 +34,10 @@ public sealed record UserContext(
     public bool MustEnrolTwoFactor => TwoFactorPolicy.MustEnrol(Roles, TwoFactorExempt, TwoFactorEnabled);
     /// <summary>Works in an individual-coaching programme (desks, appointments, pathways).</summary>
     public bool Coaches => Programmes.Any(p => p.Kind == ProgrammeKind.IndividualCoaching);
+
+    /// <summary>Binds an endpoint's <c>UserContext user</c> parameter; the endpoints require a signed-in user.</summary>
+    public static async ValueTask<UserContext?> BindAsync(HttpContext context) =>
+        await context.RequestServices.GetRequiredService<CurrentUser>().GetAsync(context.RequestAborted);
 }
 
 public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext db, IOptions<IdentityOptions> identity, UserContextCache cache, TimeProvider clock)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
@@ -17,6 +18,13 @@ public static class CaseAccess
     {
         var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
         return c is null ? (null, TypedResults.NotFound()) : CanWrite(user) ? (c, null) : (null, TypedResults.Forbid());
+    }
+
+    /// <summary>Runs <paramref name="write"/> on the case (tracked) if the user may write in it; else not found (they may not see it) or forbidden (they may only read it).</summary>
+    public static async Task<Result<T>> WriteInCaseAsync<T>(this TrajetDbContext db, UserContext user, Guid id, Func<Case, Task<Result<T>>> write, CancellationToken ct)
+    {
+        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return c is null ? Failure.NotFound : CanWrite(user) ? await write(c) : Failure.Forbidden;
     }
 
     /// <summary>The case (tracked) if the user may see it and write in it; null otherwise, which pages answer with 404.</summary>

@@ -33,8 +33,23 @@ public abstract class CaseWritePage(CurrentUser current, TrajetDbContext db, ISt
         return @case;
     }
 
-    /// <param name="save">Runs the use case: its field errors, or null once saved.</param>
+    /// <param name="save">Runs the use case.</param>
     /// <param name="next">Where the user goes once it is saved.</param>
+    protected async Task<IActionResult> SaveAsync<T>(Guid id, Func<UserContext, Case, Task<Result<T>>> save, Func<T, IActionResult> next, CancellationToken ct)
+    {
+        var @case = await LoadAsync(id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return (await save(await current.RequireAsync(ct), @case)).ToPage(this, l, next);
+    }
+
+    /// <param name="save">Runs the use case: its field errors, or null once saved.</param>
     protected async Task<IActionResult> SaveAsync(Guid id, Func<UserContext, Case, Task<IEnumerable<FieldError>?>> save, Func<IActionResult> next, CancellationToken ct)
     {
         var @case = await LoadAsync(id, ct);

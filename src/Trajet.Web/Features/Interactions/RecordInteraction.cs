@@ -8,14 +8,23 @@ namespace Trajet.Web.Features.Interactions;
 /// <summary>Records an interaction: quick enough for a phone after a home visit.</summary>
 public static class RecordInteraction
 {
-    public sealed record Input(
-        InteractionType? Type, AccompanimentTo? AccompanimentTo, DateOnly? Date, int? DurationMinutes, string? Participants,
-        string? Language, bool InterpreterPresent, bool MediatorPresent, string? Notes, string? NextSteps,
-        string? FileChecked = null, string? MissingItems = null, string? Conclusions = null);
-
-    public abstract record Result;
-    public sealed record Recorded(Interaction Interaction) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    /// <summary>What the form and the API send (the API's enums in kebab-case); the last three are an interview's.</summary>
+    public sealed record Input
+    {
+        public InteractionType? Type { get; init; }
+        public AccompanimentTo? AccompanimentTo { get; init; }
+        public DateOnly? Date { get; init; }
+        public int? DurationMinutes { get; init; }
+        public string? Participants { get; init; }
+        public string? Language { get; init; }
+        public bool InterpreterPresent { get; init; }
+        public bool MediatorPresent { get; init; }
+        public string? Notes { get; init; }
+        public string? NextSteps { get; init; }
+        public string? FileChecked { get; init; }
+        public string? MissingItems { get; init; }
+        public string? Conclusions { get; init; }
+    }
 
     public static List<FieldError> Validate(Input input, DateOnly referralDate, DateOnly today)
     {
@@ -70,12 +79,12 @@ public static class RecordInteraction
         return errors;
     }
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<Interaction>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
     {
         var errors = Validate(input, @case.Referral.Date, today);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var interaction = new Interaction
         {
@@ -99,7 +108,7 @@ public static class RecordInteraction
         };
         db.Add(interaction);
         await db.SaveChangesAsync(ct);
-        return new Recorded(interaction);
+        return interaction;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

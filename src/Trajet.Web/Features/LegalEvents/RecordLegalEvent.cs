@@ -9,13 +9,19 @@ namespace Trajet.Web.Features.LegalEvents;
 /// <summary>Adds a step to the legal chronology; the deadline follows the organisation's rules.</summary>
 public static class RecordLegalEvent
 {
-    public sealed record Input(
-        LegalEventType? Type, DateOnly? Date, string? Authority, string? Reference, string? Lawyer, LegalOutcome? Outcome,
-        int? DaysToComply, DateOnly? Deadline, string? Notes);
-
-    public abstract record Result;
-    public sealed record Recorded(LegalEvent Event) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    /// <summary>What the form and the API send (the API's enums in kebab-case).</summary>
+    public sealed record Input
+    {
+        public LegalEventType? Type { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? Authority { get; init; }
+        public string? Reference { get; init; }
+        public string? Lawyer { get; init; }
+        public LegalOutcome? Outcome { get; init; }
+        public int? DaysToComply { get; init; }
+        public DateOnly? Deadline { get; init; }
+        public string? Notes { get; init; }
+    }
 
     public static List<FieldError> Validate(Input input, DateOnly today)
     {
@@ -50,12 +56,12 @@ public static class RecordLegalEvent
         return errors;
     }
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<LegalEvent>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
     {
         var errors = Validate(input, today);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var rules = await db.DeadlineRules.Where(r => r.OrganisationId == @case.OrganisationId).ToListAsync(ct);
         var (deadline, source) = LegalDeadlines.For(input.Type!.Value, input.Outcome, input.Date!.Value, input.DaysToComply, input.Deadline, rules);
@@ -78,7 +84,7 @@ public static class RecordLegalEvent
         };
         db.LegalEvents.Add(legal);
         await db.SaveChangesAsync(ct);
-        return new Recorded(legal);
+        return legal;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
