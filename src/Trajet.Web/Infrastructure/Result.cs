@@ -40,6 +40,10 @@ public static class ResultExtensions
         _ => TypedResults.NotFound(),
     };
 
+    /// <summary>As <see cref="ToHttp{T}"/>, when the answer needs a read first.</summary>
+    public static async Task<IResult> ToHttpAsync<T>(this Result<T> result, IStringLocalizer localizer, Func<T, Task<IResult>> done) =>
+        result.Failed is null ? await done(result.Value!) : result.ToHttp(localizer, _ => throw new InvalidOperationException());
+
     /// <summary>
     /// A failure as a page answers it: the form again with each error beside its field, or 404 (a page never tells a
     /// record the user may not change from one that does not exist).

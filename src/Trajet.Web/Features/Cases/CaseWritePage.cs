@@ -17,6 +17,7 @@ public abstract class CaseWritePage(CurrentUser current, TrajetDbContext db, ISt
     public string CaseNumber { get; private set; } = "";
 
     protected TrajetDbContext Db => db;
+    protected IStringLocalizer<SharedResource> Localizer => l;
 
     /// <summary>Reads what the page shows beside the form, once the case is known (a GET, or a form shown again).</summary>
     protected virtual Task LoadedAsync(Case @case, CancellationToken ct) => Task.CompletedTask;

@@ -10,11 +10,7 @@ namespace Trajet.Web.Features.Coaching;
 /// <summary>Records a case's pathway decision; on pathway 3 it can close the accompaniment in the same step.</summary>
 public static class DecidePathway
 {
-    public abstract record Result;
-    public sealed record Decided(PathwayDecision Decision) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, PathwayRules.Decision input, DateOnly today, IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
+    public static async Task<Result<PathwayDecision>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, PathwayRules.Decision input, DateOnly today, IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
     {
         var errors = PathwayRules.Validate(input, @case.Status is CaseStatus.Closed or CaseStatus.Declined, @case.Referral.Date, today);
         if (input.Pathway == Pathway.VoluntaryReturn && input.ReturnPartnerId is { } partnerId
@@ -24,7 +20,7 @@ public static class DecidePathway
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var pathway = input.Pathway!.Value;
@@ -60,7 +56,7 @@ public static class DecidePathway
             var (_, referralErrors) = await ReferToPartner.CreateAsync(db, @case, partner, decision.Date, Shorten(decision.Reasons), null, null, user.Id, today, ct);
             if (referralErrors.Count > 0)
             {
-                return new Invalid(referralErrors);
+                return Failure.Invalid(referralErrors);
             }
         }
         if (input.Close)
@@ -68,11 +64,11 @@ public static class DecidePathway
             var close = new CaseWorkflow.Change(CaseStatus.Closed, decision.Date, Shorten(decision.Reasons), ClosureOutcome.Other, DurableSolution.None);
             if (await ChangeStatus.ExecuteAsync(db, user, @case, close, null, today, holds, ct) is ChangeStatus.Invalid invalid)
             {
-                return new Invalid(invalid.Errors.Select(e => e.Field == "to" ? e with { Field = "close" } : e).ToList());
+                return Failure.Invalid(invalid.Errors.Select(e => e.Field == "to" ? e with { Field = "close" } : e));
             }
         }
         await transaction.CommitAsync(ct);
-        return new Decided(decision);
+        return decision;
     }
 
     private static string Shorten(string text) => text.Length <= 1000 ? text : text[..1000];

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trajet.Web.Data;
@@ -60,9 +62,35 @@ public sealed class CoachingFile
 /// <summary>What a pathway decision must record, and when a case may be closed on it. Pure.</summary>
 public static class PathwayRules
 {
-    public sealed record Decision(
-        Pathway? Pathway, DateOnly? Date, string? Reasons, string? Procedure, string? InformationGiven, bool PersonFilesThemself,
-        string? OptionsExplained, Guid? ReturnPartnerId, string? ConsequencesExplained, bool ForcedReturnExplained, bool EntryBanExplained, bool Close);
+    /// <summary>What the form and the API send; the API also takes the pathway's number, "1" to "3".</summary>
+    public sealed record Decision
+    {
+        [JsonConverter(typeof(PathwayJson))]
+        public Pathway? Pathway { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? Reasons { get; init; }
+        public string? Procedure { get; init; }
+        public string? InformationGiven { get; init; }
+        public bool PersonFilesThemself { get; init; }
+        public string? OptionsExplained { get; init; }
+        public Guid? ReturnPartnerId { get; init; }
+        public string? ConsequencesExplained { get; init; }
+        public bool ForcedReturnExplained { get; init; }
+        public bool EntryBanExplained { get; init; }
+        /// <summary>On pathway 3, closes the accompaniment in the same step.</summary>
+        public bool Close { get; init; }
+    }
+
+    /// <summary>"legal-stay", "voluntary-return", "return-refused", or the pathway's number as a string.</summary>
+    public sealed class PathwayJson : JsonConverter<Pathway>
+    {
+        public override Pathway Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && reader.GetString() is { } text
+                ? text is "1" or "2" or "3" ? (Pathway)(text[0] - '0') : KebabEnum.TryParse<Pathway>(text, out var named) ? named : throw new JsonException()
+                : throw new JsonException();
+
+        public override void Write(Utf8JsonWriter writer, Pathway value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToKebab());
+    }
 
     public static bool ConsequencesRecorded(string? explanation, bool forcedReturn, bool entryBan) =>
         !string.IsNullOrWhiteSpace(explanation) && forcedReturn && entryBan;

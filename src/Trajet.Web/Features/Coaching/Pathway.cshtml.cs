@@ -12,24 +12,8 @@ namespace Trajet.Web.Features.Coaching;
 public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, IEnumerable<ICaseClosureHold> holds)
     : CaseWritePage(current, db, l)
 {
-    public sealed class DecisionInput
-    {
-        public Pathway? Pathway { get; set; }
-        public DateOnly? Date { get; set; }
-        public string? Reasons { get; set; }
-        public string? Procedure { get; set; }
-        public string? InformationGiven { get; set; }
-        public bool PersonFilesThemself { get; set; }
-        public string? OptionsExplained { get; set; }
-        public Guid? ReturnPartnerId { get; set; }
-        public string? ConsequencesExplained { get; set; }
-        public bool ForcedReturnExplained { get; set; }
-        public bool EntryBanExplained { get; set; }
-        public bool Close { get; set; }
-    }
-
     [BindProperty]
-    public DecisionInput Input { get; set; } = new();
+    public PathwayRules.Decision Input { get; set; } = new();
 
     public CaseStatus Status { get; private set; }
     public IReadOnlyList<PathwayDecision> History { get; private set; } = [];
@@ -43,18 +27,12 @@ public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStrin
         {
             return NotFound();
         }
-        Input.Date = Today;
-        Input.Pathway = History.FirstOrDefault()?.Pathway;
+        Input = new() { Date = Today, Pathway = History.FirstOrDefault()?.Pathway };
         return Page();
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        SaveAsync(id, async (user, @case) =>
-        {
-            var decision = new PathwayRules.Decision(Input.Pathway, Input.Date, Input.Reasons, Input.Procedure, Input.InformationGiven, Input.PersonFilesThemself,
-                Input.OptionsExplained, Input.ReturnPartnerId, Input.ConsequencesExplained, Input.ForcedReturnExplained, Input.EntryBanExplained, Input.Close);
-            return await DecidePathway.ExecuteAsync(Db, user, @case, decision, Today, holds, ct) is DecidePathway.Invalid invalid ? invalid.Errors : null;
-        }, () => RedirectToPage(new { id }), ct);
+        SaveAsync(id, (user, @case) => DecidePathway.ExecuteAsync(Db, user, @case, Input, Today, holds, ct), _ => RedirectToPage(new { id }), ct);
 
     protected override async Task LoadedAsync(Case @case, CancellationToken ct)
     {

@@ -11,10 +11,6 @@ namespace Trajet.Web.Features.Coaching;
 
 public static class PathwayApi
 {
-    public sealed record Body(
-        string? Pathway, DateOnly? Date, string? Reasons, string? Procedure, string? InformationGiven, bool? PersonFilesThemself,
-        string? OptionsExplained, Guid? ReturnPartnerId, string? ConsequencesExplained, bool? ForcedReturnExplained, bool? EntryBanExplained, bool? Close);
-
     public sealed record Dto(
         Guid Id, Pathway Pathway, int Number, DateOnly Date, string? Reasons, string? Procedure, string? InformationGiven, bool PersonFilesThemself,
         string? OptionsExplained, Guid? ReturnPartnerId, string? ConsequencesExplained, bool ForcedReturnExplained, bool EntryBanExplained, bool ConsequencesRecorded);
@@ -45,32 +41,8 @@ public static class PathwayApi
         return c is null ? TypedResults.NotFound() : TypedResults.Ok(await StateAsync(db, c, user.SeesAggregatesOnly, ct));
     }
 
-    private static async Task<IResult> Post(Guid id, Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
-        [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        var errors = new List<FieldError>();
-        var pathway = ParsePathway(body.Pathway, errors);
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
-        var decision = new PathwayRules.Decision(pathway, body.Date, body.Reasons, body.Procedure, body.InformationGiven, body.PersonFilesThemself ?? false,
-            body.OptionsExplained, body.ReturnPartnerId, body.ConsequencesExplained, body.ForcedReturnExplained ?? false, body.EntryBanExplained ?? false, body.Close ?? false);
-        return await DecidePathway.ExecuteAsync(db, user, c, decision, clock.Today(), holds, ct) switch
-        {
-            DecidePathway.Decided { Decision: var d } => TypedResults.Created($"/api/cases/{id}/pathway", ToDto(d, false)),
-            DecidePathway.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
-    }
-
-    /// <summary>"legal-stay", "voluntary-return", "return-refused", or the pathway's number 1–3.</summary>
-    private static Pathway? ParsePathway(string? text, List<FieldError> errors) =>
-        text is "1" or "2" or "3" ? (Pathway)int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : KebabEnum.Parse<Pathway>(text, "pathway", errors);
+    private static async Task<IResult> Post(Guid id, PathwayRules.Decision input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
+        [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct) =>
+        (await db.WriteInCaseAsync(user, id, c => DecidePathway.ExecuteAsync(db, user, c, input, clock.Today(), holds, ct), ct))
+            .ToHttp(l, d => TypedResults.Created($"/api/cases/{id}/pathway", ToDto(d, false)));
 }

@@ -116,10 +116,9 @@ public static class ShareAcrossBorder
         {
             return new Invalid([new("consentId", "Unknown agreement.")]);
         }
-        var errors = await RecordConsent.WithdrawAsync(db, consent, today, null, today, ct);
-        if (errors.Count > 0)
+        if ((await RecordConsent.WithdrawAsync(db, consent, today, null, today, ct)).Failed is { } failed)
         {
-            return new Invalid(errors);
+            return new Invalid(failed.Errors.ToList());
         }
         var shares = await db.CrossBorderShares.Where(s => s.ConsentId == consent.Id && s.StoppedOn == null).ToListAsync(ct);
         foreach (var share in shares)

@@ -9,10 +9,20 @@ namespace Trajet.Web.Features.Privacy;
 /// <summary>Records a case member's (or the household's) consent to one purpose, and its withdrawal.</summary>
 public static class RecordConsent
 {
-    public sealed record Input(
-        Guid? MemberId, ConsentPurpose? Purpose, Guid? PartnerId, Guid? RecipientOrganisationId, DateOnly? GivenOn, string? ExplainedHow, string? Language);
+    /// <summary>What the form and the API send: no member is the whole household.</summary>
+    public sealed record Input
+    {
+        public Guid? MemberId { get; init; }
+        public ConsentPurpose? Purpose { get; init; }
+        public Guid? PartnerId { get; init; }
+        public Guid? RecipientOrganisationId { get; init; }
+        public DateOnly? GivenOn { get; init; }
+        public string? ExplainedHow { get; init; }
+        /// <summary>ISO 639-1, e.g. fr or ar.</summary>
+        public string? Language { get; init; }
+    }
 
-    public static async Task<(Consent? Consent, List<FieldError> Errors)> ExecuteAsync(
+    public static async Task<Result<Consent>> ExecuteAsync(
         TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
@@ -51,7 +61,7 @@ public static class RecordConsent
         }
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
         var consent = new Consent
         {
@@ -68,11 +78,11 @@ public static class RecordConsent
         };
         db.Consents.Add(consent);
         await db.SaveChangesAsync(ct);
-        return (consent, errors);
+        return consent;
     }
 
     /// <summary>Withdrawal stops every sharing from that day on; the consent stays on file as history.</summary>
-    public static async Task<List<FieldError>> WithdrawAsync(TrajetDbContext db, Consent consent, DateOnly? on, string? note, DateOnly today, CancellationToken ct)
+    public static async Task<Result<Consent>> WithdrawAsync(TrajetDbContext db, Consent consent, DateOnly? on, string? note, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (consent.WithdrawnOn is not null)
@@ -89,12 +99,12 @@ public static class RecordConsent
         }
         if (errors.Count > 0)
         {
-            return errors;
+            return Failure.Invalid(errors);
         }
         consent.WithdrawnOn = on;
         consent.WithdrawalNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         await db.SaveChangesAsync(ct);
-        return errors;
+        return consent;
     }
 }
 

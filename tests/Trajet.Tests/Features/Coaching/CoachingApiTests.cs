@@ -217,6 +217,10 @@ public abstract class CoachingApiTests(TrajetApp app)
         Assert.Contains("procedure", body);
         Assert.Contains("personFilesThemself", body);
         Assert.Contains("pathway", await ProblemAsync(await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/pathway", new { pathway = "4", reasons = "x" })));
+        // The pathway's number stands for its name.
+        var byNumber = await ProblemAsync(await s.Coach.PostAsJsonAsync($"/api/cases/{s.CaseId}/pathway", new { pathway = "1", date = Day(CoachingSetup.Today), reasons = "Long residence" }));
+        Assert.Contains("procedure", byNumber);
+        Assert.DoesNotContain("\"pathway\"", byNumber);
     }
 
     [Fact]

@@ -10,7 +10,20 @@ public sealed class PathwayRulesTests
 
     private static PathwayRules.Decision Decision(Pathway? pathway, string? procedure = null, string? information = null, bool filesThemself = false,
         string? options = null, string? consequences = null, bool forcedReturn = false, bool entryBan = false, bool close = false, string? reasons = "Reviewed with the person") =>
-        new(pathway, Today, reasons, procedure, information, filesThemself, options, null, consequences, forcedReturn, entryBan, close);
+        new()
+        {
+            Pathway = pathway,
+            Date = Today,
+            Reasons = reasons,
+            Procedure = procedure,
+            InformationGiven = information,
+            PersonFilesThemself = filesThemself,
+            OptionsExplained = options,
+            ConsequencesExplained = consequences,
+            ForcedReturnExplained = forcedReturn,
+            EntryBanExplained = entryBan,
+            Close = close,
+        };
 
     private static List<string> Fields(PathwayRules.Decision d, bool closed = false) => PathwayRules.Validate(d, closed, Referred, Today).Select(e => e.Field).ToList();
 
