@@ -67,7 +67,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
 
         // The baseline: fourteen scores.
         await page.GotoAsync($"/Instruments/Baseline/{caseId}");
-        await page.Locator("#Date").FillAsync(today);
+        await page.Locator("#Input_Date").FillAsync(today);
         foreach (var score in await page.Locator("input[name$='.Score']").AllAsync())
         {
             await score.FillAsync("6");

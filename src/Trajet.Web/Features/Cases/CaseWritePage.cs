@@ -49,24 +49,4 @@ public abstract class CaseWritePage(CurrentUser current, TrajetDbContext db, ISt
         }
         return (await save(await current.RequireAsync(ct), @case)).ToPage(this, l, next);
     }
-
-    /// <param name="save">Runs the use case: its field errors, or null once saved.</param>
-    protected async Task<IActionResult> SaveAsync(Guid id, Func<UserContext, Case, Task<IEnumerable<FieldError>?>> save, Func<IActionResult> next, CancellationToken ct)
-    {
-        var @case = await LoadAsync(id, ct);
-        if (@case is null)
-        {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        if (await save(await current.RequireAsync(ct), @case) is { } errors)
-        {
-            errors.AddTo(ModelState, l);
-            return Page();
-        }
-        return next();
-    }
 }

@@ -61,12 +61,8 @@ public static class DocumentsApi
         var file = form.Files.GetFile("file");
         var input = new RecordDocument.Input(form["type"], form["title"], issueDate, expiryDate, form["notes"],
             file is null ? null : new RecordDocument.Upload(file.FileName, file.Length, file.OpenReadStream));
-        return await RecordDocument.ExecuteAsync(db, store, user, c, input, clock.Today(), ct) switch
-        {
-            RecordDocument.Recorded { Document: var d } => TypedResults.Created($"/api/cases/{id}/documents/{d.Id}", DocumentView.Of(d, validity, clock.Today(), false)),
-            RecordDocument.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
+        return (await RecordDocument.ExecuteAsync(db, store, user, c, input, clock.Today(), ct))
+            .ToHttp(l, d => TypedResults.Created($"/api/cases/{id}/documents/{d.Id}", DocumentView.Of(d, validity, clock.Today(), false)));
     }
 
     /// <summary>The form with the request limits set to the configured file size; null when the body is larger.</summary>

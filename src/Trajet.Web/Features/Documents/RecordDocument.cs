@@ -12,11 +12,7 @@ public static class RecordDocument
 
     public sealed record Input(string? Type, string? Title, DateOnly? IssueDate, DateOnly? ExpiryDate, string? Notes, Upload? File);
 
-    public abstract record Result;
-    public sealed record Recorded(CaseDocument Document) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, DocumentStore store, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<CaseDocument>> ExecuteAsync(TrajetDbContext db, DocumentStore store, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
     {
         var errors = DocumentValidity.Validate(input.Type, input.Title, input.IssueDate, input.ExpiryDate, input.Notes, today);
         FileSignature.Kind? kind = null;
@@ -26,7 +22,7 @@ public static class RecordDocument
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var document = new CaseDocument
@@ -63,7 +59,7 @@ public static class RecordDocument
             }
             throw;
         }
-        return new Recorded(document);
+        return document;
     }
 
     private static async Task<FileSignature.Kind?> CheckFileAsync(DocumentStore store, Upload upload, List<FieldError> errors, CancellationToken ct)

@@ -33,10 +33,10 @@ public sealed class UploadModel(CurrentUser current, TrajetDbContext db, Documen
         await LoadAsync(id, ct) is null ? NotFound() : Page();
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        SaveAsync(id, async (user, @case) =>
+        SaveAsync(id, (user, @case) =>
         {
             var file = Input.File is { } f ? new RecordDocument.Upload(f.FileName, f.Length, f.OpenReadStream) : null;
             var input = new RecordDocument.Input(Input.Type, Input.Title, Input.IssueDate, Input.ExpiryDate, Input.Notes, file);
-            return await RecordDocument.ExecuteAsync(Db, store, user, @case, input, Today, ct) is RecordDocument.Invalid invalid ? invalid.Errors : null;
-        }, () => RedirectToPage("/CaseFile/Details", null, new { id }, "documents"), ct);
+            return RecordDocument.ExecuteAsync(Db, store, user, @case, input, Today, ct);
+        }, _ => RedirectToPage("/CaseFile/Details", null, new { id }, "documents"), ct);
 }

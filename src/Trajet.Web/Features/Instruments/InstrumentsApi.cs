@@ -13,9 +13,7 @@ public static class InstrumentsApi
 {
     public sealed record SheetCreated(Guid Id, DateOnly Date, SummaryProfile? Profile);
     public sealed record SheetItem(Guid Id, DateOnly Date, Dictionary<string, ImpactLevel> Impact);
-    public sealed record ScoreBody(int Item, int? Score, string? Why);
-    public sealed record BaselineBody(DateOnly? Date, DateOnly? SituationOn, List<ScoreBody>? Scores);
-    public sealed record BaselineDto(Guid Id, DateOnly Date, DateOnly SituationOn, IReadOnlyList<ScoreBody> Scores);
+    public sealed record BaselineDto(Guid Id, DateOnly Date, DateOnly SituationOn, IReadOnlyList<RecordBaselineSheet.ItemScore> Scores);
 
     public static void MapInstrumentsApi(this WebApplication app)
     {
@@ -60,22 +58,9 @@ public static class InstrumentsApi
             SummaryQuestions.Impacts.ToDictionary(q => q.Key, q => (ImpactLevel)q.Property.GetValue(s)!))).ToList());
     }
 
-    private static async Task<IResult> PostBaselineSheet(Guid id, BaselineBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        var input = new RecordBaselineSheet.Input(body.Date, body.SituationOn, (body.Scores ?? []).Select(s => new RecordBaselineSheet.Score(s.Item, s.Score, s.Why)).ToList());
-        return await RecordBaselineSheet.ExecuteAsync(db, user, c, input, clock.Today(), ct) switch
-        {
-            RecordBaselineSheet.Recorded { Sheet: var s } => TypedResults.Created($"/api/cases/{id}/baseline-sheets/{s.Id}", ToDto(s)),
-            RecordBaselineSheet.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
-    }
+    private static async Task<IResult> PostBaselineSheet(Guid id, RecordBaselineSheet.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        (await db.WriteInCaseAsync(user, id, c => RecordBaselineSheet.ExecuteAsync(db, user, c, input, clock.Today(), ct), ct))
+            .ToHttp(l, s => TypedResults.Created($"/api/cases/{id}/baseline-sheets/{s.Id}", ToDto(s)));
 
     private static async Task<Results<Ok<List<BaselineDto>>, NotFound>> ListBaselineSheets(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
     {
@@ -89,5 +74,5 @@ public static class InstrumentsApi
     }
 
     private static BaselineDto ToDto(BaselineSheet s) =>
-        new(s.Id, s.Date, s.SituationOn, s.Scores.OrderBy(x => x.Item).Select(x => new ScoreBody(x.Item, x.Score, x.Why)).ToList());
+        new(s.Id, s.Date, s.SituationOn, s.Scores.OrderBy(x => x.Item).Select(x => new RecordBaselineSheet.ItemScore { Item = x.Item, Score = x.Score, Why = x.Why }).ToList());
 }

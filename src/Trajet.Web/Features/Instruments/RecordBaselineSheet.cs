@@ -8,12 +8,20 @@ namespace Trajet.Web.Features.Instruments;
 /// <summary>Records a baseline sheet: every one of the 14 items scored 0–10.</summary>
 public static class RecordBaselineSheet
 {
-    public sealed record Score(int Item, int? Value, string? Why);
-    public sealed record Input(DateOnly? Date, DateOnly? SituationOn, IReadOnlyList<Score> Scores);
+    public sealed record ItemScore
+    {
+        public int Item { get; init; }
+        public int? Score { get; init; }
+        public string? Why { get; init; }
+    }
 
-    public abstract record Result;
-    public sealed record Recorded(BaselineSheet Sheet) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    /// <summary>What the form and the API send: the sheet's date, the day it describes (its date when left out), the 14 scores.</summary>
+    public sealed record Input
+    {
+        public DateOnly? Date { get; init; }
+        public DateOnly? SituationOn { get; init; }
+        public List<ItemScore> Scores { get; init; } = [];
+    }
 
     public static List<FieldError> Validate(Input input, DateOnly referralDate, DateOnly today)
     {
@@ -36,8 +44,8 @@ public static class RecordBaselineSheet
         }
         foreach (var item in BaselineItems.All)
         {
-            var index = input.Scores.ToList().FindIndex(s => s.Item == item.Number);
-            if (index < 0 || input.Scores[index].Value is null)
+            var index = input.Scores.FindIndex(s => s.Item == item.Number);
+            if (index < 0 || input.Scores[index].Score is null)
             {
                 errors.Add(new($"scores[{item.Number}]", "Score every item from 0 to 10."));
             }
@@ -49,7 +57,7 @@ public static class RecordBaselineSheet
             {
                 errors.Add(new($"scores[{i}].item", "Items are numbered 1 to 14, each once."));
             }
-            if (score.Value is < 0 or > 10)
+            if (score.Score is < 0 or > 10)
             {
                 errors.Add(new($"scores[{i}].score", "A score is between 0 and 10."));
             }
@@ -61,12 +69,12 @@ public static class RecordBaselineSheet
         return errors;
     }
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<BaselineSheet>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
     {
         var errors = Validate(input, @case.Referral.Date, today);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var sheet = new BaselineSheet
         {
@@ -77,9 +85,9 @@ public static class RecordBaselineSheet
             SituationOn = input.SituationOn ?? input.Date.Value,
             CreatedByUserId = user.Id,
         };
-        sheet.Scores.AddRange(input.Scores.Select(s => new BaselineScore { SheetId = sheet.Id, Item = s.Item, Score = s.Value!.Value, Why = string.IsNullOrWhiteSpace(s.Why) ? null : s.Why.Trim() }));
+        sheet.Scores.AddRange(input.Scores.Select(s => new BaselineScore { SheetId = sheet.Id, Item = s.Item, Score = s.Score!.Value, Why = string.IsNullOrWhiteSpace(s.Why) ? null : s.Why.Trim() }));
         db.BaselineSheets.Add(sheet);
         await db.SaveChangesAsync(ct);
-        return new Recorded(sheet);
+        return sheet;
     }
 }

@@ -75,10 +75,10 @@ public sealed class InstrumentPagesTests(SqliteApp app) : IClassFixture<SqliteAp
         async Task SaveAsync(string date, int risk, int hope)
         {
             var form = await Html.GetAsync(browser, $"/Instruments/Baseline/{id}");
-            var values = new Dictionary<string, string> { ["Date"] = date, ["SituationOn"] = date };
+            var values = new Dictionary<string, string> { ["Input.Date"] = date, ["Input.SituationOn"] = date };
             for (var i = 0; i < 14; i++)
             {
-                values[$"Items[{i}].Score"] = (i switch { 0 => risk, 9 => hope, _ => 5 }).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                values[$"Input.Scores[{i}].Score"] = (i switch { 0 => risk, 9 => hope, _ => 5 }).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(browser, form, "main form", values)).StatusCode);
         }
