@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Internal;
+
 namespace Trajet.Web.Infrastructure;
 
 /// <summary>Trajet's one clock is the injected <see cref="TimeProvider"/> (tests set it); DateTime.Now and the like are banned.</summary>
@@ -18,4 +21,13 @@ public static class Clock
             Current.Value = context.RequestServices.GetRequiredService<TimeProvider>();
             return next(context);
         });
+
+    /// <summary>A cache whose entries expire by the app's clock: its options take an ISystemClock, not a TimeProvider.</summary>
+    public static MemoryCache NewMemoryCache(this TimeProvider clock, long? sizeLimit = null) =>
+        new(new MemoryCacheOptions { Clock = new CacheClock(clock), SizeLimit = sizeLimit });
+
+    private sealed class CacheClock(TimeProvider clock) : ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
 }

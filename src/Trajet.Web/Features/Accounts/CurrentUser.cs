@@ -1,11 +1,12 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Accounts;
 
@@ -121,31 +122,38 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
 /// The accounts <see cref="CurrentUser"/> has read, kept <c>Security:UserCacheSeconds</c> (10; 0 turns it off) so that
 /// every request does not read them again; a save of an account, its roles or programmes empties it in this process.
 /// </summary>
-public sealed class UserContextCache(TimeProvider clock, IConfiguration configuration)
+public sealed class UserContextCache(TimeProvider clock, IConfiguration configuration) : IDisposable
 {
     public sealed record Account(UserContext User, string? SecurityStamp);
 
-    private sealed record Entry(Account Account, int Generation, DateTimeOffset Until);
+    // The generation an entry was loaded in is kept with it: one kept just after Changed() emptied the cache is still refused.
+    private sealed record Entry(Account Account, int Generation);
 
     private int generation;
-    private readonly ConcurrentDictionary<Guid, Entry> entries = new();
+    private readonly MemoryCache entries = clock.NewMemoryCache();
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(configuration.GetValue("Security:UserCacheSeconds", 10));
 
-    public void Changed() => Interlocked.Increment(ref generation);
+    public void Changed()
+    {
+        Interlocked.Increment(ref generation);
+        entries.Clear();
+    }
 
     /// <summary>Read before loading: an account loaded while a change was being saved is not kept.</summary>
     public int Generation => Volatile.Read(ref generation);
 
     public Account? Find(Guid id) =>
-        entries.TryGetValue(id, out var entry) && entry.Generation == Generation && entry.Until > clock.GetUtcNow() ? entry.Account : null;
+        entries.TryGetValue(id, out Entry? entry) && entry!.Generation == Generation ? entry.Account : null;
 
     public void Keep(Guid id, Account account, int loadedAt)
     {
         if (lifetime > TimeSpan.Zero && loadedAt == Generation)
         {
-            entries[id] = new Entry(account, loadedAt, clock.GetUtcNow() + lifetime);
+            entries.Set(id, new Entry(account, loadedAt), lifetime);
         }
     }
+
+    public void Dispose() => entries.Dispose();
 }
 
 public static class SessionValidation

@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Trajet.Web.Data;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 
@@ -13,13 +14,14 @@ public static class CasesSetup
 /// The totals of the case list without a search, kept <c>Cases:CountCacheSeconds</c> (10; 0 turns it off) so that
 /// every page of the list does not count the caseload again; a save of a case or an assignment empties it in this process.
 /// </summary>
-public sealed class CaseCounts(TimeProvider clock, IConfiguration configuration)
+public sealed class CaseCounts(TimeProvider clock, IConfiguration configuration) : IDisposable
 {
-    private sealed record Entry(int Count, int Generation, DateTimeOffset Until);
+    // As in UserContextCache: the generation kept with a count refuses one counted before a change but kept after it.
+    private sealed record Entry(int Count, int Generation);
 
     private const int MaxEntries = 10_000;
     private int generation;
-    private readonly ConcurrentDictionary<object, Entry> entries = new();
+    private readonly MemoryCache entries = clock.NewMemoryCache(sizeLimit: MaxEntries);
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(configuration.GetValue("Cases:CountCacheSeconds", 10));
 
     public void Changed()
@@ -33,21 +35,19 @@ public sealed class CaseCounts(TimeProvider clock, IConfiguration configuration)
     {
         var now = clock.GetUtcNow();
         var current = Volatile.Read(ref generation);
-        if (entries.TryGetValue(key, out var entry) && entry.Generation == current && entry.Until > now)
+        if (entries.TryGetValue(key, out Entry? entry) && entry!.Generation == current)
         {
             return entry.Count;
         }
         var counted = await count();
         if (lifetime > TimeSpan.Zero && current == Volatile.Read(ref generation))
         {
-            if (entries.Count >= MaxEntries)
-            {
-                entries.Clear();
-            }
-            entries[key] = new Entry(counted, current, now + lifetime);
+            entries.Set(key, new Entry(counted, current), new MemoryCacheEntryOptions { AbsoluteExpiration = now + lifetime, Size = 1 });
         }
         return counted;
     }
+
+    public void Dispose() => entries.Dispose();
 }
 
 /// <summary>A saved change of a case or its assignments empties <see cref="CaseCounts"/>.</summary>

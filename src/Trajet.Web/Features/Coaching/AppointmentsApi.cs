@@ -120,7 +120,7 @@ public static class AppointmentsApi
         return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == id), false).SingleAsync(ct));
     }
 
-    private static async Task<Results<Ok<InvitationLetter.Letter>, NotFound>> Letter(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<InvitationLetter.Letter>, NotFound>> Letter(Guid id, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         if (user.SeesAggregatesOnly)
@@ -128,7 +128,7 @@ public static class AppointmentsApi
             return TypedResults.NotFound();
         }
         var invitation = await db.Invitations.Visible(user).Where(i => i.AppointmentId == id).OrderByDescending(i => i.CreatedAt).Select(i => i.Id).FirstOrDefaultAsync(ct);
-        var letter = invitation == Guid.Empty ? null : await Letters.LoadAsync(db, user, invitation, ct);
+        var letter = invitation == Guid.Empty ? null : await Letters.LoadAsync(db, user, invitation, l, ct);
         return letter is null ? TypedResults.NotFound() : TypedResults.Ok(letter.Letter);
     }
 }
@@ -138,7 +138,7 @@ public static class Letters
 {
     public sealed record Loaded(Invitation Invitation, Appointment Appointment, InvitationLetter.Letter Letter);
 
-    public static async Task<Loaded?> LoadAsync(TrajetDbContext db, UserContext user, Guid invitationId, CancellationToken ct)
+    public static async Task<Loaded?> LoadAsync(TrajetDbContext db, UserContext user, Guid invitationId, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var invitation = await db.Invitations.Visible(user).AsNoTracking().Include(i => i.Appointment).ThenInclude(a => a!.Desk)
             .SingleOrDefaultAsync(i => i.Id == invitationId, ct);
@@ -150,6 +150,6 @@ public static class Letters
         var number = await db.Cases.Where(c => c.Id == invitation.CaseId).Select(c => c.Number).SingleAsync(ct);
         var facts = new InvitationLetter.Facts(invitation.Language, invitation.Addressee, organisation, number, invitation.IssuedOn,
             appointment.Date, appointment.Start, appointment.Desk?.Name ?? appointment.Place ?? "", appointment.Desk?.Address, invitation.Contact);
-        return new Loaded(invitation, appointment, InvitationLetter.Compose(facts));
+        return new Loaded(invitation, appointment, InvitationLetter.Compose(facts, l));
     }
 }

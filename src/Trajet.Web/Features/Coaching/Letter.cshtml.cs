@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
@@ -7,14 +8,14 @@ using Trajet.Web.Features.Cases;
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>The invitation letter, ready to print, in the language chosen for the reader.</summary>
-public sealed class LetterModel(CurrentUser current, TrajetDbContext db) : PageModel
+public sealed class LetterModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Letters.Loaded Loaded { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        if (!CaseAccess.CanWrite(user) || await Letters.LoadAsync(db, user, id, ct) is not { } loaded)
+        if (!CaseAccess.CanWrite(user) || await Letters.LoadAsync(db, user, id, l, ct) is not { } loaded)
         {
             return NotFound();
         }

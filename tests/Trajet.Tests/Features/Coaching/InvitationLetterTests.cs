@@ -1,12 +1,21 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Trajet.Web;
 using Trajet.Web.Features.Coaching;
 
 namespace Trajet.Tests.Features.Coaching;
 
 public sealed class InvitationLetterTests
 {
+    /// <summary>The app's localizer, as AddTrajetLocalization makes it.</summary>
+    internal static readonly IStringLocalizer<SharedResource> Texts = new StringLocalizer<SharedResource>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+
     private static InvitationLetter.Letter Compose(string language) => InvitationLetter.Compose(new(
         language, "Kwame Mensah", "ATD Department", "IC-2026-0005", new DateOnly(2026, 11, 22),
-        new DateOnly(2026, 12, 2), new TimeOnly(10, 0), "Brussels desk", "Boulevard Pachéco 44, 1000 Brussels", "+32 2 000 00 00"));
+        new DateOnly(2026, 12, 2), new TimeOnly(10, 0), "Brussels desk", "Boulevard Pachéco 44, 1000 Brussels", "+32 2 000 00 00"), Texts);
 
     [Theory]
     [InlineData("fr", "mercredi 2 décembre 2026", "dimanche 22 novembre 2026")]
@@ -67,5 +76,23 @@ public sealed class InvitationLetterTests
     [Fact]
     public void Letter_WithoutContact_StillSaysHowToRearrange() =>
         Assert.Contains("If you cannot come on that date, contact us to agree on another appointment.",
-            InvitationLetter.Compose(new("en", "A", "ATD", "IC-1", new(2026, 11, 22), new(2026, 12, 2), new(9, 0), "Elsewhere", null, null)).Paragraphs);
+            InvitationLetter.Compose(new("en", "A", "ATD", "IC-1", new(2026, 11, 22), new(2026, 12, 2), new(9, 0), "Elsewhere", null, null), Texts).Paragraphs);
+
+    [Fact]
+    public void Letter_IsInTheReadersLanguage_WhateverTheCoachReads()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl");
+
+            Assert.Equal("Invitation à un entretien", Compose("fr").Subject);
+            Assert.Equal("Invitation to an interview", Compose("en").Subject);
+            Assert.Equal("nl", CultureInfo.CurrentUICulture.Name);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
 }
