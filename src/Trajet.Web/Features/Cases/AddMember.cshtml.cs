@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
@@ -9,66 +7,35 @@ using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>Adds a person; people who may be the same are shown before anything is saved.</summary>
-public sealed class AddMemberModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class AddMemberModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    : CaseWritePage(current, db, l)
 {
+    /// <summary>The form's own shape (aliases one per line, languages comma-separated); the API sends lists.</summary>
     [BindProperty]
     public MemberForm Input { get; set; } = new();
 
     [BindProperty]
     public bool ConfirmedNew { get; set; }
 
-    public Guid CaseId { get; private set; }
-    public string CaseNumber { get; private set; } = "";
     public IReadOnlyList<FindSimilarPeople.Candidate> Similar { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var @case = await LoadAsync(id, ct);
-        if (@case is null)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, async (user, @case) =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var today = clock.Today();
-        var input = Input.ToInput();
-        var errors = MemberRules.Validate(input, today);
-        if (errors.Count == 0 && !ConfirmedNew)
-        {
-            var user = await current.RequireAsync(ct);
-            Similar = await FindSimilarPeople.ExecuteAsync(db, user, new NameMatcher.Person(Input.FirstName ?? "", Input.LastName ?? "", Input.Aliases ?? "", Input.BirthDate, Input.EstimatedAge), today, null, ct);
-            if (Similar.Count > 0)
+            var today = clock.Today();
+            var input = Input.ToInput();
+            if (MemberRules.Validate(input, today).Count == 0 && !ConfirmedNew)
             {
-                return Page();
+                Similar = await FindSimilarPeople.ExecuteAsync(Db, user, new NameMatcher.Person(Input.FirstName ?? "", Input.LastName ?? "", Input.Aliases ?? "", Input.BirthDate, Input.EstimatedAge), today, null, ct);
+                if (Similar.Count > 0)
+                {
+                    // Nothing saved: the form again, with the people who may be the same.
+                    return Failure.Invalid([]);
+                }
             }
-        }
-        switch (await SaveMember.AddAsync(db, @case, input, today, ct))
-        {
-            case SaveMember.Saved:
-                return RedirectToPage("/CaseFile/Details", new { id });
-            case SaveMember.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
-    }
-
-    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        if (!CaseAccess.CanWrite(user))
-        {
-            return null;
-        }
-        var @case = await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct);
-        CaseId = id;
-        CaseNumber = @case?.Number ?? "";
-        return @case;
-    }
+            return await SaveMember.AddAsync(Db, @case, input, today, ct);
+        }, _ => RedirectToPage("/CaseFile/Details", new { id }), ct);
 }

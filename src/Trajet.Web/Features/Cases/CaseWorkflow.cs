@@ -25,7 +25,16 @@ public static class CaseWorkflow
     /// <param name="PathwayBlocksClosure">The case is on coaching pathway 3 without the explanation of the consequences recorded.</param>
     public sealed record Facts(CaseStatus Current, DateOnly ReferralDate, DateOnly? LastChange, int CriteriaUnanswered, int CriteriaNotMet, bool PathwayBlocksClosure = false);
 
-    public sealed record Change(CaseStatus? To, DateOnly? Date, string? Reason, ClosureOutcome? Outcome, DurableSolution? DurableSolution);
+    /// <summary>What the form and the API send to move a case on; <see cref="Version"/> is the case's version the user saw.</summary>
+    public sealed record Change
+    {
+        public CaseStatus? To { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? Reason { get; init; }
+        public ClosureOutcome? Outcome { get; init; }
+        public DurableSolution? DurableSolution { get; init; }
+        public int? Version { get; init; }
+    }
 
     public static List<FieldError> Validate(Facts facts, Change change, DateOnly today)
     {

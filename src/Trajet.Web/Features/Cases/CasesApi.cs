@@ -15,7 +15,6 @@ public static class CasesApi
     public sealed record Created(Guid Id, string Number, CaseStatus Status);
     public sealed record ListItem(Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, DateOnly ReferralDate, string? Household, int Members);
     public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-    public sealed record StatusBody(string? To, DateOnly? Date, string? Reason, string? Outcome, string? DurableSolution, int? Version);
     public sealed record AnswerBody(Guid CriterionId, string? Answer, string? Note);
     public sealed record ScreeningBody(List<AnswerBody>? Answers, DateOnly? Date);
     public sealed record AssigneesBody(List<Guid>? UserIds);
@@ -99,31 +98,10 @@ public static class CasesApi
     private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
         await CaseDetails.LoadAsync(db, await current.RequireAsync(ct), id, clock.Today(), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
-    private static async Task<IResult> PostStatus(Guid id, StatusBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
-        [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        var errors = new List<FieldError>();
-        var to = KebabEnum.Parse<CaseStatus>(body.To, "to", errors);
-        ClosureOutcome? outcome = body.Outcome is null ? null : KebabEnum.Parse<ClosureOutcome>(body.Outcome, "outcome", errors);
-        DurableSolution? solution = body.DurableSolution is null ? null : KebabEnum.Parse<DurableSolution>(body.DurableSolution, "durableSolution", errors);
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
-        var change = new CaseWorkflow.Change(to, body.Date ?? clock.Today(), body.Reason, outcome, solution);
-        return await ChangeStatus.ExecuteAsync(db, user, c, change, body.Version, clock.Today(), holds, ct) switch
-        {
-            ChangeStatus.Changed => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)),
-            ChangeStatus.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
-    }
+    private static async Task<IResult> PostStatus(Guid id, CaseWorkflow.Change change, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
+        [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct) =>
+        await (await db.WriteInCaseAsync(user, id, c => ChangeStatus.ExecuteAsync(db, user, c, change with { Date = change.Date ?? clock.Today() }, clock.Today(), holds, ct), ct))
+            .ToHttpAsync(l, async _ => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)));
 
     private static async Task<IResult> PutScreening(Guid id, ScreeningBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
@@ -181,12 +159,8 @@ public static class CasesApi
         var today = clock.Today();
         var similar = await FindSimilarPeople.ExecuteAsync(db, user,
             new NameMatcher.Person(body.FirstName ?? "", body.LastName ?? "", "", body.BirthDate, body.EstimatedAge), today, null, ct);
-        return await SaveMember.AddAsync(db, c, input, today, ct) switch
-        {
-            SaveMember.Saved { Member: var m } => TypedResults.Created($"/api/cases/{id}/members/{m.Id}", new MemberCreated(MemberDto.From(m, today, false), similar)),
-            SaveMember.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
+        return (await SaveMember.AddAsync(db, c, input, today, ct))
+            .ToHttp(l, m => TypedResults.Created($"/api/cases/{id}/members/{m.Id}", new MemberCreated(MemberDto.From(m, today, false), similar)));
     }
 
     private static async Task<IResult> PutMember(Guid id, Guid memberId, MemberBodies.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
@@ -212,12 +186,7 @@ public static class CasesApi
             return errors.ToProblem(l);
         }
         var today = clock.Today();
-        return await SaveMember.UpdateAsync(db, member, input, body.Version!.Value, today, ct) switch
-        {
-            SaveMember.Saved { Member: var m } => TypedResults.Ok(MemberDto.From(m, today, false)),
-            SaveMember.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
+        return (await SaveMember.UpdateAsync(db, member, input, body.Version!.Value, today, ct)).ToHttp(l, m => TypedResults.Ok(MemberDto.From(m, today, false)));
     }
 
     private static async Task<Ok<List<FindSimilarPeople.Candidate>>> Similar(

@@ -17,12 +17,8 @@ public interface ICaseClosureHold
 /// <summary>Moves a case to its next status, dated, with who and why.</summary>
 public static class ChangeStatus
 {
-    public abstract record Result;
-    public sealed record Changed(Case Case) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
-    /// <param name="expectedVersion">The version the user saw; a newer one in the database is a conflict (409).</param>
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, CaseWorkflow.Change change, int? expectedVersion, DateOnly today, IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
+    /// <remarks>A newer version in the database than the change's is a conflict (409).</remarks>
+    public static async Task<Result<Case>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, CaseWorkflow.Change change, DateOnly today, IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
     {
         var lastChange = await db.CaseStatusChanges.Where(s => s.CaseId == @case.Id)
             .OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
@@ -36,10 +32,10 @@ public static class ChangeStatus
         var errors = CaseWorkflow.Validate(facts, change, today);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
-        if (expectedVersion is { } version)
+        if (change.Version is { } version)
         {
             db.Entry(@case).Property(c => c.Version).OriginalValue = version;
         }
@@ -67,7 +63,7 @@ public static class ChangeStatus
             @case.DurableSolution = change.DurableSolution;
         }
         await db.SaveChangesAsync(ct);
-        return new Changed(@case);
+        return @case;
     }
 }
 

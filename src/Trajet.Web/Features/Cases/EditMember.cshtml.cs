@@ -41,16 +41,8 @@ public sealed class EditMemberModel(CurrentUser current, TrajetDbContext db, ISt
         }
         try
         {
-            switch (await SaveMember.UpdateAsync(db, member, Input.ToInput(), Input.Version, clock.Today(), ct))
-            {
-                case SaveMember.Saved:
-                    return RedirectToPage("/CaseFile/Details", new { id });
-                case SaveMember.Invalid invalid:
-                    invalid.Errors.AddTo(ModelState, l);
-                    return Page();
-                default:
-                    throw new InvalidOperationException();
-            }
+            return (await SaveMember.UpdateAsync(db, member, Input.ToInput(), Input.Version, clock.Today(), ct))
+                .ToPage(this, l, _ => RedirectToPage("/CaseFile/Details", new { id }));
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -7,11 +7,7 @@ namespace Trajet.Web.Features.Cases;
 /// <summary>Adds a person to a case's household, or changes one, keeping the search keys in step.</summary>
 public static class SaveMember
 {
-    public abstract record Result;
-    public sealed record Saved(Member Member) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
-    public static async Task<Result> AddAsync(TrajetDbContext db, Case @case, MemberRules.Input input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<Member>> AddAsync(TrajetDbContext db, Case @case, MemberRules.Input input, DateOnly today, CancellationToken ct)
     {
         var member = new Member { CaseId = @case.Id, OrganisationId = @case.OrganisationId, FirstName = "", LastName = "" };
         var errors = Apply(member, input, today);
@@ -21,26 +17,26 @@ public static class SaveMember
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         db.Members.Add(member);
         await db.SaveChangesAsync(ct);
-        return new Saved(member);
+        return member;
     }
 
     /// <param name="expectedVersion">The version the user edited; someone else's save in between is a 409.</param>
-    public static async Task<Result> UpdateAsync(TrajetDbContext db, Member member, MemberRules.Input input, int expectedVersion, DateOnly today, CancellationToken ct)
+    public static async Task<Result<Member>> UpdateAsync(TrajetDbContext db, Member member, MemberRules.Input input, int expectedVersion, DateOnly today, CancellationToken ct)
     {
         await db.Entry(member).Collection(m => m.NameKeys).LoadAsync(ct);
         var errors = Apply(member, input, today);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         db.Entry(member).Property(m => m.Version).OriginalValue = expectedVersion;
         member.UpdatedAt = Clock.UtcNow;
         await db.SaveChangesAsync(ct);
-        return new Saved(member);
+        return member;
     }
 
     private static List<FieldError> Apply(Member member, MemberRules.Input input, DateOnly today)

@@ -61,8 +61,8 @@ public static class DecidePathway
         }
         if (input.Close)
         {
-            var close = new CaseWorkflow.Change(CaseStatus.Closed, decision.Date, Shorten(decision.Reasons), ClosureOutcome.Other, DurableSolution.None);
-            if (await ChangeStatus.ExecuteAsync(db, user, @case, close, null, today, holds, ct) is ChangeStatus.Invalid invalid)
+            var close = new CaseWorkflow.Change { To = CaseStatus.Closed, Date = decision.Date, Reason = Shorten(decision.Reasons), Outcome = ClosureOutcome.Other, DurableSolution = DurableSolution.None };
+            if ((await ChangeStatus.ExecuteAsync(db, user, @case, close, today, holds, ct)).Failed is { } invalid)
             {
                 return Failure.Invalid(invalid.Errors.Select(e => e.Field == "to" ? e with { Field = "close" } : e));
             }

@@ -45,9 +45,9 @@ public static class OpenCaseForPerson
         var languages = person.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var member = new MemberRules.Input(MemberRole.Other, firstName, lastName, person.Gender, null, null, person.Nationality, languages,
             Aliases: [person.Nickname]);
-        if (await SaveMember.AddAsync(db, @case, member, today, ct) is SaveMember.Invalid invalid)
+        if ((await SaveMember.AddAsync(db, @case, member, today, ct)).Failed is { } invalid)
         {
-            return new Invalid(invalid.Errors);
+            return new Invalid(invalid.Errors.ToList());
         }
         person.FirstName = firstName;
         person.LastName = lastName;

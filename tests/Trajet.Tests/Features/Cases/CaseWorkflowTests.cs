@@ -11,7 +11,7 @@ public sealed class CaseWorkflowTests
         new(current, Referred, new DateOnly(2026, 2, 1), unanswered, notMet);
 
     private static List<string> Errors(CaseWorkflow.Facts facts, CaseStatus to, string? reason = "why", ClosureOutcome? outcome = null, DurableSolution? solution = null, DateOnly? date = null) =>
-        CaseWorkflow.Validate(facts, new(to, date ?? Today, reason, outcome, solution), Today).Select(e => e.Field).ToList();
+        CaseWorkflow.Validate(facts, new() { To = to, Date = date ?? Today, Reason = reason, Outcome = outcome, DurableSolution = solution }, Today).Select(e => e.Field).ToList();
 
     [Theory]
     [InlineData(CaseStatus.Referred, CaseStatus.Screening)]

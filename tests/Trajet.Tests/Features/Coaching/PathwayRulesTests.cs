@@ -86,7 +86,7 @@ public sealed class PathwayRulesTests
     [Fact]
     public void CaseWorkflow_ClosingOnPathwayThreeWithoutExplanation_IsRefused()
     {
-        var change = new CaseWorkflow.Change(CaseStatus.Closed, Today, "Voluntary return refused", ClosureOutcome.Other, DurableSolution.None);
+        var change = new CaseWorkflow.Change { To = CaseStatus.Closed, Date = Today, Reason = "Voluntary return refused", Outcome = ClosureOutcome.Other, DurableSolution = DurableSolution.None };
         var blocked = new CaseWorkflow.Facts(CaseStatus.Active, Referred, null, 0, 0, PathwayBlocksClosure: true);
         Assert.Equal(["to"], CaseWorkflow.Validate(blocked, change, Today).Select(e => e.Field));
         Assert.Empty(CaseWorkflow.Validate(blocked with { PathwayBlocksClosure = false }, change, Today));
