@@ -10,12 +10,12 @@ namespace Trajet.Web.Features.Cases;
 
 public static class CasesApi
 {
-    public sealed record ReferralBody(string? Source, string? ReferredBy, DateOnly? Date, bool? KnownBefore, string? RiskAtIntake);
-    public sealed record OpenBody(string? Programme, string? Kind, ReferralBody? Referral);
+    public sealed record ReferralBody(ReferralSource? Source, string? ReferredBy, DateOnly? Date, bool? KnownBefore, RiskLevel? RiskAtIntake);
+    public sealed record OpenBody(string? Programme, CaseKind? Kind, ReferralBody? Referral);
     public sealed record Created(Guid Id, string Number, CaseStatus Status);
     public sealed record ListItem(Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, DateOnly ReferralDate, string? Household, int Members);
     public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-    public sealed record AnswerBody(Guid CriterionId, string? Answer, string? Note);
+    public sealed record AnswerBody(Guid CriterionId, CriterionAnswer? Answer, string? Note);
     public sealed record ScreeningBody(List<AnswerBody>? Answers, DateOnly? Date);
     public sealed record AssigneesBody(List<Guid>? UserIds);
     public sealed record MemberCreated(MemberDto Member, IReadOnlyList<FindSimilarPeople.Candidate> PossibleDuplicates);
@@ -42,12 +42,8 @@ public static class CasesApi
         {
             return TypedResults.Forbid();
         }
-        var errors = new List<FieldError>();
-        var kind = KebabEnum.Parse<CaseKind>(body.Kind, "kind", errors);
-        var source = KebabEnum.Parse<ReferralSource>(body.Referral?.Source, "referral.source", errors);
-        RiskLevel? risk = body.Referral?.RiskAtIntake is null ? null : KebabEnum.Parse<RiskLevel>(body.Referral.RiskAtIntake, "referral.riskAtIntake", errors);
-        var command = new OpenCase.Command(body.Programme, kind, source, body.Referral?.ReferredBy, body.Referral?.Date, body.Referral?.KnownBefore, risk);
-        return await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct, errors) switch
+        var command = new OpenCase.Command(body.Programme, body.Kind, body.Referral?.Source, body.Referral?.ReferredBy, body.Referral?.Date, body.Referral?.KnownBefore, body.Referral?.RiskAtIntake);
+        return await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct) switch
         {
             OpenCase.Opened { Case: var c } => TypedResults.Created($"/api/cases/{c.Id}", new Created(c.Id, c.Number, c.Status)),
             OpenCase.Invalid invalid => invalid.Errors.ToProblem(l),
@@ -103,90 +99,50 @@ public static class CasesApi
         await (await db.WriteInCaseAsync(user, id, c => ChangeStatus.ExecuteAsync(db, user, c, change with { Date = change.Date ?? clock.Today() }, clock.Today(), holds, ct), ct))
             .ToHttpAsync(l, async _ => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)));
 
-    private static async Task<IResult> PutScreening(Guid id, ScreeningBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        var errors = new List<FieldError>();
-        var answers = (body.Answers ?? []).Select((a, i) => new RecordScreening.Answer(a.CriterionId,
-            KebabEnum.Parse<CriterionAnswer>(a.Answer, $"answers[{i}].answer", errors), a.Note)).ToList();
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
-        return await RecordScreening.ExecuteAsync(db, user, c, answers, body.Date ?? clock.Today(), clock.Today(), ct) switch
-        {
-            RecordScreening.Recorded => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)),
-            RecordScreening.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
-    }
+    private static async Task<IResult> PutScreening(Guid id, ScreeningBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        await (await db.WriteInCaseAsync(user, id, c => RecordScreening.ExecuteAsync(db, user, c,
+                (body.Answers ?? []).Select(a => new RecordScreening.Answer(a.CriterionId, a.Answer, a.Note)).ToList(), body.Date ?? clock.Today(), clock.Today(), ct), ct))
+            .ToHttpAsync(l, async _ => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)));
 
-    private static async Task<IResult> PutAssignees(Guid id, AssigneesBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        if (!user.IsCoordinator)
-        {
-            return TypedResults.Forbid();
-        }
-        var errors = await AssignWorkers.ExecuteAsync(db, user, c, body.UserIds ?? [], ct);
-        return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct));
-    }
+    private static async Task<IResult> PutAssignees(Guid id, AssigneesBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        await (await db.WriteInCaseAsync<Case>(user, id, async c => !user.IsCoordinator ? Failure.Forbidden
+                : await AssignWorkers.ExecuteAsync(db, user, c, body.UserIds ?? [], ct) is { Count: > 0 } errors ? Failure.Invalid(errors) : c, ct))
+            .ToHttpAsync(l, async _ => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)));
 
-    private static async Task<IResult> PostMember(Guid id, MemberBodies.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PostMember(Guid id, MemberBodies.Body body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var (c, denied) = await db.CaseForWriteAsync(user, id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        var errors = new List<FieldError>();
-        var input = body.ToInput(errors);
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
         var today = clock.Today();
-        var similar = await FindSimilarPeople.ExecuteAsync(db, user,
-            new NameMatcher.Person(body.FirstName ?? "", body.LastName ?? "", "", body.BirthDate, body.EstimatedAge), today, null, ct);
-        return (await SaveMember.AddAsync(db, c, input, today, ct))
-            .ToHttp(l, m => TypedResults.Created($"/api/cases/{id}/members/{m.Id}", new MemberCreated(MemberDto.From(m, today, false), similar)));
+        IReadOnlyList<FindSimilarPeople.Candidate> similar = [];
+        return (await db.WriteInCaseAsync(user, id, async c =>
+        {
+            var errors = new List<FieldError>();
+            var input = body.ToInput(errors);
+            if (errors.Count > 0)
+            {
+                return Failure.Invalid(errors);
+            }
+            similar = await FindSimilarPeople.ExecuteAsync(db, user, new NameMatcher.Person(body.FirstName ?? "", body.LastName ?? "", "", body.BirthDate, body.EstimatedAge), today, null, ct);
+            return await SaveMember.AddAsync(db, c, input, today, ct);
+        }, ct)).ToHttp(l, m => TypedResults.Created($"/api/cases/{id}/members/{m.Id}", new MemberCreated(MemberDto.From(m, today, false), similar)));
     }
 
-    private static async Task<IResult> PutMember(Guid id, Guid memberId, MemberBodies.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PutMember(Guid id, Guid memberId, MemberBodies.Body body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var (c, denied) = await db.CaseForWriteAsync(await current.RequireAsync(ct), id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId && m.CaseId == id, ct);
-        if (member is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var errors = new List<FieldError>();
-        var input = body.ToInput(errors);
-        if (body.Version is null)
-        {
-            errors.Add(new("version", "Send the version you read, so that no one's change is overwritten."));
-        }
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
         var today = clock.Today();
-        return (await SaveMember.UpdateAsync(db, member, input, body.Version!.Value, today, ct)).ToHttp(l, m => TypedResults.Ok(MemberDto.From(m, today, false)));
+        return (await db.WriteInCaseAsync(user, id, async c =>
+        {
+            if (await db.Members.SingleOrDefaultAsync(m => m.Id == memberId && m.CaseId == id, ct) is not { } member)
+            {
+                return Failure.NotFound;
+            }
+            var errors = new List<FieldError>();
+            var input = body.ToInput(errors);
+            if (body.Version is null)
+            {
+                errors.Add(new("version", "Send the version you read, so that no one's change is overwritten."));
+            }
+            return errors.Count > 0 ? Failure.Invalid(errors) : await SaveMember.UpdateAsync(db, member, input, body.Version!.Value, today, ct);
+        }, ct)).ToHttp(l, m => TypedResults.Ok(MemberDto.From(m, today, false)));
     }
 
     private static async Task<Ok<List<FindSimilarPeople.Candidate>>> Similar(

@@ -10,12 +10,8 @@ public static class RecordScreening
 {
     public sealed record Answer(Guid CriterionId, CriterionAnswer? Value, string? Note);
 
-    public abstract record Result;
-    public sealed record Recorded : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
     /// <param name="date">When the screening took place (the home visit), by default today.</param>
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, IReadOnlyList<Answer> answers, DateOnly date, DateOnly today, CancellationToken ct)
+    public static async Task<Result<Case>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, IReadOnlyList<Answer> answers, DateOnly date, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (date > today || date < @case.Referral.Date)
@@ -25,7 +21,7 @@ public static class RecordScreening
         if (@case.Status is not (CaseStatus.Referred or CaseStatus.Screening))
         {
             errors.Add(new("answers", "Screening is recorded before the admission decision."));
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var criteria = await db.AdmissionCriteria.Where(c => c.ProgrammeId == @case.ProgrammeId && c.IsActive).Select(c => c.Id).ToListAsync(ct);
         for (var i = 0; i < answers.Count; i++)
@@ -49,7 +45,7 @@ public static class RecordScreening
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var existing = await db.ScreeningAnswers.Where(a => a.CaseId == @case.Id).ToDictionaryAsync(a => a.CriterionId, ct);
@@ -72,6 +68,6 @@ public static class RecordScreening
             @case.UpdatedAt = Clock.UtcNow;
         }
         await db.SaveChangesAsync(ct);
-        return new Recorded();
+        return @case;
     }
 }

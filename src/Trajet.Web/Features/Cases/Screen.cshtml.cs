@@ -45,16 +45,8 @@ public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IString
         }
         var answers = Answers.Select(a => new RecordScreening.Answer(a.CriterionId, a.Answer, a.Note)).ToList();
         var today = clock.Today();
-        switch (await RecordScreening.ExecuteAsync(db, user, @case, answers, today, today, ct))
-        {
-            case RecordScreening.Recorded:
-                return RedirectToPage("/CaseFile/Details", new { id });
-            case RecordScreening.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l, "");
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
+        return (await RecordScreening.ExecuteAsync(db, user, @case, answers, today, today, ct))
+            .ToPage(this, l, _ => RedirectToPage("/CaseFile/Details", new { id }), prefix: "");
     }
 
     private async Task<(Case? Case, UserContext User)> LoadAsync(Guid id, CancellationToken ct)
