@@ -25,55 +25,93 @@ public static class EditPlan
         return new PlanDto(goals, actions, reviews);
     }
 
-    public static async Task<List<FieldError>> AddGoalAsync(TrajetDbContext db, Case @case, DurableSolution? option, string? description, DateOnly? agreedOn, DateOnly today, CancellationToken ct)
+    /// <summary>What the forms and the API send; the page's forms post the same names.</summary>
+    public sealed record GoalInput
     {
-        var errors = PlanRules.Goal(option, description, agreedOn, @case.Referral.Date, today);
-        if (errors.Count == 0)
-        {
-            db.PlanGoals.Add(new PlanGoal { CaseId = @case.Id, OrganisationId = @case.OrganisationId, ProgrammeId = @case.ProgrammeId, Option = option!.Value, Description = description!.Trim(), AgreedOn = agreedOn!.Value });
-            await db.SaveChangesAsync(ct);
-        }
-        return errors;
+        public DurableSolution? Option { get; init; }
+        public string? Description { get; init; }
+        public DateOnly? AgreedOn { get; init; }
     }
 
-    public static async Task<List<FieldError>> AddActionAsync(TrajetDbContext db, Case @case, Guid? goalId, string? description, ActionOwner? owner, DateOnly? due, CancellationToken ct)
+    public sealed record ActionInput
     {
-        var errors = PlanRules.Action(description, owner, due, @case.Referral.Date);
-        if (goalId is { } g && !await db.PlanGoals.AnyAsync(x => x.Id == g && x.CaseId == @case.Id, ct))
+        public Guid? GoalId { get; init; }
+        public string? Description { get; init; }
+        public ActionOwner? Owner { get; init; }
+        public DateOnly? DueDate { get; init; }
+    }
+
+    public sealed record ReviewInput
+    {
+        public DateOnly? Date { get; init; }
+        public string? Progress { get; init; }
+        public string? Changes { get; init; }
+    }
+
+    public sealed record StatusInput
+    {
+        public ActionStatus? Status { get; init; }
+    }
+
+    public static async Task<Result<PlanGoal>> AddGoalAsync(TrajetDbContext db, Case @case, GoalInput input, DateOnly today, CancellationToken ct)
+    {
+        var errors = PlanRules.Goal(input.Option, input.Description, input.AgreedOn, @case.Referral.Date, today);
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(errors);
+        }
+        var goal = new PlanGoal { CaseId = @case.Id, OrganisationId = @case.OrganisationId, ProgrammeId = @case.ProgrammeId, Option = input.Option!.Value, Description = input.Description!.Trim(), AgreedOn = input.AgreedOn!.Value };
+        db.PlanGoals.Add(goal);
+        await db.SaveChangesAsync(ct);
+        return goal;
+    }
+
+    public static async Task<Result<PlanAction>> AddActionAsync(TrajetDbContext db, Case @case, ActionInput input, CancellationToken ct)
+    {
+        var errors = PlanRules.Action(input.Description, input.Owner, input.DueDate, @case.Referral.Date);
+        if (input.GoalId is { } g && !await db.PlanGoals.AnyAsync(x => x.Id == g && x.CaseId == @case.Id, ct))
         {
             errors.Add(new("goalId", "Unknown goal for this case."));
         }
-        if (errors.Count == 0)
+        if (errors.Count > 0)
         {
-            db.PlanActions.Add(new PlanAction { CaseId = @case.Id, GoalId = goalId, Description = description!.Trim(), Owner = owner!.Value, DueDate = due });
-            await db.SaveChangesAsync(ct);
+            return Failure.Invalid(errors);
         }
-        return errors;
+        var action = new PlanAction { CaseId = @case.Id, GoalId = input.GoalId, Description = input.Description!.Trim(), Owner = input.Owner!.Value, DueDate = input.DueDate };
+        db.PlanActions.Add(action);
+        await db.SaveChangesAsync(ct);
+        return action;
     }
 
-    public static async Task<List<FieldError>> AddReviewAsync(TrajetDbContext db, Case @case, DateOnly? date, string? progress, string? changes, DateOnly today, CancellationToken ct)
+    public static async Task<Result<PlanReview>> AddReviewAsync(TrajetDbContext db, Case @case, ReviewInput input, DateOnly today, CancellationToken ct)
     {
         var start = await db.PlanGoals.Where(g => g.CaseId == @case.Id).MinAsync(g => (DateOnly?)g.AgreedOn, ct);
-        var errors = PlanRules.Review(date, progress, changes, start, today);
-        if (errors.Count == 0)
+        var errors = PlanRules.Review(input.Date, input.Progress, input.Changes, start, today);
+        if (errors.Count > 0)
         {
-            db.PlanReviews.Add(new PlanReview { CaseId = @case.Id, Date = date!.Value, Progress = progress!.Trim(), Changes = string.IsNullOrWhiteSpace(changes) ? null : changes.Trim() });
-            await db.SaveChangesAsync(ct);
+            return Failure.Invalid(errors);
         }
-        return errors;
+        var review = new PlanReview { CaseId = @case.Id, Date = input.Date!.Value, Progress = input.Progress!.Trim(), Changes = string.IsNullOrWhiteSpace(input.Changes) ? null : input.Changes.Trim() };
+        db.PlanReviews.Add(review);
+        await db.SaveChangesAsync(ct);
+        return review;
     }
 
-    /// <summary>Marks an action done or dropped (dated today), or opens it again; false when it is not this case's.</summary>
-    public static async Task<bool> SetStatusAsync(TrajetDbContext db, Guid caseId, Guid actionId, ActionStatus status, DateOnly today, CancellationToken ct)
+    /// <summary>Marks an action done or dropped (dated today), or opens it again.</summary>
+    public static async Task<Result<PlanAction>> SetStatusAsync(TrajetDbContext db, Guid caseId, Guid actionId, StatusInput input, DateOnly today, CancellationToken ct)
     {
+        if (input.Status is not { } status)
+        {
+            return Failure.Invalid("status", "The value is not one of the accepted values.");
+        }
         var action = await db.PlanActions.SingleOrDefaultAsync(a => a.Id == actionId && a.CaseId == caseId, ct);
         if (action is null)
         {
-            return false;
+            return Failure.Invalid("actionId", "Unknown action for this case.");
         }
         action.Status = status;
         action.ClosedOn = status == ActionStatus.Open ? null : today;
         await db.SaveChangesAsync(ct);
-        return true;
+        return action;
     }
 }

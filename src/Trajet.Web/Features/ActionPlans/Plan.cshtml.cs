@@ -19,38 +19,23 @@ public sealed class PlanModel(CurrentUser current, TrajetDbContext db, IStringLo
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) is null ? NotFound() : Page();
 
-    public Task<IActionResult> OnPostGoalAsync(Guid id, DurableSolution? option, string? description, DateOnly? agreedOn, CancellationToken ct) =>
-        ChangeAsync(id, ct, c => EditPlan.AddGoalAsync(db, c, option, description, agreedOn, Today, ct), "goal");
+    public Task<IActionResult> OnPostGoalAsync(Guid id, EditPlan.GoalInput input, CancellationToken ct) =>
+        ChangeAsync(id, c => EditPlan.AddGoalAsync(db, c, input, Today, ct), "goal", ct);
 
-    public Task<IActionResult> OnPostActionAsync(Guid id, Guid? goalId, string? description, ActionOwner? owner, DateOnly? dueDate, CancellationToken ct) =>
-        ChangeAsync(id, ct, c => EditPlan.AddActionAsync(db, c, goalId, description, owner, dueDate, ct), "action");
+    public Task<IActionResult> OnPostActionAsync(Guid id, EditPlan.ActionInput input, CancellationToken ct) =>
+        ChangeAsync(id, c => EditPlan.AddActionAsync(db, c, input, ct), "action", ct);
 
-    public Task<IActionResult> OnPostReviewAsync(Guid id, DateOnly? date, string? progress, string? changes, CancellationToken ct) =>
-        ChangeAsync(id, ct, c => EditPlan.AddReviewAsync(db, c, date, progress, changes, Today, ct), "review");
+    public Task<IActionResult> OnPostReviewAsync(Guid id, EditPlan.ReviewInput input, CancellationToken ct) =>
+        ChangeAsync(id, c => EditPlan.AddReviewAsync(db, c, input, Today, ct), "review", ct);
 
-    public Task<IActionResult> OnPostStatusAsync(Guid id, Guid actionId, ActionStatus status, CancellationToken ct) =>
-        ChangeAsync(id, ct, async c => await EditPlan.SetStatusAsync(db, c.Id, actionId, status, Today, ct) ? [] : [new("actionId", "Unknown action for this case.")], "action");
+    public Task<IActionResult> OnPostStatusAsync(Guid id, Guid actionId, EditPlan.StatusInput input, CancellationToken ct) =>
+        ChangeAsync(id, c => EditPlan.SetStatusAsync(db, c.Id, actionId, input, Today, ct), "action", ct);
 
-    private async Task<IActionResult> ChangeAsync(Guid id, CancellationToken ct, Func<Case, Task<List<FieldError>>> change, string form)
-    {
-        var @case = await LoadAsync(id, ct);
-        if (@case is null)
-        {
-            return NotFound();
-        }
-        var errors = await change(@case);
-        if (errors.Count == 0)
-        {
-            return RedirectToPage(new { id });
-        }
-        // Field errors are keyed "goal.description", "review.date"… so each form shows its own.
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError($"{form}.{error.Field}", l[error.Message]);
-        }
-        Plan = await EditPlan.LoadAsync(db, id, Today, ct);
-        return Page();
-    }
+    /// <param name="form">Errors are keyed "goal.description", "review.date"… so that each form shows its own.</param>
+    private async Task<IActionResult> ChangeAsync<T>(Guid id, Func<Case, Task<Result<T>>> change, string form, CancellationToken ct) =>
+        await LoadAsync(id, ct) is { } @case
+            ? (await change(@case)).ToPage(this, l, _ => RedirectToPage(new { id }), form)
+            : NotFound();
 
     private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
     {
