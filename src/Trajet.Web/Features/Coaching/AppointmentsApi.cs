@@ -12,7 +12,7 @@ public static class AppointmentsApi
 {
     public sealed record InvitationBody(string? Language, string? Addressee, string? Contact);
     public sealed record BookBody(
-        Guid? CaseId, Guid? CoachUserId, DateOnly? Date, string? Start, string? End, Guid? DeskId, string? Place, string? Kind, string? BookedBy,
+        Guid? CaseId, Guid? CoachUserId, DateOnly? Date, string? Start, string? End, Guid? DeskId, string? Place, AppointmentKind? Kind, BookedBy? BookedBy,
         string? Purpose, InvitationBody? Invitation);
     public sealed record CancelBody(string? Reason);
     public sealed record AttendanceBody(bool? Attended);
@@ -69,21 +69,20 @@ public static class AppointmentsApi
         {
             return new List<FieldError> { new("caseId", "Link the appointment to a case.") }.ToProblem(l);
         }
-        var (c, denied) = await db.CaseForWriteAsync(user, body.CaseId.Value, ct);
+        var c = await db.WritableCaseAsync(user, body.CaseId.Value, ct);
         if (c is null)
         {
-            return denied!;
+            // 404 when the case is not theirs to see, 403 when they may only read it.
+            return await db.Cases.Visible(user).AnyAsync(x => x.Id == body.CaseId, ct) ? TypedResults.Forbid() : TypedResults.NotFound();
         }
         var errors = new List<FieldError>();
         var start = TimeText.Parse(body.Start, "start", errors);
         var end = TimeText.Parse(body.End, "end", errors);
-        var kind = body.Kind is null ? AppointmentKind.FollowUp : KebabEnum.Parse<AppointmentKind>(body.Kind, "kind", errors);
-        var bookedBy = body.BookedBy is null ? BookedBy.Coach : KebabEnum.Parse<BookedBy>(body.BookedBy, "bookedBy", errors);
         if (errors.Count > 0)
         {
             return errors.ToProblem(l);
         }
-        var input = new BookAppointment.Input(body.CoachUserId, body.Date, start, end, body.DeskId, body.Place, kind, bookedBy, body.Purpose,
+        var input = new BookAppointment.Input(body.CoachUserId, body.Date, start, end, body.DeskId, body.Place, body.Kind ?? AppointmentKind.FollowUp, body.BookedBy ?? BookedBy.Coach, body.Purpose,
             body.Invitation?.Language, body.Invitation?.Addressee, body.Invitation?.Contact);
         if (body.Invitation is not null && string.IsNullOrWhiteSpace(body.Invitation.Language))
         {

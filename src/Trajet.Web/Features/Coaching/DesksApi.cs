@@ -10,13 +10,13 @@ namespace Trajet.Web.Features.Coaching;
 
 public static class DesksApi
 {
-    public sealed record OpeningBody(string? Day, string? Opens, string? Closes);
-    public sealed record DeskBody(string? Programme, string? Name, string? Address, string? Region, string? Contact, List<OpeningBody>? Openings);
+    public sealed record OpeningBody(DayOfWeek? Day, string? Opens, string? Closes);
+    public sealed record DeskBody(string? Programme, string? Name, string? Address, Region? Region, string? Contact, List<OpeningBody>? Openings);
     public sealed record OpeningDto(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
     public sealed record DeskDto(Guid Id, string Name, string Address, Region Region, string? Contact, IReadOnlyList<OpeningDto> Openings);
     public sealed record WalkInBody(
         DateOnly? Date, string? ArrivedAt, string? Name, string? Language, bool? InterpreterNeeded, bool? FirstVisit, Guid? CaseId, string? CaseNumber, string? Question);
-    public sealed record OutcomeBody(string? Outcome, string? OutcomeNotes, string? CaseNumber);
+    public sealed record OutcomeBody(WalkInOutcome? Outcome, string? OutcomeNotes, string? CaseNumber);
 
     public static void MapDesksApi(this WebApplication app)
     {
@@ -52,16 +52,19 @@ public static class DesksApi
             return TypedResults.Forbid();
         }
         var errors = new List<FieldError>();
-        var region = KebabEnum.Parse<Region>(body.Region, "region", errors);
+        if (body.Region is null)
+        {
+            errors.Add(new("region", "The value is not one of the accepted values."));
+        }
         var openings = (body.Openings ?? []).Select((o, i) => (
-            Day: KebabEnum.Parse<DayOfWeek>(o.Day, $"openings[{i}].day", errors),
+            Day: o.Day ?? Missing<DayOfWeek>($"openings[{i}].day", errors),
             Opens: TimeText.Parse(o.Opens, $"openings[{i}].opens", errors),
             Closes: TimeText.Parse(o.Closes, $"openings[{i}].closes", errors))).ToList();
         if (errors.Count > 0)
         {
             return errors.ToProblem(l);
         }
-        var (desk, invalid) = await AddDesk.ExecuteAsync(db, user, body.Programme, body.Name, body.Address, region, body.Contact,
+        var (desk, invalid) = await AddDesk.ExecuteAsync(db, user, body.Programme, body.Name, body.Address, body.Region, body.Contact,
             openings.Select(o => (o.Day!.Value, o.Opens!.Value, o.Closes!.Value)).ToList(), ct);
         return desk is null ? invalid.ToProblem(l) : TypedResults.Created($"/api/desks/{desk.Id}", ToDto(desk));
     }
@@ -137,12 +140,16 @@ public static class DesksApi
         {
             return TypedResults.NotFound();
         }
-        var errors = new List<FieldError>();
-        var outcome = KebabEnum.Parse<WalkInOutcome>(body.Outcome, "outcome", errors);
-        if (errors.Count == 0)
-        {
-            errors = await DeskQueue.FinishAsync(db, user, walkIn, outcome, body.OutcomeNotes, body.CaseNumber, ct);
-        }
+        var errors = body.Outcome is { } outcome
+            ? await DeskQueue.FinishAsync(db, user, walkIn, outcome, body.OutcomeNotes, body.CaseNumber, ct)
+            : [new("outcome", "The value is not one of the accepted values.")];
         return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok((await DeskQueue.OfDayAsync(db, id, walkIn.Date, false, ct)).Single(e => e.Id == walkInId));
+    }
+
+    /// <summary>A required value left out: the same error as a value not accepted.</summary>
+    private static T? Missing<T>(string field, List<FieldError> errors) where T : struct
+    {
+        errors.Add(new(field, "The value is not one of the accepted values."));
+        return null;
     }
 }
