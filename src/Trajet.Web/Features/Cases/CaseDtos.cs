@@ -36,27 +36,14 @@ public sealed record CaseDto(
 
 public static class MemberBodies
 {
-    /// <summary>The API's member body, with enum and list fields parsed; errors name the field.</summary>
+    /// <summary>The API's person: lists where the form has text (aliases one per line, languages comma-separated).</summary>
     public sealed record Body(
-        string? Role, string? FirstName, string? LastName, List<string>? Aliases, string? Gender, DateOnly? BirthDate,
-        int? EstimatedAge, string? Nationality, List<string>? Languages, List<string>? Vulnerabilities, string? FamilyLinks,
+        MemberRole? Role, string? FirstName, string? LastName, List<string>? Aliases, Gender? Gender, DateOnly? BirthDate,
+        int? EstimatedAge, string? Nationality, List<string>? Languages, List<Vulnerability>? Vulnerabilities, string? FamilyLinks,
         int? ArrivalYear, bool? EverHadLegalStay, bool? AskedAsylumOnArrival, int? DetentionDays, int? ReDetentions,
         string? ConditionsImposed, int? Version)
     {
-        public MemberRules.Input ToInput(List<FieldError> errors)
-        {
-            var role = KebabEnum.Parse<MemberRole>(Role, "role", errors);
-            Gender? gender = Gender is null ? null : KebabEnum.Parse<Gender>(Gender, "gender", errors);
-            var vulnerabilities = new List<Vulnerability>();
-            foreach (var v in Vulnerabilities ?? [])
-            {
-                if (KebabEnum.Parse<Vulnerability>(v, "vulnerabilities", errors) is { } parsed)
-                {
-                    vulnerabilities.Add(parsed);
-                }
-            }
-            return new MemberRules.Input(role, FirstName, LastName, gender, BirthDate, EstimatedAge, Nationality, Languages,
-                Aliases, vulnerabilities, FamilyLinks, ArrivalYear, EverHadLegalStay, AskedAsylumOnArrival, DetentionDays, ReDetentions, ConditionsImposed);
-        }
+        public MemberRules.Input ToInput() => new(Role, FirstName, LastName, Gender, BirthDate, EstimatedAge, Nationality, Languages,
+            Aliases, Vulnerabilities ?? [], FamilyLinks, ArrivalYear, EverHadLegalStay, AskedAsylumOnArrival, DetentionDays, ReDetentions, ConditionsImposed);
     }
 }

@@ -115,12 +115,7 @@ public static class CasesApi
         IReadOnlyList<FindSimilarPeople.Candidate> similar = [];
         return (await db.WriteInCaseAsync(user, id, async c =>
         {
-            var errors = new List<FieldError>();
-            var input = body.ToInput(errors);
-            if (errors.Count > 0)
-            {
-                return Failure.Invalid(errors);
-            }
+            var input = body.ToInput();
             similar = await FindSimilarPeople.ExecuteAsync(db, user, new NameMatcher.Person(body.FirstName ?? "", body.LastName ?? "", "", body.BirthDate, body.EstimatedAge), today, null, ct);
             return await SaveMember.AddAsync(db, c, input, today, ct);
         }, ct)).ToHttp(l, m => TypedResults.Created($"/api/cases/{id}/members/{m.Id}", new MemberCreated(MemberDto.From(m, today, false), similar)));
@@ -135,13 +130,9 @@ public static class CasesApi
             {
                 return Failure.NotFound;
             }
-            var errors = new List<FieldError>();
-            var input = body.ToInput(errors);
-            if (body.Version is null)
-            {
-                errors.Add(new("version", "Send the version you read, so that no one's change is overwritten."));
-            }
-            return errors.Count > 0 ? Failure.Invalid(errors) : await SaveMember.UpdateAsync(db, member, input, body.Version!.Value, today, ct);
+            return body.Version is { } version
+                ? await SaveMember.UpdateAsync(db, member, body.ToInput(), version, today, ct)
+                : Failure.Invalid("version", "Send the version you read, so that no one's change is overwritten.");
         }, ct)).ToHttp(l, m => TypedResults.Ok(MemberDto.From(m, today, false)));
     }
 
