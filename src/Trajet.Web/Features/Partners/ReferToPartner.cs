@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Privacy;
 using Trajet.Web.Infrastructure;
@@ -9,9 +10,39 @@ namespace Trajet.Web.Features.Partners;
 /// <summary>Refers a case to a partner of the same organisation and follows the referral's status.</summary>
 public static class ReferToPartner
 {
+    /// <summary>A new referral, as the case's referral page and the API send it.</summary>
+    public sealed record Input
+    {
+        public Guid? PartnerId { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? Reason { get; init; }
+        /// <summary>The day the family agreed; recorded as their consent to share with the partner.</summary>
+        public DateOnly? FamilyAgreedOn { get; init; }
+        public string? Notes { get; init; }
+    }
+
+    /// <summary>A referral's next status (the API's in kebab-case), with the family's agreement if given now.</summary>
+    public sealed record MoveInput
+    {
+        public ReferralStatus? Status { get; init; }
+        public DateOnly? FamilyAgreedOn { get; init; }
+    }
+
+    public static Task<Result<PartnerReferral>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct) =>
+        CreateAsync(db, @case, input, user.Id, today, ct);
+
+    /// <summary>The tuple form the pathway decision (Coaching) still calls when it refers to a return partner.</summary>
     public static async Task<(PartnerReferral? Referral, List<FieldError> Errors)> CreateAsync(
         TrajetDbContext db, Case @case, Guid? partnerId, DateOnly? date, string? reason, DateOnly? familyAgreedOn, string? notes, Guid recordedBy, DateOnly today, CancellationToken ct)
     {
+        var input = new Input { PartnerId = partnerId, Date = date, Reason = reason, FamilyAgreedOn = familyAgreedOn, Notes = notes };
+        var result = await CreateAsync(db, @case, input, recordedBy, today, ct);
+        return (result.Value, result.Failed?.Errors.ToList() ?? []);
+    }
+
+    private static async Task<Result<PartnerReferral>> CreateAsync(TrajetDbContext db, Case @case, Input input, Guid recordedBy, DateOnly today, CancellationToken ct)
+    {
+        var (partnerId, date, reason, familyAgreedOn, notes) = (input.PartnerId, input.Date, input.Reason, input.FamilyAgreedOn, input.Notes);
         var errors = new List<FieldError>();
         if (partnerId is null || !await db.Partners.AnyAsync(p => p.Id == partnerId && p.OrganisationId == @case.OrganisationId && p.IsActive, ct))
         {
@@ -31,7 +62,7 @@ public static class ReferToPartner
         }
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
         if (familyAgreedOn is { } givenOn)
         {
@@ -51,12 +82,17 @@ public static class ReferToPartner
         };
         db.PartnerReferrals.Add(referral);
         await db.SaveChangesAsync(ct);
-        return (referral, errors);
+        return referral;
     }
 
-    public static async Task<List<FieldError>> MoveAsync(
-        TrajetDbContext db, PartnerReferral referral, ReferralStatus to, DateOnly? familyAgreedOn, Guid recordedBy, DateOnly today, CancellationToken ct)
+    public static async Task<Result<PartnerReferral>> MoveAsync(
+        TrajetDbContext db, UserContext user, PartnerReferral referral, MoveInput input, DateOnly today, CancellationToken ct)
     {
+        if (input.Status is not { } to)
+        {
+            return Failure.Invalid("status", "The value is not one of the accepted values.");
+        }
+        var (familyAgreedOn, recordedBy) = (input.FamilyAgreedOn, user.Id);
         var errors = new List<FieldError>();
         if (!ReferralRules.CanMove(referral.Status, to))
         {
@@ -68,7 +104,7 @@ public static class ReferToPartner
         }
         if (errors.Count > 0)
         {
-            return errors;
+            return Failure.Invalid(errors);
         }
         if (ReferralRules.NeedsAgreement(to))
         {
@@ -77,8 +113,7 @@ public static class ReferToPartner
                 : null;
             if (added is null && !await ConsentCheck.CaseMayShareWithPartnerAsync(db, referral.CaseId, referral.PartnerId, today, ct))
             {
-                errors.Add(new("familyAgreedOn", "Record the family's agreement before sending anything to a partner."));
-                return errors;
+                return Failure.Invalid("familyAgreedOn", "Record the family's agreement before sending anything to a partner.");
             }
             referral.FamilyAgreedOn ??= familyAgreedOn ?? await db.Consents
                 .Where(c => c.CaseId == referral.CaseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == referral.PartnerId && c.WithdrawnOn == null)
@@ -87,7 +122,7 @@ public static class ReferToPartner
         referral.Status = to;
         referral.StatusOn = today;
         await db.SaveChangesAsync(ct);
-        return errors;
+        return referral;
     }
 
     /// <summary>
