@@ -42,21 +42,20 @@ public static class ReferToPartner
 
     private static async Task<Result<PartnerReferral>> CreateAsync(TrajetDbContext db, Case @case, Input input, Guid recordedBy, DateOnly today, CancellationToken ct)
     {
-        var (partnerId, date, reason, familyAgreedOn, notes) = (input.PartnerId, input.Date, input.Reason, input.FamilyAgreedOn, input.Notes);
         var errors = new List<FieldError>();
-        if (partnerId is null || !await db.Partners.AnyAsync(p => p.Id == partnerId && p.OrganisationId == @case.OrganisationId && p.IsActive, ct))
+        if (input.PartnerId is null || !await db.Partners.AnyAsync(p => p.Id == input.PartnerId && p.OrganisationId == @case.OrganisationId && p.IsActive, ct))
         {
             errors.Add(new("partnerId", "Choose a partner from your organisation's directory."));
         }
-        if (date is not { } day || day > today || day < @case.Referral.Date)
+        if (input.Date is not { } day || day > today || day < @case.Referral.Date)
         {
             errors.Add(new("date", "The date must be between the referral and today."));
         }
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 1000)
         {
             errors.Add(new("reason", "Say why, in at most 1000 characters."));
         }
-        if (familyAgreedOn is { } agreed && (agreed > today || agreed < @case.Referral.Date))
+        if (input.FamilyAgreedOn is { } agreed && (agreed > today || agreed < @case.Referral.Date))
         {
             errors.Add(new("familyAgreedOn", "The date must be between the referral and today."));
         }
@@ -64,21 +63,21 @@ public static class ReferToPartner
         {
             return Failure.Invalid(errors);
         }
-        if (familyAgreedOn is { } givenOn)
+        if (input.FamilyAgreedOn is { } givenOn)
         {
-            _ = await RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, partnerId!.Value, givenOn, recordedBy, ct);
+            _ = await RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, input.PartnerId!.Value, givenOn, recordedBy, ct);
         }
         var referral = new PartnerReferral
         {
             CaseId = @case.Id,
             OrganisationId = @case.OrganisationId,
             ProgrammeId = @case.ProgrammeId,
-            PartnerId = partnerId!.Value,
-            Date = date!.Value,
-            Reason = reason!.Trim(),
-            FamilyAgreedOn = familyAgreedOn,
-            StatusOn = date.Value,
-            Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(),
+            PartnerId = input.PartnerId!.Value,
+            Date = input.Date!.Value,
+            Reason = input.Reason!.Trim(),
+            FamilyAgreedOn = input.FamilyAgreedOn,
+            StatusOn = input.Date.Value,
+            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
         };
         db.PartnerReferrals.Add(referral);
         await db.SaveChangesAsync(ct);
@@ -92,13 +91,12 @@ public static class ReferToPartner
         {
             return Failure.Invalid("status", "The value is not one of the accepted values.");
         }
-        var (familyAgreedOn, recordedBy) = (input.FamilyAgreedOn, user.Id);
         var errors = new List<FieldError>();
         if (!ReferralRules.CanMove(referral.Status, to))
         {
             errors.Add(new("status", "This status change is not possible from the current status."));
         }
-        if (familyAgreedOn is { } agreed && agreed > today)
+        if (input.FamilyAgreedOn is { } agreed && agreed > today)
         {
             errors.Add(new("familyAgreedOn", "The date must be between the referral and today."));
         }
@@ -108,14 +106,14 @@ public static class ReferToPartner
         }
         if (ReferralRules.NeedsAgreement(to))
         {
-            var added = familyAgreedOn is { } givenOn
-                ? await RecordAgreementOnceAsync(db, referral.CaseId, referral.OrganisationId, referral.PartnerId, givenOn, recordedBy, ct)
+            var added = input.FamilyAgreedOn is { } givenOn
+                ? await RecordAgreementOnceAsync(db, referral.CaseId, referral.OrganisationId, referral.PartnerId, givenOn, user.Id, ct)
                 : null;
             if (added is null && !await ConsentCheck.CaseMayShareWithPartnerAsync(db, referral.CaseId, referral.PartnerId, today, ct))
             {
                 return Failure.Invalid("familyAgreedOn", "Record the family's agreement before sending anything to a partner.");
             }
-            referral.FamilyAgreedOn ??= familyAgreedOn ?? await db.Consents
+            referral.FamilyAgreedOn ??= input.FamilyAgreedOn ?? await db.Consents
                 .Where(c => c.CaseId == referral.CaseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == referral.PartnerId && c.WithdrawnOn == null)
                 .MaxAsync(c => (DateOnly?)c.GivenOn, ct);
         }
