@@ -7,11 +7,18 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>Adds a place the team goes to: a shelter, squat, street spot, station or day centre.</summary>
 public static class AddPlace
 {
-    public sealed record Input(string? Name, PlaceType? Type, string? City, string? Region, string? Country);
-
-    public abstract record Result;
-    public sealed record Added(OutreachPlace Place) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    /// <summary>What the form and the API send (the API's type in kebab-case); the form has no programme or country.</summary>
+    public sealed record Input
+    {
+        /// <summary>API only: the programme's slug; the user's first outreach programme when empty.</summary>
+        public string? Programme { get; init; }
+        public string? Name { get; init; }
+        public PlaceType? Type { get; init; }
+        public string? City { get; init; }
+        public string? Region { get; init; }
+        /// <summary>BE or FR; the organisation's country when empty.</summary>
+        public string? Country { get; init; }
+    }
 
     public static List<FieldError> Validate(Input input)
     {
@@ -39,12 +46,12 @@ public static class AddPlace
         return errors;
     }
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, ProgrammeRef programme, Guid organisationId, string organisationCountry, Input input, CancellationToken ct)
+    public static async Task<Result<OutreachPlace>> ExecuteAsync(TrajetDbContext db, ProgrammeRef programme, Guid organisationId, string organisationCountry, Input input, CancellationToken ct)
     {
         var errors = Validate(input);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var place = new OutreachPlace
         {
@@ -58,6 +65,6 @@ public static class AddPlace
         };
         db.OutreachPlaces.Add(place);
         await db.SaveChangesAsync(ct);
-        return new Added(place);
+        return place;
     }
 }

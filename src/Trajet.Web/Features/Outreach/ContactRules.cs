@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Infrastructure;
 
@@ -61,4 +63,32 @@ public static class ContactRules
     public static List<T> Split<T>(string stored) where T : struct, Enum =>
         stored.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => KebabEnum.TryParse<T>(s, out var v) ? v : (T?)null)
             .Where(v => v is not null).Select(v => v!.Value).ToList();
+}
+
+/// <summary>A list of kebab-case enum values; a refused value names the list ("informationGiven"), not its index, as the API always has.</summary>
+public sealed class KebabListJson<T> : JsonConverter<IReadOnlyList<T>> where T : struct, Enum
+{
+    public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException();
+        }
+        var values = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            values.Add(reader.TokenType == JsonTokenType.String && KebabEnum.TryParse<T>(reader.GetString(), out var value) ? value : throw new JsonException());
+        }
+        return values;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        foreach (var item in value)
+        {
+            writer.WriteStringValue(item.ToKebab());
+        }
+        writer.WriteEndArray();
+    }
 }

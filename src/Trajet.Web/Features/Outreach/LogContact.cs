@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
@@ -12,19 +13,35 @@ namespace Trajet.Web.Features.Outreach;
 /// </summary>
 public static class LogContact
 {
-    public sealed record Input(
-        Guid? SessionId, Guid? PlaceId, DateOnly? Date, Guid? PersonId, string? Nickname, string? Phone,
-        Gender? Gender, AgeBand? AgeBand, string? Nationality, string? Language, bool MediatorInterpreted,
-        IReadOnlyCollection<InformationTopic> Information, string? InformationOther,
-        IReadOnlyCollection<OrientationService> Orientation, Guid? PartnerId, bool FollowUp);
-
-    public abstract record Result;
-    public sealed record Logged(OutreachContact Contact) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Input input, DateOnly today, CancellationToken ct, List<FieldError>? errors = null)
+    /// <summary>What the phone form and the API send; the API's enums in kebab-case, its booleans may be null (no).</summary>
+    public sealed record Input
     {
-        errors ??= [];
+        public Guid? SessionId { get; init; }
+        /// <summary>API only: a contact at a place without a session.</summary>
+        public Guid? PlaceId { get; init; }
+        public DateOnly? Date { get; init; }
+        public Guid? PersonId { get; init; }
+        public string? Nickname { get; init; }
+        public string? Phone { get; init; }
+        public Gender? Gender { get; init; }
+        public AgeBand? AgeBand { get; init; }
+        public string? Nationality { get; init; }
+        public string? Language { get; init; }
+        public bool? MediatorInterpreted { get; init; }
+        [JsonConverter(typeof(KebabListJson<InformationTopic>))]
+        public IReadOnlyList<InformationTopic>? InformationGiven { get; init; }
+        public string? InformationOther { get; init; }
+        [JsonConverter(typeof(KebabListJson<OrientationService>))]
+        public IReadOnlyList<OrientationService>? Orientation { get; init; }
+        public Guid? PartnerId { get; init; }
+        public bool? FollowUp { get; init; }
+    }
+
+    public static async Task<Result<OutreachContact>> ExecuteAsync(TrajetDbContext db, UserContext user, Input input, DateOnly today, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var information = input.InformationGiven ?? [];
+        var orientation = input.Orientation ?? [];
         OutreachSession? session = null;
         OutreachPlace? place = null;
         if (input.SessionId is { } sessionId)
@@ -52,7 +69,7 @@ public static class LogContact
         var nationality = Blank(input.Nationality) is { } n ? (n.Length == 2 ? n.ToUpperInvariant() : n.ToLowerInvariant()) : null;
         var language = Blank(input.Language)?.ToLowerInvariant();
         errors.AddRange(ContactRules.Validate(new ContactRules.Facts(date, input.Nickname, input.Phone, nationality, language,
-            input.Information, input.InformationOther, input.Orientation, input.PartnerId is not null), today));
+            information, input.InformationOther, orientation, input.PartnerId is not null), today));
 
         var programmeId = session?.ProgrammeId ?? place?.ProgrammeId;
         OutreachPerson? person = null;
@@ -70,7 +87,7 @@ public static class LogContact
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var nickname = Blank(input.Nickname) ?? person?.Nickname;
@@ -104,17 +121,17 @@ public static class LogContact
             AgeBand = input.AgeBand ?? person?.AgeBand ?? AgeBand.Unknown,
             Nationality = nationality ?? person?.Nationality ?? Codes.Unknown,
             Language = language,
-            MediatorInterpreted = input.MediatorInterpreted,
-            InformationGiven = ContactRules.Join(input.Information),
-            InformationOther = input.Information.Contains(InformationTopic.Other) ? Blank(input.InformationOther) : null,
-            Orientation = ContactRules.Join(input.Orientation),
+            MediatorInterpreted = input.MediatorInterpreted ?? false,
+            InformationGiven = ContactRules.Join(information),
+            InformationOther = information.Contains(InformationTopic.Other) ? Blank(input.InformationOther) : null,
+            Orientation = ContactRules.Join(orientation),
             PartnerId = input.PartnerId,
-            FollowUp = input.FollowUp,
+            FollowUp = input.FollowUp ?? false,
             RecordedByUserId = user.Id,
         };
         db.OutreachContacts.Add(contact);
         await db.SaveChangesAsync(ct);
-        return new Logged(contact);
+        return contact;
     }
 
     internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

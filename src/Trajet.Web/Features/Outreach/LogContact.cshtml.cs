@@ -12,27 +12,10 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>A contact in seconds, on a phone, mid-round: the current session is chosen, one tap per topic, save.</summary>
 public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class InputModel
-    {
-        public Guid? SessionId { get; set; }
-        public Guid? PersonId { get; set; }
-        public string? Nickname { get; set; }
-        public Gender Gender { get; set; } = Gender.Unknown;
-        public AgeBand AgeBand { get; set; } = AgeBand.Unknown;
-        public string? Nationality { get; set; }
-        public string? Language { get; set; }
-        public bool MediatorInterpreted { get; set; }
-        public List<InformationTopic> Information { get; set; } = [];
-        public string? InformationOther { get; set; }
-        public List<OrientationService> Orientation { get; set; } = [];
-        public Guid? PartnerId { get; set; }
-        public bool FollowUp { get; set; }
-    }
-
     public sealed record Option(Guid Id, string Label);
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public LogContact.Input Input { get; set; } = new();
 
     public IReadOnlyList<Option> Sessions { get; private set; } = [];
     public IReadOnlyList<Option> Partners { get; private set; } = [];
@@ -50,7 +33,7 @@ public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, ISt
         {
             return NotFound();
         }
-        Input.SessionId = session ?? await PlanSession.CurrentAsync(db, user, programme.Id, Today, ct);
+        Input = new() { SessionId = session ?? await PlanSession.CurrentAsync(db, user, programme.Id, Today, ct), Gender = Gender.Unknown, AgeBand = AgeBand.Unknown };
         if (person is { } personId)
         {
             var known = await db.OutreachPeople.Visible(user).AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct);
@@ -58,11 +41,14 @@ public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, ISt
             {
                 return NotFound();
             }
-            Input.PersonId = known.Id;
-            Input.Gender = known.Gender;
-            Input.AgeBand = known.AgeBand;
-            Input.Nationality = known.Nationality;
-            Input.Language = known.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            Input = Input with
+            {
+                PersonId = known.Id,
+                Gender = known.Gender,
+                AgeBand = known.AgeBand,
+                Nationality = known.Nationality,
+                Language = known.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(),
+            };
         }
         await LoadAsync(user, programme.Id, ct);
         return Page();
@@ -76,21 +62,16 @@ public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, ISt
         {
             return NotFound();
         }
-        if (ModelState.IsValid)
+        // The phone form logs in a session; only the API logs at a place or on another day.
+        var input = Input with { PlaceId = null, Date = null, Phone = null };
+        var answer = ModelState.IsValid
+            ? (await LogContact.ExecuteAsync(db, user, input, Today, ct)).ToPage(this, l, c => RedirectToPage("/Outreach/Session", new { id = c.SessionId, logged = c.Id }))
+            : Page();
+        if (answer is PageResult)
         {
-            var input = new LogContact.Input(Input.SessionId, null, null, Input.PersonId, Input.Nickname, null, Input.Gender, Input.AgeBand,
-                Input.Nationality, Input.Language, Input.MediatorInterpreted, Input.Information, Input.InformationOther, Input.Orientation, Input.PartnerId, Input.FollowUp);
-            switch (await LogContact.ExecuteAsync(db, user, input, Today, ct))
-            {
-                case LogContact.Logged { Contact: var c }:
-                    return RedirectToPage("/Outreach/Session", new { id = c.SessionId, logged = c.Id });
-                case LogContact.Invalid invalid:
-                    invalid.Errors.AddTo(ModelState, l);
-                    break;
-            }
+            await LoadAsync(user, programme.Id, ct);
         }
-        await LoadAsync(user, programme.Id, ct);
-        return Page();
+        return answer;
     }
 
     private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)

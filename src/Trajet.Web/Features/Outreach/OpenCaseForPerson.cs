@@ -8,13 +8,14 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>The person wants accompaniment: an individual case opens in the team's programme, linked to the person.</summary>
 public static class OpenCaseForPerson
 {
-    public sealed record Input(string? FirstName, string? LastName);
+    /// <summary>What the person page and the API send: the names, when the person's record has none yet.</summary>
+    public sealed record Input
+    {
+        public string? FirstName { get; init; }
+        public string? LastName { get; init; }
+    }
 
-    public abstract record Result;
-    public sealed record Opened(Case Case) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, OutreachPerson person, string programmeSlug, Input input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<Case>> ExecuteAsync(TrajetDbContext db, UserContext user, OutreachPerson person, string programmeSlug, Input input, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (person.CaseId is not null)
@@ -33,21 +34,21 @@ public static class OpenCaseForPerson
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         // One transaction: the case, its person and the link are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var opened = await OpenCase.ExecuteAsync(db, user, new OpenCase.Command(programmeSlug, CaseKind.Individual, ReferralSource.Community, "Outreach", today, true, null), today, ct);
         if (opened is not OpenCase.Opened { Case: var @case })
         {
-            return new Invalid(((OpenCase.Invalid)opened).Errors);
+            return Failure.Invalid(((OpenCase.Invalid)opened).Errors);
         }
         var languages = person.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var member = new MemberRules.Input(MemberRole.Other, firstName, lastName, person.Gender, null, null, person.Nationality, languages,
             Aliases: [person.Nickname]);
         if ((await SaveMember.AddAsync(db, @case, member, today, ct)).Failed is { } invalid)
         {
-            return new Invalid(invalid.Errors.ToList());
+            return Failure.Invalid(invalid.Errors);
         }
         person.FirstName = firstName;
         person.LastName = lastName;
@@ -55,6 +56,6 @@ public static class OpenCaseForPerson
         person.Index();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new Opened(@case);
+        return @case;
     }
 }

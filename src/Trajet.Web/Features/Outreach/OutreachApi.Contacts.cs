@@ -14,9 +14,8 @@ public static partial class OutreachApi
         c.Nationality, c.Language, c.MediatorInterpreted, ContactRules.Split<InformationTopic>(c.InformationGiven), c.InformationOther,
         ContactRules.Split<OrientationService>(c.Orientation), c.PartnerId, c.FollowUp);
 
-    private static async Task<IResult> ListContacts(string? programme, Guid? session, Guid? person, DateOnly? from, DateOnly? to, int? page, int? pageSize, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> ListContacts(string? programme, Guid? session, Guid? person, DateOnly? from, DateOnly? to, int? page, int? pageSize, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
         if (p is null)
         {
@@ -49,42 +48,8 @@ public static partial class OutreachApi
         return TypedResults.Ok(new Page<ContactDto>(items.Select(ToDto).ToList(), await query.CountAsync(ct)));
     }
 
-    private static async Task<IResult> LogContactEndpoint(ContactBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        if (!OutreachAccess.CanWork(user))
-        {
-            return TypedResults.Forbid();
-        }
-        var errors = new List<FieldError>();
-        Gender? gender = body.Gender is null ? null : KebabEnum.Parse<Gender>(body.Gender, "gender", errors);
-        AgeBand? age = body.AgeBand is null ? null : KebabEnum.Parse<AgeBand>(body.AgeBand, "ageBand", errors);
-        var topics = ParseAll<InformationTopic>(body.InformationGiven, "informationGiven", errors);
-        var services = ParseAll<OrientationService>(body.Orientation, "orientation", errors);
-        var input = new LogContact.Input(body.SessionId, body.PlaceId, body.Date, body.PersonId, body.Nickname, body.Phone, gender, age, body.Nationality, body.Language,
-            body.MediatorInterpreted ?? false, topics, body.InformationOther, services, body.PartnerId, body.FollowUp ?? false);
-        return await LogContact.ExecuteAsync(db, user, input, clock.Today(), ct, errors) switch
-        {
-            LogContact.Logged { Contact: var c } => TypedResults.Created($"/api/outreach/contacts/{c.Id}", ToDto(c)),
-            LogContact.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
-    }
-
-    private static List<T> ParseAll<T>(string[]? values, string field, List<FieldError> errors) where T : struct, Enum
-    {
-        var parsed = new List<T>();
-        foreach (var value in values ?? [])
-        {
-            if (KebabEnum.TryParse<T>(value, out var v))
-            {
-                parsed.Add(v);
-            }
-            else if (errors.All(e => e.Field != field))
-            {
-                errors.Add(new(field, "The value is not one of the accepted values."));
-            }
-        }
-        return parsed;
-    }
+    private static async Task<IResult> LogContactEndpoint(LogContact.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        !OutreachAccess.CanWork(user)
+            ? TypedResults.Forbid()
+            : (await LogContact.ExecuteAsync(db, user, input, clock.Today(), ct)).ToHttp(l, c => TypedResults.Created($"/api/outreach/contacts/{c.Id}", ToDto(c)));
 }

@@ -13,9 +13,8 @@ public static partial class OutreachApi
         referrals.Select(r => new ReferralDto(r.Id, r.PartnerId, db.Partners.Where(p => p.Id == r.PartnerId).Select(p => p.Name).First(), r.Date, r.Name, r.Phone, r.Language,
             r.Reason, r.Status, r.PersonId, r.ContactId, r.HandledOn));
 
-    private static async Task<IResult> ListReferrals(string? programme, string? status, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> ListReferrals(string? programme, string? status, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
         if (p is null)
         {
@@ -31,45 +30,30 @@ public static partial class OutreachApi
         return TypedResults.Ok(await ReferralDtos(db, referrals.OrderBy(r => r.Date)).ToListAsync(ct));
     }
 
-    private static async Task<IResult> AddReferral(ReferralBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> AddReferral(ReferralQueue.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var (p, denied) = await ProgrammeForAsync(db, user, body.Programme, true, ct);
+        var (p, denied) = await ProgrammeForAsync(db, user, input.Programme, true, ct);
         if (p is null)
         {
             return denied!;
         }
-        return await ReferralQueue.AddAsync(db, user, p, new ReferralQueue.Input(body.PartnerId, body.Date, body.Name, body.Phone, body.Language, body.Reason), clock.Today(), ct) switch
-        {
-            ReferralQueue.Queued { Referral: var r } => TypedResults.Created($"/api/outreach/referrals/{r.Id}", await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)),
-            ReferralQueue.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
+        return await (await ReferralQueue.AddAsync(db, user, p, input, clock.Today(), ct)).ToHttpAsync(l, async r =>
+            TypedResults.Created($"/api/outreach/referrals/{r.Id}", await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)));
     }
 
-    private static async Task<IResult> LinkReferral(Guid id, LinkBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> LinkReferral(Guid id, ReferralQueue.LinkInput input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var referral = OutreachAccess.CanWork(user) ? await db.InboundReferrals.Visible(user).SingleOrDefaultAsync(r => r.Id == id, ct) : null;
-        if (referral is null)
-        {
-            return TypedResults.NotFound();
-        }
-        return await ReferralQueue.LinkAsync(db, user, referral, body.PersonId, body.ContactId, clock.Today(), ct) switch
-        {
-            ReferralQueue.Linked { Referral: var r } => TypedResults.Ok(await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)),
-            ReferralQueue.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
+        return await (referral is null ? Failure.NotFound : await ReferralQueue.LinkAsync(db, user, referral, input, clock.Today(), ct)).ToHttpAsync(l, async r =>
+            TypedResults.Ok(await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)));
     }
 
     /// <summary>The dashboard's programme: the team, its coordinators and its evaluators read it; another organisation's is a 404.</summary>
     public static async Task<ProgrammeRef?> DashboardProgrammeAsync(TrajetDbContext db, UserContext user, string? slug, CancellationToken ct) =>
         await OutreachAccess.ProgrammeAsync(db, user, slug, ct);
 
-    private static async Task<IResult> Dashboard(string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<IResult> Dashboard(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var p = await DashboardProgrammeAsync(db, user, programme, ct);
         if (p is null)
         {
@@ -78,10 +62,9 @@ public static partial class OutreachApi
         return TypedResults.Ok(await OutreachDashboard.BuildAsync(db, p.Id, p.Slug, from, to, ct));
     }
 
-    private static async Task<IResult> ExportAsync(string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct,
+    private static async Task<IResult> ExportAsync(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, CancellationToken ct,
         Func<OutreachDashboard.Report, byte[]> write, string contentType, string extension)
     {
-        var user = await current.RequireAsync(ct);
         var p = await DashboardProgrammeAsync(db, user, programme, ct);
         if (p is null)
         {

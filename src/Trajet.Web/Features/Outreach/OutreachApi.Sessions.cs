@@ -9,9 +9,8 @@ namespace Trajet.Web.Features.Outreach;
 // Places and sessions: where and when the team goes out.
 public static partial class OutreachApi
 {
-    private static async Task<IResult> ListPlaces(string? programme, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListPlaces(string? programme, UserContext user, TrajetDbContext db, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
         if (p is null)
         {
@@ -21,29 +20,20 @@ public static partial class OutreachApi
             .Select(x => new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)).ToListAsync(ct));
     }
 
-    private static async Task<IResult> AddPlaceEndpoint(PlaceBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> AddPlaceEndpoint(AddPlace.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var (p, denied) = await ProgrammeForAsync(db, user, body.Programme, true, ct);
+        var (p, denied) = await ProgrammeForAsync(db, user, input.Programme, true, ct);
         if (p is null)
         {
             return denied!;
         }
-        var errors = new List<FieldError>();
-        var type = KebabEnum.Parse<PlaceType>(body.Type, "type", errors);
         var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Country).SingleAsync(ct);
-        var result = await AddPlace.ExecuteAsync(db, p, user.OrganisationId!.Value, country, new AddPlace.Input(body.Name, type, body.City, body.Region, body.Country), ct);
-        return result switch
-        {
-            AddPlace.Added { Place: var x } when errors.Count == 0 => TypedResults.Created($"/api/outreach/places/{x.Id}", new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)),
-            AddPlace.Invalid invalid => invalid.Errors.Concat(errors).DistinctBy(e => e.Field).ToProblem(l),
-            _ => errors.ToProblem(l),
-        };
+        return (await AddPlace.ExecuteAsync(db, p, user.OrganisationId!.Value, country, input, ct))
+            .ToHttp(l, x => TypedResults.Created($"/api/outreach/places/{x.Id}", new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)));
     }
 
-    private static async Task<IResult> ListSessions(string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListSessions(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
         if (p is null)
         {
@@ -72,28 +62,14 @@ public static partial class OutreachApi
         return rows.Select(s => new SessionDto(s.Id, s.Kind, s.Date, s.PlaceId, s.Place, s.City, s.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries), s.Notes, s.Team, s.Contacts)).ToList();
     }
 
-    private static async Task<IResult> PlanSessionEndpoint(SessionBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        if (!OutreachAccess.CanWork(user))
-        {
-            return TypedResults.Forbid();
-        }
-        var errors = new List<FieldError>();
-        var kind = KebabEnum.Parse<SessionKind>(body.Kind, "kind", errors);
-        var input = new PlanSession.Input(kind, body.Date, body.PlaceId, body.TeamMembers ?? [], body.Mediators ?? [], body.Languages ?? [], body.Notes);
-        return await PlanSession.ExecuteAsync(db, user, input, clock.Today(), ct, errors) switch
-        {
-            PlanSession.Planned { Session: var s } => TypedResults.Created($"/api/outreach/sessions/{s.Id}",
-                (await SessionsAsync(db, db.OutreachSessions.Where(x => x.Id == s.Id), ct)).Single()),
-            PlanSession.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
-    }
+    private static async Task<IResult> PlanSessionEndpoint(PlanSession.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        !OutreachAccess.CanWork(user)
+            ? TypedResults.Forbid()
+            : await (await PlanSession.ExecuteAsync(db, user, input, clock.Today(), ct)).ToHttpAsync(l, async s =>
+                TypedResults.Created($"/api/outreach/sessions/{s.Id}", (await SessionsAsync(db, db.OutreachSessions.Where(x => x.Id == s.Id), ct)).Single()));
 
-    private static async Task<IResult> GetSession(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetSession(Guid id, UserContext user, TrajetDbContext db, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!OutreachAccess.CanSeePeople(user))
         {
             return TypedResults.NotFound();

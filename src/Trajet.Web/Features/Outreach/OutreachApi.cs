@@ -6,29 +6,16 @@ namespace Trajet.Web.Features.Outreach;
 
 public static partial class OutreachApi
 {
-    public sealed record PlaceBody(string? Programme, string? Name, string? Type, string? City, string? Region, string? Country);
     public sealed record PlaceDto(Guid Id, string Name, PlaceType Type, string City, string? Region, string Country);
-    public sealed record SessionBody(string? Kind, DateOnly? Date, Guid? PlaceId, Guid[]? TeamMembers, Guid[]? Mediators, string[]? Languages, string? Notes);
     public sealed record WorkerDto(Guid UserId, string Name, bool IsMediator);
     public sealed record SessionDto(Guid Id, SessionKind Kind, DateOnly Date, Guid PlaceId, string Place, string City, IReadOnlyList<string> Languages, string? Notes, IReadOnlyList<WorkerDto> Team, int Contacts);
-    public sealed record ContactBody(
-        Guid? SessionId, Guid? PlaceId, DateOnly? Date, Guid? PersonId, string? Nickname, string? Phone, string? Gender, string? AgeBand,
-        string? Nationality, string? Language, bool? MediatorInterpreted, string[]? InformationGiven, string? InformationOther,
-        string[]? Orientation, Guid? PartnerId, bool? FollowUp);
     public sealed record ContactDto(
         Guid Id, DateOnly Date, Guid? SessionId, Guid? PlaceId, string Place, Guid? PersonId, string? Nickname, Gender Gender, AgeBand AgeBand,
         string Nationality, string? Language, bool MediatorInterpreted, IReadOnlyList<InformationTopic> InformationGiven, string? InformationOther,
         IReadOnlyList<OrientationService> Orientation, Guid? PartnerId, bool FollowUp);
     public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
-    public sealed record PersonBody(string? Programme, string? Nickname, string? FirstName, string? LastName, string? Phone, string? Gender, string? AgeBand, string? Nationality, string[]? Languages);
-    public sealed record OutcomeBody(string? Kind, DateOnly? Date, string? Notes);
-    public sealed record CaseBody(string? FirstName, string? LastName);
-    public sealed record AgreementBody(string? With, DateOnly? Date, string? ExplainedHow, string? Language);
-    public sealed record ShareBody(string? With);
     public sealed record ShareDto(Guid Id, Guid PersonId, Guid ConsentId, string With, DateOnly SharedOn, DateOnly? StoppedOn);
     public sealed record SharedPersonDto(Guid Id, string Nickname, string Nationality, string SharedBy, DateOnly SharedOn);
-    public sealed record ReferralBody(string? Programme, Guid? PartnerId, DateOnly? Date, string? Name, string? Phone, string? Language, string? Reason);
-    public sealed record LinkBody(Guid? PersonId, Guid? ContactId);
     public sealed record ReferralDto(Guid Id, Guid PartnerId, string Partner, DateOnly Date, string Name, string? Phone, string? Language, string Reason, InboundReferralStatus Status, Guid? PersonId, Guid? ContactId, DateOnly? HandledOn);
 
     public static void MapOutreachApi(this WebApplication app)
@@ -55,10 +42,10 @@ public static partial class OutreachApi
         group.MapPost("/referrals", AddReferral);
         group.MapPost("/referrals/{id:guid}/link", LinkReferral);
         group.MapGet("/dashboard", Dashboard).ForEvaluators();
-        group.MapGet("/dashboard.csv", async (string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct) =>
-            await ExportAsync(programme, from, to, current, db, ct, OutreachExports.Csv, "text/csv", "csv")).ForEvaluators();
-        group.MapGet("/dashboard.xlsx", async (string? programme, DateOnly? from, DateOnly? to, CurrentUser current, TrajetDbContext db, CancellationToken ct) =>
-            await ExportAsync(programme, from, to, current, db, ct, OutreachExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")).ForEvaluators();
+        group.MapGet("/dashboard.csv", async (string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, CancellationToken ct) =>
+            await ExportAsync(programme, from, to, user, db, ct, OutreachExports.Csv, "text/csv", "csv")).ForEvaluators();
+        group.MapGet("/dashboard.xlsx", async (string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, CancellationToken ct) =>
+            await ExportAsync(programme, from, to, user, db, ct, OutreachExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")).ForEvaluators();
     }
 
     /// <summary>The outreach programme named (or the user's first), as a result: 404 when not theirs, 403 when they may only read aggregates.</summary>

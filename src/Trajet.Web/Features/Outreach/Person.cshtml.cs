@@ -15,46 +15,17 @@ namespace Trajet.Web.Features.Outreach;
 /// </summary>
 public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class DetailsInput
-    {
-        public string? Nickname { get; set; }
-        public string? FirstName { get; set; }
-        public string? LastName { get; set; }
-        public string? Phone { get; set; }
-    }
-
-    public sealed class OutcomeInput
-    {
-        public OutcomeKind? Kind { get; set; }
-        public DateOnly? Date { get; set; }
-        public string? Notes { get; set; }
-    }
-
-    public sealed class AgreementInput
-    {
-        public string? With { get; set; }
-        public DateOnly? Date { get; set; }
-        public string? ExplainedHow { get; set; }
-        public string? Language { get; set; }
-    }
-
-    public sealed class CaseInput
-    {
-        public string? FirstName { get; set; }
-        public string? LastName { get; set; }
-    }
+    [BindProperty]
+    public SavePerson.Input Details { get; set; } = new();
 
     [BindProperty]
-    public DetailsInput Details { get; set; } = new();
+    public RecordOutcome.Input Outcome { get; set; } = new();
 
     [BindProperty]
-    public OutcomeInput Outcome { get; set; } = new();
+    public ShareAcrossBorder.AgreementInput Agreement { get; set; } = new();
 
     [BindProperty]
-    public AgreementInput Agreement { get; set; } = new();
-
-    [BindProperty]
-    public CaseInput NewCase { get; set; } = new();
+    public OpenCaseForPerson.Input NewCase { get; set; } = new();
 
     public PersonRecord.View Person { get; private set; } = null!;
     public IReadOnlyList<ProgrammeRef> OtherTeams { get; private set; } = [];
@@ -69,53 +40,44 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
         {
             return NotFound();
         }
-        Details = new DetailsInput { Nickname = Person.Nickname, FirstName = Person.FirstName, LastName = Person.LastName, Phone = Person.Phone };
-        Outcome.Date = Today;
-        Agreement.Date = Today;
-        Agreement.Language = Person.Languages.FirstOrDefault();
-        NewCase = new CaseInput { FirstName = Person.FirstName, LastName = Person.LastName };
+        Details = PersonDetails();
+        Outcome = new() { Date = Today };
+        Agreement = new() { Date = Today, Language = Person.Languages.FirstOrDefault() };
+        NewCase = new() { FirstName = Person.FirstName, LastName = Person.LastName };
         return Page();
     }
 
-    public Task<IActionResult> OnPostDetailsAsync(Guid id, CancellationToken ct) => WriteAsync(id, "Details", async (user, person) =>
+    // The details form corrects names and phone only: what it leaves out stays as it was.
+    public Task<IActionResult> OnPostDetailsAsync(Guid id, CancellationToken ct) => WriteAsync(id, "Details", async (_, person) =>
     {
-        var body = new OutreachApi.PersonBody(null, Details.Nickname, Details.FirstName, Details.LastName, Details.Phone, null, null, null, null);
-        var errors = OutreachApi.ApplyPerson(person, body);
-        if (errors.Count == 0)
+        var saved = SavePerson.Apply(person, new() { Nickname = Details.Nickname, FirstName = Details.FirstName, LastName = Details.LastName, Phone = Details.Phone });
+        if (saved.Failed is null)
         {
             await db.SaveChangesAsync(ct);
         }
-        return errors;
-    }, ct);
+        return saved;
+    }, _ => RedirectToPage(new { id }), ct);
 
-    public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct) => WriteAsync(id, "Outcome", async (user, person) =>
-        await RecordOutcome.ExecuteAsync(db, user, person, new RecordOutcome.Input(Outcome.Kind, Outcome.Date, Outcome.Notes), Today, ct) is RecordOutcome.Invalid invalid ? invalid.Errors : [], ct);
+    public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct) => WriteAsync(id, "Outcome",
+        (user, person) => RecordOutcome.ExecuteAsync(db, user, person, Outcome, Today, ct), _ => RedirectToPage(new { id }), ct);
 
-    public Task<IActionResult> OnPostAgreementAsync(Guid id, CancellationToken ct) => WriteAsync(id, "Agreement", async (user, person) =>
-        await ShareAcrossBorder.RecordAgreementAsync(db, user, person, new ShareAcrossBorder.AgreementInput(Agreement.With, Agreement.Date, Agreement.ExplainedHow, Agreement.Language), Today, ct)
-            is ShareAcrossBorder.Invalid invalid ? invalid.Errors : [], ct);
+    public Task<IActionResult> OnPostAgreementAsync(Guid id, CancellationToken ct) => WriteAsync(id, "Agreement",
+        (user, person) => ShareAcrossBorder.RecordAgreementAsync(db, user, person, Agreement, Today, ct), _ => RedirectToPage(new { id }), ct);
 
-    public Task<IActionResult> OnPostShareAsync(Guid id, string? with, CancellationToken ct) => WriteAsync(id, "", async (user, person) =>
-        await ShareAcrossBorder.ShareAsync(db, user, person, with, Today, ct) is ShareAcrossBorder.Invalid invalid ? invalid.Errors : [], ct);
+    public Task<IActionResult> OnPostShareAsync(Guid id, string? with, CancellationToken ct) => WriteAsync(id, "",
+        (user, person) => ShareAcrossBorder.ShareAsync(db, user, person, new() { With = with }, Today, ct), _ => RedirectToPage(new { id }), ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct) => WriteAsync(id, "", async (_, person) =>
-        await ShareAcrossBorder.WithdrawAsync(db, person, consentId, Today, ct) is ShareAcrossBorder.Invalid invalid ? invalid.Errors : [], ct);
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct) => WriteAsync(id, "",
+        (_, person) => ShareAcrossBorder.WithdrawAsync(db, person, consentId, Today, ct), _ => RedirectToPage(new { id }), ct);
 
-    public async Task<IActionResult> OnPostCaseAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostCaseAsync(Guid id, CancellationToken ct) => WriteAsync(id, "NewCase", async (user, person) =>
     {
-        Guid? caseId = null;
-        var result = await WriteAsync(id, "NewCase", async (user, person) =>
-        {
-            var slug = await db.Programmes.Where(p => p.Id == person.ProgrammeId).Select(p => p.Slug).SingleAsync(ct);
-            var opened = await OpenCaseForPerson.ExecuteAsync(db, user, person, slug, new OpenCaseForPerson.Input(NewCase.FirstName, NewCase.LastName), Today, ct);
-            caseId = (opened as OpenCaseForPerson.Opened)?.Case.Id;
-            return opened is OpenCaseForPerson.Invalid invalid ? invalid.Errors : [];
-        }, ct);
-        return caseId is { } opened ? RedirectToPage("/CaseFile/Details", new { id = opened }) : result;
-    }
+        var slug = await db.Programmes.Where(p => p.Id == person.ProgrammeId).Select(p => p.Slug).SingleAsync(ct);
+        return await OpenCaseForPerson.ExecuteAsync(db, user, person, slug, NewCase, Today, ct);
+    }, c => RedirectToPage("/CaseFile/Details", new { id = c.Id }), ct);
 
     /// <summary>Runs one form's use case on the team's own person: other teams (even with a share) and strangers get a 404.</summary>
-    private async Task<IActionResult> WriteAsync(Guid id, string prefix, Func<UserContext, OutreachPerson, Task<List<FieldError>>> write, CancellationToken ct)
+    private async Task<IActionResult> WriteAsync<T>(Guid id, string prefix, Func<UserContext, OutreachPerson, Task<Result<T>>> write, Func<T, IActionResult> done, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
         var person = await db.WritablePersonAsync(user, id, ct);
@@ -123,20 +85,20 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
         {
             return NotFound();
         }
-        var errors = await write(user, person);
-        if (errors.Count == 0)
+        var answer = (await write(user, person)).ToPage(this, l, done, prefix);
+        if (answer is PageResult)
         {
-            return RedirectToPage(new { id });
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            if (prefix != "Details")
+            {
+                Details = PersonDetails();
+            }
         }
-        errors.AddTo(ModelState, l, prefix);
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        if (prefix != "Details")
-        {
-            Details = new DetailsInput { Nickname = Person.Nickname, FirstName = Person.FirstName, LastName = Person.LastName, Phone = Person.Phone };
-        }
-        return Page();
+        return answer;
     }
+
+    private SavePerson.Input PersonDetails() => new() { Nickname = Person.Nickname, FirstName = Person.FirstName, LastName = Person.LastName, Phone = Person.Phone };
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

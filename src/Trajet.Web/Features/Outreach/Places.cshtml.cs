@@ -11,16 +11,8 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>The places the team goes to, by city, and the form to add one.</summary>
 public sealed class PlacesModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed class InputModel
-    {
-        public string? Name { get; set; }
-        public PlaceType Type { get; set; } = PlaceType.StreetSpot;
-        public string? City { get; set; }
-        public string? Region { get; set; }
-    }
-
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public AddPlace.Input Input { get; set; } = new();
 
     public IReadOnlyList<OutreachApi.PlaceDto> Items { get; private set; } = [];
     public bool CanWork { get; private set; }
@@ -33,6 +25,7 @@ public sealed class PlacesModel(CurrentUser current, TrajetDbContext db, IString
         {
             return NotFound();
         }
+        Input = new() { Type = PlaceType.StreetSpot };
         await LoadAsync(user, programme.Id, ct);
         return Page();
     }
@@ -45,20 +38,16 @@ public sealed class PlacesModel(CurrentUser current, TrajetDbContext db, IString
         {
             return NotFound();
         }
-        if (ModelState.IsValid)
+        var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Country).SingleAsync(ct);
+        // The form adds in the user's programme and country.
+        var answer = ModelState.IsValid
+            ? (await AddPlace.ExecuteAsync(db, programme, user.OrganisationId!.Value, country, Input with { Programme = null, Country = null }, ct)).ToPage(this, l, _ => RedirectToPage())
+            : Page();
+        if (answer is PageResult)
         {
-            var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Country).SingleAsync(ct);
-            switch (await AddPlace.ExecuteAsync(db, programme, user.OrganisationId!.Value, country, new AddPlace.Input(Input.Name, Input.Type, Input.City, Input.Region, null), ct))
-            {
-                case AddPlace.Added:
-                    return RedirectToPage();
-                case AddPlace.Invalid invalid:
-                    invalid.Errors.AddTo(ModelState, l);
-                    break;
-            }
+            await LoadAsync(user, programme.Id, ct);
         }
-        await LoadAsync(user, programme.Id, ct);
-        return Page();
+        return answer;
     }
 
     private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)

@@ -9,16 +9,23 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>Plans (or records) a permanence, an ad hoc interview or an outdoor round: place, day, who is there, which languages.</summary>
 public static class PlanSession
 {
-    public sealed record Input(SessionKind? Kind, DateOnly? Date, Guid? PlaceId, IReadOnlyCollection<Guid> TeamMembers, IReadOnlyCollection<Guid> Mediators, IReadOnlyCollection<string> Languages, string? Notes);
-
-    public abstract record Result;
-    public sealed record Planned(OutreachSession Session) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Input input, DateOnly today, CancellationToken ct, List<FieldError>? errors = null)
+    /// <summary>What the form and the API send (the API's kind in kebab-case); the form types the languages as text.</summary>
+    public sealed record Input
     {
-        errors ??= [];
-        if (input.Kind is null && errors.All(e => e.Field != "kind"))
+        public SessionKind? Kind { get; init; }
+        public DateOnly? Date { get; init; }
+        public Guid? PlaceId { get; init; }
+        public IReadOnlyList<Guid>? TeamMembers { get; init; }
+        public IReadOnlyList<Guid>? Mediators { get; init; }
+        public IReadOnlyList<string>? Languages { get; init; }
+        public string? Notes { get; init; }
+    }
+
+    public static async Task<Result<OutreachSession>> ExecuteAsync(TrajetDbContext db, UserContext user, Input input, DateOnly today, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        IReadOnlyList<Guid> teamMembers = input.TeamMembers ?? [], mediators = input.Mediators ?? [];
+        if (input.Kind is null)
         {
             errors.Add(new("kind", "The value is not one of the accepted values."));
         }
@@ -35,7 +42,7 @@ public static class PlanSession
         {
             errors.Add(new("placeId", "Unknown place."));
         }
-        var languages = input.Languages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList();
+        var languages = (input.Languages ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList();
         if (languages.Any(l => !Codes.IsLanguage(l)))
         {
             errors.Add(new("languages", "Unknown language code: use ISO 639-1 (e.g. hy, ru)."));
@@ -44,22 +51,22 @@ public static class PlanSession
         {
             errors.Add(new("notes", "At most 1000 characters."));
         }
-        var people = input.TeamMembers.Concat(input.Mediators).Distinct().ToList();
+        var people = teamMembers.Concat(mediators).Distinct().ToList();
         if (place is not null && people.Count > 0)
         {
             var team = await db.UserProgrammes.Where(up => up.ProgrammeId == place.ProgrammeId && people.Contains(up.UserId)).Select(up => up.UserId).ToListAsync(ct);
-            if (input.TeamMembers.Any(u => !team.Contains(u)))
+            if (teamMembers.Any(u => !team.Contains(u)))
             {
                 errors.Add(new("teamMembers", "Choose team members of the programme."));
             }
-            if (input.Mediators.Any(u => !team.Contains(u)))
+            if (mediators.Any(u => !team.Contains(u)))
             {
                 errors.Add(new("mediators", "Choose team members of the programme."));
             }
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var session = new OutreachSession
         {
@@ -72,10 +79,10 @@ public static class PlanSession
             Notes = LogContact.Blank(input.Notes),
             CreatedByUserId = user.Id,
         };
-        session.Workers.AddRange(people.Select(u => new OutreachSessionWorker { SessionId = session.Id, UserId = u, IsMediator = input.Mediators.Contains(u) }));
+        session.Workers.AddRange(people.Select(u => new OutreachSessionWorker { SessionId = session.Id, UserId = u, IsMediator = mediators.Contains(u) }));
         db.OutreachSessions.Add(session);
         await db.SaveChangesAsync(ct);
-        return new Planned(session);
+        return session;
     }
 
     /// <summary>The session a worker is most likely in right now: today's where they are on the team, else today's latest, else the latest.</summary>

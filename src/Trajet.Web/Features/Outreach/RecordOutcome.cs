@@ -8,11 +8,13 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>Records that the person (re)entered the regular track: a protection or return application, the reception network.</summary>
 public static class RecordOutcome
 {
-    public sealed record Input(OutcomeKind? Kind, DateOnly? Date, string? Notes);
-
-    public abstract record Result;
-    public sealed record Recorded(OutreachOutcome Outcome) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    /// <summary>What the person page and the API send (the API's kind in kebab-case).</summary>
+    public sealed record Input
+    {
+        public OutcomeKind? Kind { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? Notes { get; init; }
+    }
 
     /// <summary>An outcome follows the team's work: not before the person's first contact, not in the future.</summary>
     public static List<FieldError> Validate(Input input, DateOnly? firstContact, DateOnly today)
@@ -45,14 +47,13 @@ public static class RecordOutcome
         return errors;
     }
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, OutreachPerson person, Input input, DateOnly today, CancellationToken ct, List<FieldError>? errors = null)
+    public static async Task<Result<OutreachOutcome>> ExecuteAsync(TrajetDbContext db, UserContext user, OutreachPerson person, Input input, DateOnly today, CancellationToken ct)
     {
-        errors ??= [];
         var firstContact = await db.OutreachContacts.Where(c => c.PersonId == person.Id).MinAsync(c => (DateOnly?)c.Date, ct);
-        errors.AddRange(Validate(input, firstContact, today).Where(e => e.Field != "kind" || errors.All(x => x.Field != "kind")));
+        var errors = Validate(input, firstContact, today);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var outcome = new OutreachOutcome
         {
@@ -66,6 +67,6 @@ public static class RecordOutcome
         };
         db.OutreachOutcomes.Add(outcome);
         await db.SaveChangesAsync(ct);
-        return new Recorded(outcome);
+        return outcome;
     }
 }

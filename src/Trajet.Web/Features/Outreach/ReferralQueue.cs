@@ -9,14 +9,27 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>People partners refer to the team: queued until someone meets them, then linked to the person (and contact).</summary>
 public static class ReferralQueue
 {
-    public sealed record Input(Guid? PartnerId, DateOnly? Date, string? Name, string? Phone, string? Language, string? Reason);
+    /// <summary>A partner's referral, as the queue page and the API send it.</summary>
+    public sealed record Input
+    {
+        /// <summary>API only: the programme's slug; the user's first outreach programme when empty.</summary>
+        public string? Programme { get; init; }
+        public Guid? PartnerId { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? Name { get; init; }
+        public string? Phone { get; init; }
+        public string? Language { get; init; }
+        public string? Reason { get; init; }
+    }
 
-    public abstract record Result;
-    public sealed record Queued(InboundReferral Referral) : Result;
-    public sealed record Linked(InboundReferral Referral) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    /// <summary>The person the team met (and, if given, the contact).</summary>
+    public sealed record LinkInput
+    {
+        public Guid? PersonId { get; init; }
+        public Guid? ContactId { get; init; }
+    }
 
-    public static async Task<Result> AddAsync(TrajetDbContext db, UserContext user, ProgrammeRef programme, Input input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<InboundReferral>> AddAsync(TrajetDbContext db, UserContext user, ProgrammeRef programme, Input input, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (input.PartnerId is not { } partnerId || !await db.Partners.AnyAsync(p => p.Id == partnerId && p.OrganisationId == user.OrganisationId, ct))
@@ -49,7 +62,7 @@ public static class ReferralQueue
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var referral = new InboundReferral
         {
@@ -65,12 +78,13 @@ public static class ReferralQueue
         };
         db.InboundReferrals.Add(referral);
         await db.SaveChangesAsync(ct);
-        return new Queued(referral);
+        return referral;
     }
 
     /// <summary>The team met the person: the referral leaves the queue, linked to the person and, if given, the contact.</summary>
-    public static async Task<Result> LinkAsync(TrajetDbContext db, UserContext user, InboundReferral referral, Guid? personId, Guid? contactId, DateOnly today, CancellationToken ct)
+    public static async Task<Result<InboundReferral>> LinkAsync(TrajetDbContext db, UserContext user, InboundReferral referral, LinkInput input, DateOnly today, CancellationToken ct)
     {
+        var (personId, contactId) = (input.PersonId, input.ContactId);
         var errors = new List<FieldError>();
         var person = personId is { } p ? await db.OutreachPeople.Visible(user).AnyAsync(x => x.Id == p && x.ProgrammeId == referral.ProgrammeId, ct) : false;
         if (!person)
@@ -83,13 +97,13 @@ public static class ReferralQueue
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         referral.PersonId = personId;
         referral.ContactId = contactId;
         referral.Status = InboundReferralStatus.Contacted;
         referral.HandledOn = today;
         await db.SaveChangesAsync(ct);
-        return new Linked(referral);
+        return referral;
     }
 }

@@ -11,23 +11,13 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>The queue of people partners referred to the team; each is linked to a person once met.</summary>
 public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class InputModel
-    {
-        public Guid? PartnerId { get; set; }
-        public DateOnly? Date { get; set; }
-        public string? Name { get; set; }
-        public string? Phone { get; set; }
-        public string? Language { get; set; }
-        public string? Reason { get; set; }
-    }
-
     public sealed record Option(Guid Id, string Label);
 
     /// <summary>The value of "a new person under the referral's name" in the link form.</summary>
     public const string NewPerson = "new";
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ReferralQueue.Input Input { get; set; } = new();
 
     public IReadOnlyList<OutreachApi.ReferralDto> Waiting { get; private set; } = [];
     public IReadOnlyList<OutreachApi.ReferralDto> Handled { get; private set; } = [];
@@ -45,7 +35,7 @@ public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStr
         {
             return NotFound();
         }
-        Input.Date = Today;
+        Input = new() { Date = Today };
         await LoadAsync(user, programme.Id, ct);
         return Page();
     }
@@ -58,16 +48,12 @@ public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStr
         {
             return NotFound();
         }
-        switch (await ReferralQueue.AddAsync(db, user, programme, new ReferralQueue.Input(Input.PartnerId, Input.Date, Input.Name, Input.Phone, Input.Language, Input.Reason), Today, ct))
+        var answer = (await ReferralQueue.AddAsync(db, user, programme, Input with { Programme = null }, Today, ct)).ToPage(this, l, _ => RedirectToPage());
+        if (answer is PageResult)
         {
-            case ReferralQueue.Queued:
-                return RedirectToPage();
-            case ReferralQueue.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                break;
+            await LoadAsync(user, programme.Id, ct);
         }
-        await LoadAsync(user, programme.Id, ct);
-        return Page();
+        return answer;
     }
 
     /// <summary>The team met the referred person: link to a known person, or to a new one under the referral's name.</summary>
@@ -95,16 +81,13 @@ public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStr
             await db.SaveChangesAsync(ct);
             personId = created.Id;
         }
-        switch (await ReferralQueue.LinkAsync(db, user, referral, personId, null, Today, ct))
+        var answer = (await ReferralQueue.LinkAsync(db, user, referral, new() { PersonId = personId }, Today, ct))
+            .ToPage(this, l, _ => RedirectToPage("/Outreach/Person", new { id = personId }), prefix: "");
+        if (answer is PageResult)
         {
-            case ReferralQueue.Linked:
-                return RedirectToPage("/Outreach/Person", new { id = personId });
-            case ReferralQueue.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l, "");
-                break;
+            await LoadAsync(user, referral.ProgrammeId, ct);
         }
-        await LoadAsync(user, referral.ProgrammeId, ct);
-        return Page();
+        return answer;
     }
 
     private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)

@@ -11,21 +11,14 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>The team's sessions, newest first, and the form to plan the next permanence, interview or round.</summary>
 public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class InputModel
-    {
-        public SessionKind Kind { get; set; } = SessionKind.OutdoorRound;
-        public DateOnly? Date { get; set; }
-        public Guid? PlaceId { get; set; }
-        public List<Guid> TeamMembers { get; set; } = [];
-        public List<Guid> Mediators { get; set; } = [];
-        public string? Languages { get; set; }
-        public string? Notes { get; set; }
-    }
-
     public sealed record Member(Guid Id, string Name);
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public PlanSession.Input Input { get; set; } = new();
+
+    /// <summary>The languages as typed ("fr, ar ti"): the form's one text box for the input's list.</summary>
+    [BindProperty]
+    public string? Languages { get; set; }
 
     public IReadOnlyList<OutreachApi.SessionDto> Items { get; private set; } = [];
     public IReadOnlyList<OutreachApi.PlaceDto> Places { get; private set; } = [];
@@ -42,8 +35,7 @@ public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStri
         {
             return NotFound();
         }
-        Input.Date = Today;
-        Input.TeamMembers = [user.Id];
+        Input = new() { Kind = SessionKind.OutdoorRound, Date = Today, TeamMembers = [user.Id] };
         await LoadAsync(user, programme.Id, ct);
         return Page();
     }
@@ -56,21 +48,15 @@ public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStri
         {
             return NotFound();
         }
-        if (ModelState.IsValid)
+        var input = Input with { Languages = (Languages ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries) };
+        var answer = ModelState.IsValid
+            ? (await PlanSession.ExecuteAsync(db, user, input, Today, ct)).ToPage(this, l, s => RedirectToPage("/Outreach/Session", new { id = s.Id }))
+            : Page();
+        if (answer is PageResult)
         {
-            var languages = (Input.Languages ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
-            var input = new PlanSession.Input(Input.Kind, Input.Date, Input.PlaceId, Input.TeamMembers, Input.Mediators, languages, Input.Notes);
-            switch (await PlanSession.ExecuteAsync(db, user, input, Today, ct))
-            {
-                case PlanSession.Planned { Session: var s }:
-                    return RedirectToPage("/Outreach/Session", new { id = s.Id });
-                case PlanSession.Invalid invalid:
-                    invalid.Errors.AddTo(ModelState, l);
-                    break;
-            }
+            await LoadAsync(user, programme.Id, ct);
         }
-        await LoadAsync(user, programme.Id, ct);
-        return Page();
+        return answer;
     }
 
     private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)

@@ -15,13 +15,22 @@ namespace Trajet.Web.Features.Outreach;
 /// </summary>
 public static class ShareAcrossBorder
 {
-    public sealed record AgreementInput(string? With, DateOnly? Date, string? ExplainedHow, string? Language);
+    /// <summary>The person's agreement, as the person page and the API send it: with = the other team's programme slug.</summary>
+    public sealed record AgreementInput
+    {
+        public string? With { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? ExplainedHow { get; init; }
+        public string? Language { get; init; }
+    }
 
-    public abstract record Result;
-    public sealed record AgreementRecorded(Consent Consent) : Result;
-    public sealed record Shared(CrossBorderShare Share) : Result;
-    public sealed record Withdrawn(Consent Consent, int SharesStopped) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    /// <summary>Which team to share with: its outreach programme's slug.</summary>
+    public sealed record ShareInput
+    {
+        public string? With { get; init; }
+    }
+
+    public sealed record Withdrawal(Consent Consent, int SharesStopped);
 
     /// <summary>The other team: an active outreach programme of another organisation.</summary>
     private static Task<Programme?> OtherTeamAsync(TrajetDbContext db, OutreachPerson person, string? slug, CancellationToken ct) =>
@@ -31,7 +40,7 @@ public static class ShareAcrossBorder
     public static IQueryable<Consent> ActiveConsents(TrajetDbContext db, DateOnly today) =>
         db.Consents.Where(ConsentRules.ActiveOn(today)).Where(c => c.Purpose == ConsentPurpose.CrossBorderExchange && c.OutreachPersonId != null);
 
-    public static async Task<Result> RecordAgreementAsync(TrajetDbContext db, UserContext user, OutreachPerson person, AgreementInput input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<Consent>> RecordAgreementAsync(TrajetDbContext db, UserContext user, OutreachPerson person, AgreementInput input, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var other = await OtherTeamAsync(db, person, input.With, ct);
@@ -54,7 +63,7 @@ public static class ShareAcrossBorder
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         var consent = new Consent
         {
@@ -69,28 +78,28 @@ public static class ShareAcrossBorder
         };
         db.Consents.Add(consent);
         await db.SaveChangesAsync(ct);
-        return new AgreementRecorded(consent);
+        return consent;
     }
 
     /// <summary>Shares the person's contacts and outcomes with the other team; refused without the person's consent to that organisation.</summary>
-    public static async Task<Result> ShareAsync(TrajetDbContext db, UserContext user, OutreachPerson person, string? with, DateOnly today, CancellationToken ct)
+    public static async Task<Result<CrossBorderShare>> ShareAsync(TrajetDbContext db, UserContext user, OutreachPerson person, ShareInput input, DateOnly today, CancellationToken ct)
     {
-        var other = await OtherTeamAsync(db, person, with, ct);
+        var other = await OtherTeamAsync(db, person, input.With, ct);
         if (other is null)
         {
-            return new Invalid([new("with", "Choose the other team's outreach programme.")]);
+            return Failure.Invalid("with", "Choose the other team's outreach programme.");
         }
         var consent = await ActiveConsents(db, today)
             .Where(c => c.OutreachPersonId == person.Id && c.OrganisationId == person.OrganisationId && c.RecipientOrganisationId == other.OrganisationId)
             .OrderByDescending(c => c.GivenOn).FirstOrDefaultAsync(ct);
         if (consent is null)
         {
-            return new Invalid([new("consent", "The person has not agreed to share with this team: record their agreement first.")]);
+            return Failure.Invalid("consent", "The person has not agreed to share with this team: record their agreement first.");
         }
         var existing = await db.CrossBorderShares.FirstOrDefaultAsync(s => s.PersonId == person.Id && s.RecipientProgrammeId == other.Id && s.StoppedOn == null && s.ConsentId == consent.Id, ct);
         if (existing is not null)
         {
-            return new Shared(existing);
+            return existing;
         }
         var share = new CrossBorderShare
         {
@@ -105,20 +114,20 @@ public static class ShareAcrossBorder
         };
         db.CrossBorderShares.Add(share);
         await db.SaveChangesAsync(ct);
-        return new Shared(share);
+        return share;
     }
 
     /// <summary>The person withdrew their consent: it no longer counts from today, and every share it allowed stops now.</summary>
-    public static async Task<Result> WithdrawAsync(TrajetDbContext db, OutreachPerson person, Guid consentId, DateOnly today, CancellationToken ct)
+    public static async Task<Result<Withdrawal>> WithdrawAsync(TrajetDbContext db, OutreachPerson person, Guid consentId, DateOnly today, CancellationToken ct)
     {
         var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == consentId && c.OutreachPersonId == person.Id && c.OrganisationId == person.OrganisationId, ct);
         if (consent is null)
         {
-            return new Invalid([new("consentId", "Unknown agreement.")]);
+            return Failure.Invalid("consentId", "Unknown agreement.");
         }
         if ((await RecordConsent.WithdrawAsync(db, consent, today, null, today, ct)).Failed is { } failed)
         {
-            return new Invalid(failed.Errors.ToList());
+            return failed;
         }
         var shares = await db.CrossBorderShares.Where(s => s.ConsentId == consent.Id && s.StoppedOn == null).ToListAsync(ct);
         foreach (var share in shares)
@@ -126,6 +135,6 @@ public static class ShareAcrossBorder
             share.StoppedOn = today;
         }
         await db.SaveChangesAsync(ct);
-        return new Withdrawn(consent, shares.Count);
+        return new Withdrawal(consent, shares.Count);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Partners;
 
@@ -14,25 +15,13 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringL
     public IReadOnlyList<Partner> Partners { get; private set; } = [];
     public bool CanWrite { get; private set; }
 
+    [BindProperty]
+    public AddPartner.Input Input { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
 
-    public async Task<IActionResult> OnPostAsync(string? name, PartnerKind? kind, string? contact, string? phone, string? email, string? notes, CancellationToken ct)
-    {
-        if (!await LoadAsync(ct) || !CanWrite)
-        {
-            return Forbid();
-        }
-        var errors = PartnersApi.ValidatePartner(name, kind, email);
-        if (errors.Count > 0)
-        {
-            errors.ForEach(e => ModelState.AddModelError(e.Field, l[e.Message]));
-            return Page();
-        }
-        var user = await current.RequireAsync(ct);
-        db.Partners.Add(new Partner { OrganisationId = user.OrganisationId!.Value, Name = name!.Trim(), Kind = kind!.Value, Contact = contact, Phone = phone, Email = email, Notes = notes });
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostAsync(UserContext user, CancellationToken ct) =>
+        !await LoadAsync(ct) || !CanWrite ? Forbid() : (await AddPartner.ExecuteAsync(db, user, Input, ct)).ToPage(this, l, _ => RedirectToPage());
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

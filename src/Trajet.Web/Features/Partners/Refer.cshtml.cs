@@ -18,20 +18,18 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
     public IReadOnlyList<Partner> Partners { get; private set; } = [];
     public DateOnly Today => clock.Today();
 
+    /// <summary>The new referral; the family's agreement is a tick box (today), not a date.</summary>
+    [BindProperty]
+    public ReferToPartner.Input Input { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid? partnerId, DateOnly? date, string? reason, bool familyAgrees, string? notes, CancellationToken ct)
-    {
-        var @case = await LoadAsync(id, ct);
-        if (@case is null)
-        {
-            return NotFound();
-        }
-        var (referral, errors) = await ReferToPartner.CreateAsync(db, @case, partnerId, date, reason, familyAgrees ? Today : null, notes, (await current.RequireAsync(ct)).Id, Today, ct);
-        return referral is null ? Invalid(errors) : RedirectToPage(new { id });
-    }
+    public async Task<IActionResult> OnPostAsync(Guid id, bool familyAgrees, UserContext user, CancellationToken ct) =>
+        await LoadAsync(id, ct) is not { } @case
+            ? NotFound()
+            : (await ReferToPartner.ExecuteAsync(db, user, @case, Input with { FamilyAgreedOn = familyAgrees ? Today : null }, Today, ct)).ToPage(this, l, _ => RedirectToPage(new { id }));
 
-    public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid referralId, ReferralStatus status, bool familyAgrees, CancellationToken ct)
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid referralId, ReferralStatus status, bool familyAgrees, UserContext user, CancellationToken ct)
     {
         var @case = await LoadAsync(id, ct);
         var referral = @case is null ? null : await db.PartnerReferrals.SingleOrDefaultAsync(r => r.Id == referralId && r.CaseId == id, ct);
@@ -39,14 +37,8 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
         {
             return NotFound();
         }
-        var errors = await ReferToPartner.MoveAsync(db, referral, status, familyAgrees ? Today : null, (await current.RequireAsync(ct)).Id, Today, ct);
-        return errors.Count > 0 ? Invalid(errors) : RedirectToPage(new { id });
-    }
-
-    private PageResult Invalid(List<FieldError> errors)
-    {
-        errors.ForEach(e => ModelState.AddModelError(e.Field, l[e.Message]));
-        return Page();
+        var move = new ReferToPartner.MoveInput { Status = status, FamilyAgreedOn = familyAgrees ? Today : null };
+        return (await ReferToPartner.MoveAsync(db, user, referral, move, Today, ct)).ToPage(this, l, _ => RedirectToPage(new { id }), prefix: "");
     }
 
     private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)

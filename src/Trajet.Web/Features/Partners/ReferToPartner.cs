@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Privacy;
 using Trajet.Web.Infrastructure;
@@ -9,85 +10,117 @@ namespace Trajet.Web.Features.Partners;
 /// <summary>Refers a case to a partner of the same organisation and follows the referral's status.</summary>
 public static class ReferToPartner
 {
+    /// <summary>A new referral, as the case's referral page and the API send it.</summary>
+    public sealed record Input
+    {
+        public Guid? PartnerId { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? Reason { get; init; }
+        /// <summary>The day the family agreed; recorded as their consent to share with the partner.</summary>
+        public DateOnly? FamilyAgreedOn { get; init; }
+        public string? Notes { get; init; }
+    }
+
+    /// <summary>A referral's next status (the API's in kebab-case), with the family's agreement if given now.</summary>
+    public sealed record MoveInput
+    {
+        public ReferralStatus? Status { get; init; }
+        public DateOnly? FamilyAgreedOn { get; init; }
+    }
+
+    public static Task<Result<PartnerReferral>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct) =>
+        CreateAsync(db, @case, input, user.Id, today, ct);
+
+    /// <summary>The tuple form the pathway decision (Coaching) still calls when it refers to a return partner.</summary>
     public static async Task<(PartnerReferral? Referral, List<FieldError> Errors)> CreateAsync(
         TrajetDbContext db, Case @case, Guid? partnerId, DateOnly? date, string? reason, DateOnly? familyAgreedOn, string? notes, Guid recordedBy, DateOnly today, CancellationToken ct)
     {
+        var input = new Input { PartnerId = partnerId, Date = date, Reason = reason, FamilyAgreedOn = familyAgreedOn, Notes = notes };
+        var result = await CreateAsync(db, @case, input, recordedBy, today, ct);
+        return (result.Value, result.Failed?.Errors.ToList() ?? []);
+    }
+
+    private static async Task<Result<PartnerReferral>> CreateAsync(TrajetDbContext db, Case @case, Input input, Guid recordedBy, DateOnly today, CancellationToken ct)
+    {
         var errors = new List<FieldError>();
-        if (partnerId is null || !await db.Partners.AnyAsync(p => p.Id == partnerId && p.OrganisationId == @case.OrganisationId && p.IsActive, ct))
+        if (input.PartnerId is null || !await db.Partners.AnyAsync(p => p.Id == input.PartnerId && p.OrganisationId == @case.OrganisationId && p.IsActive, ct))
         {
             errors.Add(new("partnerId", "Choose a partner from your organisation's directory."));
         }
-        if (date is not { } day || day > today || day < @case.Referral.Date)
+        if (input.Date is not { } day || day > today || day < @case.Referral.Date)
         {
             errors.Add(new("date", "The date must be between the referral and today."));
         }
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 1000)
         {
             errors.Add(new("reason", "Say why, in at most 1000 characters."));
         }
-        if (familyAgreedOn is { } agreed && (agreed > today || agreed < @case.Referral.Date))
+        if (input.FamilyAgreedOn is { } agreed && (agreed > today || agreed < @case.Referral.Date))
         {
             errors.Add(new("familyAgreedOn", "The date must be between the referral and today."));
         }
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
-        if (familyAgreedOn is { } givenOn)
+        if (input.FamilyAgreedOn is { } givenOn)
         {
-            _ = await RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, partnerId!.Value, givenOn, recordedBy, ct);
+            _ = await RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, input.PartnerId!.Value, givenOn, recordedBy, ct);
         }
         var referral = new PartnerReferral
         {
             CaseId = @case.Id,
             OrganisationId = @case.OrganisationId,
             ProgrammeId = @case.ProgrammeId,
-            PartnerId = partnerId!.Value,
-            Date = date!.Value,
-            Reason = reason!.Trim(),
-            FamilyAgreedOn = familyAgreedOn,
-            StatusOn = date.Value,
-            Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(),
+            PartnerId = input.PartnerId!.Value,
+            Date = input.Date!.Value,
+            Reason = input.Reason!.Trim(),
+            FamilyAgreedOn = input.FamilyAgreedOn,
+            StatusOn = input.Date.Value,
+            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
         };
         db.PartnerReferrals.Add(referral);
         await db.SaveChangesAsync(ct);
-        return (referral, errors);
+        return referral;
     }
 
-    public static async Task<List<FieldError>> MoveAsync(
-        TrajetDbContext db, PartnerReferral referral, ReferralStatus to, DateOnly? familyAgreedOn, Guid recordedBy, DateOnly today, CancellationToken ct)
+    public static async Task<Result<PartnerReferral>> MoveAsync(
+        TrajetDbContext db, UserContext user, PartnerReferral referral, MoveInput input, DateOnly today, CancellationToken ct)
     {
+        if (input.Status is not { } to)
+        {
+            return Failure.Invalid("status", "The value is not one of the accepted values.");
+        }
         var errors = new List<FieldError>();
         if (!ReferralRules.CanMove(referral.Status, to))
         {
             errors.Add(new("status", "This status change is not possible from the current status."));
         }
-        if (familyAgreedOn is { } agreed && agreed > today)
+        if (input.FamilyAgreedOn is { } agreed && agreed > today)
         {
             errors.Add(new("familyAgreedOn", "The date must be between the referral and today."));
         }
         if (errors.Count > 0)
         {
-            return errors;
+            return Failure.Invalid(errors);
         }
         if (ReferralRules.NeedsAgreement(to))
         {
-            var added = familyAgreedOn is { } givenOn
-                ? await RecordAgreementOnceAsync(db, referral.CaseId, referral.OrganisationId, referral.PartnerId, givenOn, recordedBy, ct)
+            var added = input.FamilyAgreedOn is { } givenOn
+                ? await RecordAgreementOnceAsync(db, referral.CaseId, referral.OrganisationId, referral.PartnerId, givenOn, user.Id, ct)
                 : null;
             if (added is null && !await ConsentCheck.CaseMayShareWithPartnerAsync(db, referral.CaseId, referral.PartnerId, today, ct))
             {
-                errors.Add(new("familyAgreedOn", "Record the family's agreement before sending anything to a partner."));
-                return errors;
+                return Failure.Invalid("familyAgreedOn", "Record the family's agreement before sending anything to a partner.");
             }
-            referral.FamilyAgreedOn ??= familyAgreedOn ?? await db.Consents
+            referral.FamilyAgreedOn ??= input.FamilyAgreedOn ?? await db.Consents
                 .Where(c => c.CaseId == referral.CaseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == referral.PartnerId && c.WithdrawnOn == null)
                 .MaxAsync(c => (DateOnly?)c.GivenOn, ct);
         }
         referral.Status = to;
         referral.StatusOn = today;
         await db.SaveChangesAsync(ct);
-        return errors;
+        return referral;
     }
 
     /// <summary>

@@ -34,13 +34,13 @@ public sealed class OutreachRulesTests
     [InlineData("2026-05-01", true)]
     public void Outcome_IsRefusedBeforeTheFirstContact(string date, bool valid)
     {
-        var errors = RecordOutcome.Validate(new RecordOutcome.Input(OutcomeKind.ReceptionBelgium, DateOnly.Parse(date), null), new DateOnly(2026, 3, 1), Today);
+        var errors = RecordOutcome.Validate(new RecordOutcome.Input { Kind = OutcomeKind.ReceptionBelgium, Date = DateOnly.Parse(date) }, new DateOnly(2026, 3, 1), Today);
         Assert.Equal(valid, errors.Count == 0);
     }
 
     [Fact]
     public void Outcome_WithoutAnyContact_IsRefused() =>
-        Assert.Contains(RecordOutcome.Validate(new RecordOutcome.Input(OutcomeKind.ReceptionBelgium, Today, null), null, Today), e => e.Field == "date");
+        Assert.Contains(RecordOutcome.Validate(new RecordOutcome.Input { Kind = OutcomeKind.ReceptionBelgium, Date = Today }, null, Today), e => e.Field == "date");
 
     [Fact]
     public void Person_IsFoundBySoundAlikeKeysAndPhoneDigits()

@@ -1,0 +1,67 @@
+using Trajet.Web.Features.Cases;
+using Trajet.Web.Infrastructure;
+
+namespace Trajet.Web.Features.Outreach;
+
+/// <summary>A person's details, added through the API or corrected on the person page; what is left out (null) stays as it was.</summary>
+public static class SavePerson
+{
+    /// <summary>What the person page and the API send (the API's enums in kebab-case).</summary>
+    public sealed record Input
+    {
+        /// <summary>API only, when adding: the programme's slug; the user's first outreach programme when empty.</summary>
+        public string? Programme { get; init; }
+        public string? Nickname { get; init; }
+        public string? FirstName { get; init; }
+        public string? LastName { get; init; }
+        public string? Phone { get; init; }
+        public Gender? Gender { get; init; }
+        public AgeBand? AgeBand { get; init; }
+        public string? Nationality { get; init; }
+        public IReadOnlyList<string>? Languages { get; init; }
+    }
+
+    /// <summary>Checks the input and, if valid, copies it onto <paramref name="person"/> (the caller saves).</summary>
+    public static Result<OutreachPerson> Apply(OutreachPerson person, Input input)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(input.Nickname) || input.Nickname.Trim().Length > 100)
+        {
+            errors.Add(new("nickname", "The nickname is required (at most 100 characters)."));
+        }
+        foreach (var (field, value, max) in new[] { ("firstName", input.FirstName, 100), ("lastName", input.LastName, 100), ("phone", input.Phone, 50) })
+        {
+            if (value?.Trim().Length > max)
+            {
+                errors.Add(new(field, $"At most {max} characters."));
+            }
+        }
+        var nationality = LogContact.Blank(input.Nationality);
+        if (nationality is not null && !Codes.IsNationality(nationality))
+        {
+            errors.Add(new("nationality", "Unknown nationality: use ISO 3166-1 alpha-2 (e.g. SD), stateless or unknown."));
+        }
+        var languages = (input.Languages ?? []).Select(x => x.Trim().ToLowerInvariant()).Where(x => x.Length > 0).Distinct().ToList();
+        if (languages.Any(x => !Codes.IsLanguage(x)))
+        {
+            errors.Add(new("languages", "Unknown language code: use ISO 639-1 (e.g. hy, ru)."));
+        }
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(errors);
+        }
+        person.Nickname = input.Nickname!.Trim();
+        person.FirstName = LogContact.Blank(input.FirstName);
+        person.LastName = LogContact.Blank(input.LastName);
+        person.Phone = LogContact.Blank(input.Phone);
+        person.Gender = input.Gender ?? person.Gender;
+        person.AgeBand = input.AgeBand ?? person.AgeBand;
+        person.Nationality = nationality ?? person.Nationality;
+        if (input.Languages is not null)
+        {
+            person.Languages = string.Join(',', languages);
+        }
+        person.Index();
+        return person;
+    }
+}
