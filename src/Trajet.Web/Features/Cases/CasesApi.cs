@@ -43,12 +43,10 @@ public static class CasesApi
             return TypedResults.Forbid();
         }
         var command = new OpenCase.Command(body.Programme, body.Kind, body.Referral?.Source, body.Referral?.ReferredBy, body.Referral?.Date, body.Referral?.KnownBefore, body.Referral?.RiskAtIntake);
-        return await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct) switch
-        {
-            OpenCase.Opened { Case: var c } => TypedResults.Created($"/api/cases/{c.Id}", new Created(c.Id, c.Number, c.Status)),
-            OpenCase.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
+        // Matched here rather than by ToHttp: the typed answer keeps the endpoint's OpenAPI description.
+        var opened = await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct);
+        return opened is { Failed: { } failed } ? failed.Errors.ToProblem(l)
+            : TypedResults.Created($"/api/cases/{opened.Value!.Id}", new Created(opened.Value.Id, opened.Value.Number, opened.Value.Status));
     }
 
     private static async Task<Results<Ok<PageOf<ListItem>>, ValidationProblem>> List(

@@ -56,15 +56,6 @@ public sealed class OpenModel(CurrentUser current, TrajetDbContext db, IStringLo
         }
         var command = new OpenCase.Command(Input.Programme, Input.Kind, Input.Referral.Source, Input.Referral.ReferredBy,
             Input.Referral.Date, Input.Referral.KnownBefore, Input.Referral.RiskAtIntake);
-        switch (await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct))
-        {
-            case OpenCase.Opened opened:
-                return RedirectToPage("/CaseFile/Details", new { id = opened.Case.Id });
-            case OpenCase.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
+        return (await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct)).ToPage(this, l, opened => RedirectToPage("/CaseFile/Details", new { id = opened.Id }));
     }
 }

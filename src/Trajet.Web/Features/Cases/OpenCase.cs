@@ -17,12 +17,8 @@ public static class OpenCase
         bool? KnownBefore,
         RiskLevel? RiskAtIntake);
 
-    public abstract record Result;
-    public sealed record Opened(Case Case) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
     /// <param name="errors">Failures found before (e.g. unparsable values), reported together with these.</param>
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Command command, DateOnly today, CancellationToken ct, List<FieldError>? errors = null)
+    public static async Task<Result<Case>> ExecuteAsync(TrajetDbContext db, UserContext user, Command command, DateOnly today, CancellationToken ct, List<FieldError>? errors = null)
     {
         errors ??= [];
         var programme = user.OrganisationId is null ? null : await db.Programmes
@@ -54,7 +50,7 @@ public static class OpenCase
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var now = Clock.UtcNow;
@@ -79,6 +75,6 @@ public static class OpenCase
         @case.StatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, To = CaseStatus.Referred, Date = command.Date.Value, At = now, ByUserId = user.Id });
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
-        return new Opened(@case);
+        return @case;
     }
 }

@@ -53,10 +53,10 @@ public static class DecidePathway
 
         if (decision.ReturnPartnerId is { } partner)
         {
-            var (_, referralErrors) = await ReferToPartner.CreateAsync(db, @case, partner, decision.Date, Shorten(decision.Reasons), null, null, user.Id, today, ct);
-            if (referralErrors.Count > 0)
+            var referral = new ReferToPartner.Input { PartnerId = partner, Date = decision.Date, Reason = Shorten(decision.Reasons) };
+            if ((await ReferToPartner.ExecuteAsync(db, user, @case, referral, today, ct)).Failed is { } failed)
             {
-                return Failure.Invalid(referralErrors);
+                return failed;
             }
         }
         if (input.Close)

@@ -39,10 +39,11 @@ public static class OpenCaseForPerson
         // One transaction: the case, its person and the link are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var opened = await OpenCase.ExecuteAsync(db, user, new OpenCase.Command(programmeSlug, CaseKind.Individual, ReferralSource.Community, "Outreach", today, true, null), today, ct);
-        if (opened is not OpenCase.Opened { Case: var @case })
+        if (opened.Failed is { } failed)
         {
-            return Failure.Invalid(((OpenCase.Invalid)opened).Errors);
+            return failed;
         }
+        var @case = opened.Value!;
         var languages = person.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var member = new MemberRules.Input(MemberRole.Other, firstName, lastName, person.Gender, null, null, person.Nationality, languages,
             Aliases: [person.Nickname]);

@@ -28,19 +28,7 @@ public static class ReferToPartner
         public DateOnly? FamilyAgreedOn { get; init; }
     }
 
-    public static Task<Result<PartnerReferral>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct) =>
-        CreateAsync(db, @case, input, user.Id, today, ct);
-
-    /// <summary>The tuple form the pathway decision (Coaching) still calls when it refers to a return partner.</summary>
-    public static async Task<(PartnerReferral? Referral, List<FieldError> Errors)> CreateAsync(
-        TrajetDbContext db, Case @case, Guid? partnerId, DateOnly? date, string? reason, DateOnly? familyAgreedOn, string? notes, Guid recordedBy, DateOnly today, CancellationToken ct)
-    {
-        var input = new Input { PartnerId = partnerId, Date = date, Reason = reason, FamilyAgreedOn = familyAgreedOn, Notes = notes };
-        var result = await CreateAsync(db, @case, input, recordedBy, today, ct);
-        return (result.Value, result.Failed?.Errors.ToList() ?? []);
-    }
-
-    private static async Task<Result<PartnerReferral>> CreateAsync(TrajetDbContext db, Case @case, Input input, Guid recordedBy, DateOnly today, CancellationToken ct)
+    public static async Task<Result<PartnerReferral>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (input.PartnerId is null || !await db.Partners.AnyAsync(p => p.Id == input.PartnerId && p.OrganisationId == @case.OrganisationId && p.IsActive, ct))
@@ -65,7 +53,7 @@ public static class ReferToPartner
         }
         if (input.FamilyAgreedOn is { } givenOn)
         {
-            _ = await RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, input.PartnerId!.Value, givenOn, recordedBy, ct);
+            _ = await RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, input.PartnerId!.Value, givenOn, user.Id, ct);
         }
         var referral = new PartnerReferral
         {
