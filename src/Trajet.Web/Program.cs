@@ -1,9 +1,6 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.CaseFile;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Deadlines;
 using Trajet.Web.Features.Documents;
@@ -15,7 +12,6 @@ using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Privacy;
 using Trajet.Web.Features.Reports;
-using Trajet.Web.Infrastructure;
 
 // `backup <file>` and `restore <file>` run instead of the web app (README, "Backups")
 if (BackupCommands.IsCommand(args))

@@ -1,12 +1,8 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Instruments;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Data;
 

@@ -1,16 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Audit;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Interactions;
 using Trajet.Web.Features.LegalEvents;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Privacy;

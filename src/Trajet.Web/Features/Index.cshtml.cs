@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-
 namespace Trajet.Web.Features;
 
 public sealed class IndexModel(CurrentUser current, TrajetDbContext db) : PageModel

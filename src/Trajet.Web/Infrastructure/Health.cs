@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Infrastructure;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Trajet.Web.Infrastructure;
 
 public enum FailureKind { Invalid, NotFound, Forbidden }

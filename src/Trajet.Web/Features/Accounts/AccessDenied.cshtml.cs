@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Trajet.Web.Features.Accounts;
 
 public sealed class AccessDeniedModel : PageModel

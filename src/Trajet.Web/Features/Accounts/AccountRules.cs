@@ -1,5 +1,3 @@
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>What an account must be: administrators stand outside every organisation, everyone else inside one.</summary>

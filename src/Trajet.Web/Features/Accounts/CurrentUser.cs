@@ -1,12 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Organisations;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Accounts;
 

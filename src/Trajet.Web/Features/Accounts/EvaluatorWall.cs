@@ -1,4 +1,3 @@
-
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Trajet.Web.Features.Accounts;
 
 public static class MeApi

@@ -1,4 +1,3 @@
-
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>A record owned by one programme of one organisation: cases, outreach contacts…</summary>

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Accounts;
 

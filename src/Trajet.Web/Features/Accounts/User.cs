@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Organisations;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Accounts;
 

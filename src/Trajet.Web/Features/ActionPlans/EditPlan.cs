@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.ActionPlans;
 
 /// <summary>The action plan of a case: goals agreed with the family, actions, and dated reviews.</summary>

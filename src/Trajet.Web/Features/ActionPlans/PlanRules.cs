@@ -1,6 +1,3 @@
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.ActionPlans;
 
 /// <summary>What the action plan's entries must satisfy. Pure.</summary>

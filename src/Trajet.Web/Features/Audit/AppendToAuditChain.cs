@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Audit;
 

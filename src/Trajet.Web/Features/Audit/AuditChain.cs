@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Audit;
 

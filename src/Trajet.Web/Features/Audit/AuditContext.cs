@@ -1,5 +1,3 @@
-using Trajet.Web.Features.Accounts;
-
 namespace Trajet.Web.Features.Audit;
 
 /// <summary>What a save needs to write audit entries: who is acting (the system until a request's user is known), and the clock.</summary>

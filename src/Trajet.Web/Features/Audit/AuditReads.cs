@@ -1,5 +1,3 @@
-using Trajet.Web.Features.Accounts;
-
 namespace Trajet.Web.Features.Audit;
 
 /// <summary>Marks a case page or endpoint whose reading is an export (the printable timeline). Downloads are exports anyway.</summary>

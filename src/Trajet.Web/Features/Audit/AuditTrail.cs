@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
 
 namespace Trajet.Web.Features.Audit;
 

@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Audit;
 

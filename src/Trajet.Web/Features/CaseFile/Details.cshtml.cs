@@ -1,17 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Interactions;
 using Trajet.Web.Features.LegalEvents;
-using Trajet.Web.Features.Organisations;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.CaseFile;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.CaseFile;
 
 public enum TimelineKind { Status, Interaction, Plan, Legal, Document, Referral, Sheet }

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-
 namespace Trajet.Web.Features.CaseFile;
 
 /// <summary>The case's whole story on one printable page, filterable by kind.</summary>

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Trajet.Web.Data;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Cases;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>One case as the case page and the API show it, read in a few set-based queries.</summary>

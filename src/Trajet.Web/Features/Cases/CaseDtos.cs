@@ -1,5 +1,3 @@
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Cases;
 
 public sealed record ReferralDto(ReferralSource Source, string? ReferredBy, DateOnly Date, bool? KnownBefore, RiskLevel RiskAtIntake);

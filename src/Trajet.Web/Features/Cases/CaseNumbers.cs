@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Organisations;
-
 namespace Trajet.Web.Features.Cases;
 
 public static class CaseNumbers

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>The case list's filters, shared by the page and the API.</summary>

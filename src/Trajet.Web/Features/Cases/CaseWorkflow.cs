@@ -1,5 +1,3 @@
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>Changes a person; a save over someone else's newer change is refused with a message.</summary>

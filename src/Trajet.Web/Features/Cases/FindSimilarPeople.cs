@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Cases;
 
 public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCounts counts, TimeProvider clock) : PageModel

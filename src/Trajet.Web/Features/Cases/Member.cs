@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Trajet.Web.Data;
-using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Cases;
 
 public enum MemberRole { Parent, Child, Other }

@@ -1,5 +1,3 @@
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>What a household member must satisfy before it is saved. Pure: no database, no HTTP.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>Opens a case from its referral, in a programme the user works in.</summary>

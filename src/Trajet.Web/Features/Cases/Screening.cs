@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Organisations;
-using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Cases;
 
 public enum CriterionAnswer { Met, NotMet, Unknown }

@@ -1,7 +1,3 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>A coordinator opens a desk of one of their programmes, with its weekly opening slots.</summary>

@@ -1,10 +1,5 @@
 using System.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Coaching;
 

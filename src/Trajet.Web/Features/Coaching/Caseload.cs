@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Interactions;
-using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Coaching;
 

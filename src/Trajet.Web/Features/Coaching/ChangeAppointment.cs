@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>After booking: cancelling, and recording whether the person came.</summary>

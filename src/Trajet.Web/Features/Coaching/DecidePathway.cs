@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Partners;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Coaching;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Coaching;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>The invitation letter, ready to print, in the language chosen for the reader.</summary>

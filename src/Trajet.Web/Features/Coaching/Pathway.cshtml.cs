@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>The case's pathway: the decisions so far and a new dated decision with its reasons.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>Puts someone who came to the desk without an appointment in the register and the queue of the day.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.ActionPlans;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Documents;
 
 namespace Trajet.Web.Features.Deadlines;

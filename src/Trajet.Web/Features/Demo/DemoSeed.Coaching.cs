@@ -1,7 +1,4 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Coaching;
-using Trajet.Web.Features.Organisations;
 
 namespace Trajet.Web.Features.Demo;
 

@@ -1,5 +1,3 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Instruments;
 
 namespace Trajet.Web.Features.Demo;

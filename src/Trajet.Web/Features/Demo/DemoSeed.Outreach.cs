@@ -1,7 +1,4 @@
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Demo;
 

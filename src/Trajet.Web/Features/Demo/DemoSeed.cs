@@ -1,12 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Organisations;
 using Trajet.Web.Features.Outreach;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Demo;
 

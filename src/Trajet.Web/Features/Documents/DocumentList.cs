@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-
 namespace Trajet.Web.Features.Documents;
 
 /// <summary>A document as the API and the case page show it, with its validity on the day.</summary>

@@ -1,5 +1,3 @@
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Documents;
 
 public enum DocumentStatus { Valid, ExpiringSoon, Expired }

@@ -1,8 +1,3 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Documents;
 
 /// <summary>Records a document of a case, with its file when one is given: all or nothing.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Documents;
 
 /// <summary>Adds a document to the case, with its scan or photo when there is one.</summary>

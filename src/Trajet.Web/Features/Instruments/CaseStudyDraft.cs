@@ -1,6 +1,4 @@
 using System.Globalization;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Instruments;
 

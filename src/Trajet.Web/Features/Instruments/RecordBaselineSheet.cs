@@ -1,8 +1,3 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Instruments;
 
 /// <summary>Records a baseline sheet: every one of the 14 items scored 0–10.</summary>

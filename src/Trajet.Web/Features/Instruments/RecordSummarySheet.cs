@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Instruments;
 

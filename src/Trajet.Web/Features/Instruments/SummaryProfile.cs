@@ -1,6 +1,3 @@
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Instruments;
 
 /// <summary>The profile part of the client summary sheet, as short texts the worker can correct.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Cases;
-
 namespace Trajet.Web.Features.Interactions;
 
 public sealed record InteractionView(

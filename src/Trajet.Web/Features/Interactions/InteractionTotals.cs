@@ -1,5 +1,3 @@
-using Trajet.Web.Features.Cases;
-
 namespace Trajet.Web.Features.Interactions;
 
 /// <summary>

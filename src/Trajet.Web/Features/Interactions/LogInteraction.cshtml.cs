@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Organisations;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Interactions;
 
 /// <summary>The home-visit write-up: few fields, sensible defaults (today, a home visit, an hour).</summary>

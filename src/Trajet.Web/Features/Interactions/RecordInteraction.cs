@@ -1,8 +1,3 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Interactions;
 
 /// <summary>Records an interaction: quick enough for a phone after a home visit.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-
 namespace Trajet.Web.Features.LegalEvents;
 
 public static class Chronology

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.LegalEvents;
 
 /// <summary>Adds a step to the legal chronology; the deadline follows the organisation's rules.</summary>

@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Operations;
 

@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
 using Trajet.Web.Features.Documents;
 
 namespace Trajet.Web.Features.Operations;

@@ -1,7 +1,5 @@
 using System.Formats.Tar;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Operations;
 

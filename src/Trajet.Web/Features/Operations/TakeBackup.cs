@@ -1,8 +1,6 @@
 using System.Formats.Tar;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Trajet.Web.Data;
 
 namespace Trajet.Web.Features.Operations;
 

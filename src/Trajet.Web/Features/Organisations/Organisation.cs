@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Trajet.Web.Infrastructure;
 namespace Trajet.Web.Features.Organisations;
 
 public enum OrganisationKind { System, Ngo, Authority, Agency }

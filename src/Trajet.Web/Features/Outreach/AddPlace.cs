@@ -1,7 +1,3 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>Adds a place the team goes to: a shelter, squat, street spot, station or day centre.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>The team's dashboard for itself and its funders: aggregates only, charts drawn on the server, exports.</summary>

@@ -1,16 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>A contact in seconds, on a phone, mid-round: the current session is chosen, one tap per topic, save.</summary>
-public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class LogContactModel(TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public sealed record Option(Guid Id, string Label);
 
@@ -25,11 +16,9 @@ public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, ISt
 
     private DateOnly Today => clock.Today();
 
-    public async Task<IActionResult> OnGetAsync(Guid? session, Guid? person, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? session, Guid? person, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
-        if (!OutreachAccess.CanWork(user) || programme is null)
+        if (await OutreachAccess.PageProgrammeAsync(db, user, toWork: true, ct) is not { } programme)
         {
             return NotFound();
         }
@@ -54,11 +43,9 @@ public sealed class LogContactModel(CurrentUser current, TrajetDbContext db, ISt
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
-        if (!OutreachAccess.CanWork(user) || programme is null)
+        if (await OutreachAccess.PageProgrammeAsync(db, user, toWork: true, ct) is not { } programme)
         {
             return NotFound();
         }

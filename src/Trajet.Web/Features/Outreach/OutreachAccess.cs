@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Features.Organisations;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>
@@ -28,6 +22,10 @@ public static class OutreachAccess
     }
 
     /// <summary>One outreach programme by slug, if the user works in it; null (404) otherwise.</summary>
+    /// <summary>The user's outreach programme if they may see its people (and, <paramref name="toWork"/>, log in it); null answers 404.</summary>
+    public static async Task<ProgrammeRef?> PageProgrammeAsync(TrajetDbContext db, UserContext user, bool toWork, CancellationToken ct) =>
+        (toWork ? CanWork(user) : CanSeePeople(user)) ? await ProgrammeAsync(db, user, null, ct) : null;
+
     public static async Task<ProgrammeRef?> ProgrammeAsync(TrajetDbContext db, UserContext user, string? slug, CancellationToken ct)
     {
         var programmes = await ProgrammesAsync(db, user, ct);

@@ -1,7 +1,3 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-
 namespace Trajet.Web.Features.Outreach;
 
 public static partial class OutreachApi

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Outreach;
 

@@ -1,15 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>The places the team goes to, by city, and the form to add one.</summary>
-public sealed class PlacesModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PlacesModel(TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public AddPlace.Input Input { get; set; } = new();
@@ -17,11 +9,9 @@ public sealed class PlacesModel(CurrentUser current, TrajetDbContext db, IString
     public IReadOnlyList<OutreachApi.PlaceDto> Items { get; private set; } = [];
     public bool CanWork { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
-        if (programme is null || !OutreachAccess.CanSeePeople(user))
+        if (await OutreachAccess.PageProgrammeAsync(db, user, toWork: false, ct) is not { } programme)
         {
             return NotFound();
         }
@@ -30,11 +20,9 @@ public sealed class PlacesModel(CurrentUser current, TrajetDbContext db, IString
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
-        if (programme is null || !OutreachAccess.CanWork(user))
+        if (await OutreachAccess.PageProgrammeAsync(db, user, toWork: true, ct) is not { } programme)
         {
             return NotFound();
         }

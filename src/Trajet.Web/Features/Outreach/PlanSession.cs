@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>Plans (or records) a permanence, an ad hoc interview or an outdoor round: place, day, who is there, which languages.</summary>

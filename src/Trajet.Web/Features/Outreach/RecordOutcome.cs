@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>Records that the person (re)entered the regular track: a protection or return application, the reception network.</summary>

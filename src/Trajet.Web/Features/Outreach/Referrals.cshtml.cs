@@ -1,15 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>The queue of people partners referred to the team; each is linked to a person once met.</summary>
-public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class ReferralsModel(TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public sealed record Option(Guid Id, string Label);
 
@@ -27,11 +19,9 @@ public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStr
 
     private DateOnly Today => clock.Today();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
-        if (programme is null || !OutreachAccess.CanSeePeople(user))
+        if (await OutreachAccess.PageProgrammeAsync(db, user, toWork: false, ct) is not { } programme)
         {
             return NotFound();
         }
@@ -40,11 +30,9 @@ public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStr
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
-        if (programme is null || !OutreachAccess.CanWork(user))
+        if (await OutreachAccess.PageProgrammeAsync(db, user, toWork: true, ct) is not { } programme)
         {
             return NotFound();
         }
@@ -57,9 +45,8 @@ public sealed class ReferralsModel(CurrentUser current, TrajetDbContext db, IStr
     }
 
     /// <summary>The team met the referred person: link to a known person, or to a new one under the referral's name.</summary>
-    public async Task<IActionResult> OnPostLinkAsync(Guid referralId, string? person, CancellationToken ct)
+    public async Task<IActionResult> OnPostLinkAsync(Guid referralId, string? person, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var referral = OutreachAccess.CanWork(user) ? await db.InboundReferrals.Visible(user).SingleOrDefaultAsync(r => r.Id == referralId, ct) : null;
         if (referral is null)
         {

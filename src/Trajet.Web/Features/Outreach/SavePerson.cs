@@ -1,6 +1,3 @@
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>A person's details, added through the API or corrected on the person page; what is left out (null) stays as it was.</summary>

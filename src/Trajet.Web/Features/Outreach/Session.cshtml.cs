@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>One session: where, who was there, which languages, and the contacts logged in it.</summary>

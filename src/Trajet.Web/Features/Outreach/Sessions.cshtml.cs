@@ -1,15 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>The team's sessions, newest first, and the form to plan the next permanence, interview or round.</summary>
-public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class SessionsModel(TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public sealed record Member(Guid Id, string Name);
 
@@ -27,11 +19,9 @@ public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStri
 
     private DateOnly Today => clock.Today();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
-        if (programme is null || !OutreachAccess.CanSeePeople(user))
+        if (await OutreachAccess.PageProgrammeAsync(db, user, toWork: false, ct) is not { } programme)
         {
             return NotFound();
         }
@@ -40,11 +30,9 @@ public sealed class SessionsModel(CurrentUser current, TrajetDbContext db, IStri
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, null, ct);
-        if (programme is null || !OutreachAccess.CanWork(user))
+        if (await OutreachAccess.PageProgrammeAsync(db, user, toWork: true, ct) is not { } programme)
         {
             return NotFound();
         }

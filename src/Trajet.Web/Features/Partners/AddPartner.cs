@@ -1,8 +1,3 @@
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Partners;
 
 /// <summary>Adds a partner to the user's organisation's directory.</summary>

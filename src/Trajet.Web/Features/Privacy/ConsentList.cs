@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
 using Trajet.Web.Features.Partners;
 
 namespace Trajet.Web.Features.Privacy;

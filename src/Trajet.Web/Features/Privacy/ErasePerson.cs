@@ -1,12 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Trajet.Web.Data;
 using Trajet.Web.Features.Audit;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Documents;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;
 

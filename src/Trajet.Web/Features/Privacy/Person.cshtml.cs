@@ -1,12 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Documents;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Privacy;
 
 /// <summary>Records a case member's (or the household's) consent to one purpose, and its withdrawal.</summary>

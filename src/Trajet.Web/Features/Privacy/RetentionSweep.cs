@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Documents;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;
 

@@ -1,11 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Documents;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Privacy;
 

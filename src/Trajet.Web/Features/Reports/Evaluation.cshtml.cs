@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Accounts;
-using Trajet.Web.Infrastructure;
-
 namespace Trajet.Web.Features.Reports;
 
 /// <summary>The evaluation report of a programme for a period, with charts; aggregates only, never a name.</summary>

@@ -1,9 +1,5 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Trajet.Web.Data;
-using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Instruments;
-using Trajet.Web.Infrastructure;
 
 namespace Trajet.Web.Features.Reports;
 
