@@ -16,6 +16,7 @@ public static class Api
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new NullIsFalse());
         });
         // Bad bodies throw so that ApiExceptionHandler can name the field in a 400 problem.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -26,4 +27,19 @@ public static class Api
         services.AddTrajetProblems();
         return services;
     }
+}
+
+/// <summary>A JSON null for a yes/no field is "no", as the API read it when those fields were nullable.</summary>
+internal sealed class NullIsFalse : JsonConverter<bool>
+{
+    public override bool HandleNull => true;
+
+    public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False or JsonTokenType.Null => false,
+        _ => throw new JsonException(),
+    };
+
+    public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
 }

@@ -15,7 +15,8 @@ public static class RecordBaselineSheet
     {
         public DateOnly? Date { get; init; }
         public DateOnly? SituationOn { get; init; }
-        public List<ItemScore> Scores { get; init; } = [];
+        // A JSON null is no scores, as before (the rules then name each item to score).
+        public List<ItemScore> Scores { get; init => field = value ?? []; } = [];
     }
 
     public static List<FieldError> Validate(Input input, DateOnly referralDate, DateOnly today)

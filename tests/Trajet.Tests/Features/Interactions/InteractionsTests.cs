@@ -23,6 +23,18 @@ public abstract class InteractionsTests(TrajetApp app)
     };
 
     [Fact]
+    public async Task YesNo_SentAsNull_IsANo()
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug, date: "2026-01-10");
+
+        var response = await client.PostAsJsonAsync($"/api/cases/{id}/interactions", new { type = "phone-call", date = "2026-03-02", interpreterPresent = (bool?)null, mediatorPresent = (bool?)null });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("interpreterPresent").GetBoolean());
+    }
+
+    [Fact]
     public async Task Interactions_AreListedNewestFirst_WithVisitCounts()
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);

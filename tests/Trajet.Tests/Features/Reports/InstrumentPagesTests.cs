@@ -104,6 +104,10 @@ public sealed class InstrumentPagesTests(SqliteApp app) : IClassFixture<SqliteAp
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("scores[2].score", await response.Content.ReadAsStringAsync());
+        // No scores at all (null) is the same refusal, naming the items to score, never a server error.
+        var none = await api.PostAsJsonAsync($"/api/cases/{id}/baseline-sheets", new { date = "2025-02-01", scores = (int[]?)null });
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("scores[1]", await none.Content.ReadAsStringAsync());
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.BaselineSheets.CountAsync(s => s.CaseId == id)));
         _ = browser;
     }
