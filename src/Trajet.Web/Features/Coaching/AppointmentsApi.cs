@@ -61,11 +61,10 @@ public static class AppointmentsApi
         {
             return new List<FieldError> { new("caseId", "Link the appointment to a case.") }.ToProblem(l);
         }
-        var c = await db.WritableCaseAsync(user, body.CaseId.Value, ct);
+        var (c, denied) = await db.CaseForWriteAsync(user, body.CaseId.Value, ct);
         if (c is null)
         {
-            // 404 when the case is not theirs to see, 403 when they may only read it.
-            return await db.Cases.Visible(user).AnyAsync(x => x.Id == body.CaseId, ct) ? TypedResults.Forbid() : TypedResults.NotFound();
+            return denied!;
         }
         var errors = new List<FieldError>();
         var start = TimeText.Parse(body.Start, "start", errors);
