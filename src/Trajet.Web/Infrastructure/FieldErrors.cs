@@ -3,7 +3,13 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Trajet.Web.Infrastructure;
 
 /// <summary>A validation failure of one field; the message is the English text, which is also its translation key.</summary>
-public sealed record FieldError(string Field, string Message);
+public sealed record FieldError(string Field, string Message)
+{
+    public const string NotAcceptedMessage = "The value is not one of the accepted values.";
+
+    /// <summary>A value outside a fixed list (or missing where the list has no blank).</summary>
+    public static FieldError NotAccepted(string field) => new(field, NotAcceptedMessage);
+}
 
 public static class FieldErrorExtensions
 {

@@ -26,7 +26,7 @@ public static class KebabEnum
         {
             return value;
         }
-        errors.Add(new(field, "The value is not one of the accepted values."));
+        errors.Add(FieldError.NotAccepted(field));
         return null;
     }
 }

@@ -52,7 +52,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStri
         {
             // Malformed JSON or a value of the wrong type: name the field from the JSON path.
             BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
-                new Dictionary<string, string[]> { [FieldName(json.Path)] = [l["The value is not valid."]] })
+                new Dictionary<string, string[]> { [FieldName(json.Path)] = [l[json is FieldValueException ? json.Message : "The value is not valid."]] })
             { Status = 400, Title = l["Some fields are not valid."] },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             DbUpdateConcurrencyException => new ProblemDetails

@@ -28,17 +28,19 @@ public readonly record struct Result<T>
 public static class ResultExtensions
 {
     /// <summary>A failure as the API answers it: a 400 problem naming each field in the caller's language, 404 or 403.</summary>
-    public static IResult ToHttp<T>(this Result<T> result, IStringLocalizer localizer, Func<T, IResult> done) => result.Failed switch
+    public static IResult ToHttp<T>(this Result<T> result, IStringLocalizer localizer, Func<T, IResult> done) =>
+        result.Failed is { } failure ? failure.ToHttp(localizer) : done(result.Value!);
+
+    /// <summary>As <see cref="ToHttp{T}"/>, when the answer needs a read first.</summary>
+    public static async Task<IResult> ToHttpAsync<T>(this Result<T> result, IStringLocalizer localizer, Func<T, Task<IResult>> done) =>
+        result.Failed is { } failure ? failure.ToHttp(localizer) : await done(result.Value!);
+
+    public static IResult ToHttp(this Failure failure, IStringLocalizer localizer) => failure switch
     {
-        null => done(result.Value!),
         { Kind: FailureKind.Invalid, Errors: var errors } => errors.ToProblem(localizer),
         { Kind: FailureKind.Forbidden } => TypedResults.Forbid(),
         _ => TypedResults.NotFound(),
     };
-
-    /// <summary>As <see cref="ToHttp{T}"/>, when the answer needs a read first.</summary>
-    public static async Task<IResult> ToHttpAsync<T>(this Result<T> result, IStringLocalizer localizer, Func<T, Task<IResult>> done) =>
-        result.Failed is null ? await done(result.Value!) : result.ToHttp(localizer, _ => throw new InvalidOperationException());
 
     /// <summary>
     /// A failure as a page answers it: the form again with each error beside its field, or 404 (a page never tells a

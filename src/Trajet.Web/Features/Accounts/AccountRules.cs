@@ -12,7 +12,7 @@ public static class AccountRules
         }
         if (roles.Any(r => !Roles.All.Contains(r)))
         {
-            errors.Add(new("roles", "The value is not one of the accepted values."));
+            errors.Add(FieldError.NotAccepted("roles"));
         }
         var isAdministrator = roles.Contains(Roles.Administrator);
         if (isAdministrator && (organisationId is not null || roles.Count > 1))

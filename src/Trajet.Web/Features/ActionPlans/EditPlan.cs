@@ -97,7 +97,7 @@ public static class EditPlan
     {
         if (input.Status is not { } status)
         {
-            return Failure.Invalid("status", "The value is not one of the accepted values.");
+            return Failure.Invalid([FieldError.NotAccepted("status")]);
         }
         var action = await db.PlanActions.SingleOrDefaultAsync(a => a.Id == actionId && a.CaseId == caseId, ct);
         if (action is null)

@@ -1,61 +1,98 @@
+using System.Text.Json.Serialization;
+
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>A coordinator opens a desk of one of their programmes, with its weekly opening slots.</summary>
 public static class AddDesk
 {
-    public static async Task<(Desk? Desk, List<FieldError> Errors)> ExecuteAsync(
-        TrajetDbContext db, UserContext user, string? programme, string? name, string? address, Region? region, string? contact,
-        IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> openings, CancellationToken ct)
+    /// <summary>What the desks page and the API send.</summary>
+    public sealed record Input
     {
+        public string? Programme { get; init; }
+        public string? Name { get; init; }
+        public string? Address { get; init; }
+        public Region? Region { get; init; }
+        public string? Contact { get; init; }
+        public List<Opening>? Openings { get; init; }
+    }
+
+    public sealed record Opening
+    {
+        public DayOfWeek? Day { get; init; }
+        [JsonConverter(typeof(TimeOfDayJson))]
+        public TimeOnly? Opens { get; init; }
+        [JsonConverter(typeof(TimeOfDayJson))]
+        public TimeOnly? Closes { get; init; }
+    }
+
+    public static async Task<Result<Desk>> ExecuteAsync(TrajetDbContext db, UserContext user, Input input, CancellationToken ct)
+    {
+        if (!user.IsCoordinator)
+        {
+            return Failure.Forbidden;
+        }
         var errors = new List<FieldError>();
-        var target = user.Programmes.FirstOrDefault(p => p.Slug == programme);
+        var target = user.Programmes.FirstOrDefault(p => p.Slug == input.Programme);
         if (target is null)
         {
             errors.Add(new("programme", "Choose one of your programmes."));
         }
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200)
         {
             errors.Add(new("name", "The name is required (at most 200 characters)."));
         }
-        if (string.IsNullOrWhiteSpace(address) || address.Length > 300)
+        if (string.IsNullOrWhiteSpace(input.Address) || input.Address.Length > 300)
         {
             errors.Add(new("address", "The address is required (at most 300 characters)."));
         }
-        if (region is null)
+        if (input.Region is null)
         {
-            errors.Add(new("region", "The value is not one of the accepted values."));
+            errors.Add(FieldError.NotAccepted("region"));
         }
-        if (contact?.Length > 300)
+        if (input.Contact?.Length > 300)
         {
             errors.Add(new("contact", "At most 300 characters."));
         }
+        var openings = input.Openings ?? [];
         if (openings.Count == 0)
         {
             errors.Add(new("openings", "Give at least one opening slot."));
         }
         for (var i = 0; i < openings.Count; i++)
         {
-            if (openings[i].Closes <= openings[i].Opens)
+            if (openings[i].Day is null)
+            {
+                errors.Add(FieldError.NotAccepted($"openings[{i}].day"));
+            }
+            if (openings[i].Opens is null)
+            {
+                errors.Add(new($"openings[{i}].opens", TimeOfDayJson.Message));
+            }
+            if (openings[i].Closes is null)
+            {
+                errors.Add(new($"openings[{i}].closes", TimeOfDayJson.Message));
+            }
+            else if (openings[i].Closes <= openings[i].Opens)
             {
                 errors.Add(new($"openings[{i}].closes", "The desk must close after it opens."));
             }
         }
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
         var desk = new Desk
         {
             OrganisationId = user.OrganisationId!.Value,
             ProgrammeId = target!.Id,
-            Name = name!.Trim(),
-            Address = address!.Trim(),
-            Region = region!.Value,
-            Contact = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim(),
+            Name = input.Name!.Trim(),
+            Address = input.Address!.Trim(),
+            Region = input.Region!.Value,
+            Contact = string.IsNullOrWhiteSpace(input.Contact) ? null : input.Contact.Trim(),
         };
-        desk.Openings.AddRange(openings.Select(o => new DeskOpening { DeskId = desk.Id, Day = o.Day, Opens = o.Opens, Closes = o.Closes }));
+        desk.Openings.AddRange(openings.Select(o => new DeskOpening { DeskId = desk.Id, Day = o.Day!.Value, Opens = o.Opens!.Value, Closes = o.Closes!.Value }));
         db.Desks.Add(desk);
         await db.SaveChangesAsync(ct);
-        return (desk, errors);
+        return desk;
     }
 }

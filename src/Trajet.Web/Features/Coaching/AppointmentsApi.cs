@@ -2,10 +2,6 @@ namespace Trajet.Web.Features.Coaching;
 
 public static class AppointmentsApi
 {
-    public sealed record InvitationBody(string? Language, string? Addressee, string? Contact);
-    public sealed record BookBody(
-        Guid? CaseId, Guid? CoachUserId, DateOnly? Date, string? Start, string? End, Guid? DeskId, string? Place, AppointmentKind? Kind, BookedBy? BookedBy,
-        string? Purpose, InvitationBody? Invitation);
     public sealed record CancelBody(string? Reason);
     public sealed record AttendanceBody(bool? Attended);
 
@@ -54,38 +50,19 @@ public static class AppointmentsApi
         return TypedResults.Ok(await AgendaQuery.Project(db, query, user.SeesAggregatesOnly).ToListAsync(ct));
     }
 
-    private static async Task<IResult> Book(BookBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Book(BookAppointment.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        if (body.CaseId is null)
+        if (input.CaseId is not { } caseId)
         {
-            return new List<FieldError> { new("caseId", "Link the appointment to a case.") }.ToProblem(l);
+            return Failure.Invalid("caseId", "Link the appointment to a case.").ToHttp(l);
         }
-        var (c, denied) = await db.CaseForWriteAsync(user, body.CaseId.Value, ct);
-        if (c is null)
+        if (input.Invitation is { } letter && string.IsNullOrWhiteSpace(letter.Language))
         {
-            return denied!;
+            return Failure.Invalid("invitation.language", BookAppointment.LetterLanguageMessage).ToHttp(l);
         }
-        var errors = new List<FieldError>();
-        var start = TimeText.Parse(body.Start, "start", errors);
-        var end = TimeText.Parse(body.End, "end", errors);
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
-        var input = new BookAppointment.Input(body.CoachUserId, body.Date, start, end, body.DeskId, body.Place, body.Kind ?? AppointmentKind.FollowUp, body.BookedBy ?? BookedBy.Coach, body.Purpose,
-            body.Invitation?.Language, body.Invitation?.Addressee, body.Invitation?.Contact);
-        if (body.Invitation is not null && string.IsNullOrWhiteSpace(body.Invitation.Language))
-        {
-            return new List<FieldError> { new("invitation.language", "Letters are written in French (fr), Dutch (nl) or English (en).") }.ToProblem(l);
-        }
-        return await BookAppointment.ExecuteAsync(db, user, c, input, Now(clock), ct) switch
-        {
-            BookAppointment.Booked { Appointment: var a } => TypedResults.Created($"/api/appointments/{a.Id}",
-                await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == a.Id), false).SingleAsync(ct)),
-            BookAppointment.Invalid invalid => invalid.Errors.Select(e => e.Field is "letterLanguage" or "addressee" or "contact" ? e with { Field = "invitation." + (e.Field == "letterLanguage" ? "language" : e.Field) } : e).ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
+        return await (await db.WriteInCaseAsync(user, caseId, c => BookAppointment.ExecuteAsync(db, user, c, input, Now(clock), ct), ct))
+            .ToHttpAsync(l, async booked => TypedResults.Created($"/api/appointments/{booked.Appointment.Id}",
+                await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == booked.Appointment.Id), false).SingleAsync(ct)));
     }
 
     private static async Task<IResult> Cancel(Guid id, CancelBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)

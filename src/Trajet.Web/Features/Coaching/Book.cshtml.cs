@@ -3,24 +3,8 @@ namespace Trajet.Web.Features.Coaching;
 /// <summary>A case's appointments and invitations: book one (optionally with a letter), cancel, record whether the person came.</summary>
 public sealed class BookModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class BookInput
-    {
-        public Guid? CoachUserId { get; set; }
-        public AppointmentKind? Kind { get; set; } = AppointmentKind.FollowUp;
-        public BookedBy? BookedBy { get; set; } = Coaching.BookedBy.Coach;
-        public DateOnly? Date { get; set; }
-        public TimeOnly? Start { get; set; } = new(9, 30);
-        public TimeOnly? End { get; set; } = new(10, 0);
-        public Guid? DeskId { get; set; }
-        public string? Place { get; set; }
-        public string? Purpose { get; set; }
-        public string? LetterLanguage { get; set; }
-        public string? Addressee { get; set; }
-        public string? Contact { get; set; }
-    }
-
     [BindProperty]
-    public BookInput Input { get; set; } = new();
+    public BookAppointment.Input Input { get; set; } = new();
 
     public Guid CaseId { get; private set; }
     public string CaseNumber { get; private set; } = "";
@@ -42,24 +26,24 @@ public sealed class BookModel(CurrentUser current, TrajetDbContext db, IStringLo
             return NotFound();
         }
         Notice = notice == "booked" ? l["The appointment is booked."].Value : null;
-        Input.CoachUserId = user.Id;
-        Input.DeskId = desk is { } d && Desks.Any(x => x.Id == d) ? d : null;
-        Input.Addressee = Person;
-        // The next opening day of the chosen desk (or next week), at its opening time.
-        var chosen = Desks.FirstOrDefault(x => x.Id == Input.DeskId);
+        // The next opening day of the chosen desk (or next week), at its opening time (else half past nine).
+        var chosen = Desks.FirstOrDefault(x => x.Id == desk);
         var next = Enumerable.Range(1, 14).Select(Today.AddDays).FirstOrDefault(day => chosen?.Openings.Any(o => o.Day == day.DayOfWeek) ?? day.DayOfWeek == DayOfWeek.Wednesday);
-        Input.Date = next;
-        if (chosen?.Openings.Where(o => o.Day == next.DayOfWeek).OrderBy(o => o.Opens).FirstOrDefault() is { } slot)
+        var start = chosen?.Openings.Where(o => o.Day == next.DayOfWeek).OrderBy(o => o.Opens).Select(o => (TimeOnly?)o.Opens).FirstOrDefault() ?? new TimeOnly(9, 30);
+        Input = new()
         {
-            Input.Start = slot.Opens;
-            Input.End = slot.Opens.AddMinutes(30);
-        }
+            CoachUserId = user.Id,
+            DeskId = chosen?.Id,
+            Date = next,
+            Start = start,
+            End = start.AddMinutes(30),
+            Invitation = new() { Addressee = Person },
+        };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var @case = await LoadAsync(user, id, ct);
         if (@case is null)
         {
@@ -69,20 +53,9 @@ public sealed class BookModel(CurrentUser current, TrajetDbContext db, IStringLo
         {
             return Page();
         }
-        var input = new BookAppointment.Input(Input.CoachUserId, Input.Date, Input.Start, Input.End, Input.DeskId, Input.Place, Input.Kind, Input.BookedBy,
-            Input.Purpose, Input.LetterLanguage, Input.Addressee, Input.Contact);
-        switch (await BookAppointment.ExecuteAsync(db, user, @case, input, Now, ct))
-        {
-            case BookAppointment.Booked { Invitation: { } invitation }:
-                return RedirectToPage("Letter", new { id = invitation.Id });
-            case BookAppointment.Booked:
-                return RedirectToPage(new { id, notice = "booked" });
-            case BookAppointment.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
+        return (await BookAppointment.ExecuteAsync(db, user, @case, Input, Now, ct)).ToPage(this, l, booked => booked.Invitation is { } invitation
+            ? RedirectToPage("Letter", new { id = invitation.Id })
+            : RedirectToPage(new { id, notice = "booked" }));
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, Guid appointmentId, string? reason, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json.Serialization;
 using Npgsql;
 
 namespace Trajet.Web.Features.Coaching;
@@ -7,14 +8,35 @@ namespace Trajet.Web.Features.Coaching;
 public static class BookAppointment
 {
     public static readonly string[] LetterLanguages = ["fr", "nl", "en"];
+    public const string LetterLanguageMessage = "Letters are written in French (fr), Dutch (nl) or English (en).";
 
-    public sealed record Input(
-        Guid? CoachUserId, DateOnly? Date, TimeOnly? Start, TimeOnly? End, Guid? DeskId, string? Place, AppointmentKind? Kind, BookedBy? BookedBy,
-        string? Purpose, string? LetterLanguage = null, string? Addressee = null, string? Contact = null);
+    /// <summary>What the booking form and the API send; the API also names the case, the page has it in its route.</summary>
+    public sealed record Input
+    {
+        public Guid? CaseId { get; init; }
+        public Guid? CoachUserId { get; init; }
+        public DateOnly? Date { get; init; }
+        [JsonConverter(typeof(TimeOfDayJson))]
+        public TimeOnly? Start { get; init; }
+        [JsonConverter(typeof(TimeOfDayJson))]
+        public TimeOnly? End { get; init; }
+        public Guid? DeskId { get; init; }
+        public string? Place { get; init; }
+        public AppointmentKind? Kind { get; init; } = AppointmentKind.FollowUp;
+        public BookedBy? BookedBy { get; init; } = Coaching.BookedBy.Coach;
+        public string? Purpose { get; init; }
+        /// <summary>A letter inviting the person; none when its language is left blank.</summary>
+        public LetterInput? Invitation { get; init; }
+    }
 
-    public abstract record Result;
-    public sealed record Booked(Appointment Appointment, Invitation? Invitation) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    public sealed record LetterInput
+    {
+        public string? Language { get; init; }
+        public string? Addressee { get; init; }
+        public string? Contact { get; init; }
+    }
+
+    public sealed record Booked(Appointment Appointment, Invitation? Invitation);
 
     /// <summary>The coaches who may take an appointment of the case: active users of its organisation working in its programme, or its coordinators.</summary>
     public static IQueryable<User> Coaches(TrajetDbContext db, Guid organisationId, Guid programmeId) =>
@@ -22,7 +44,7 @@ public static class BookAppointment
             && (u.Programmes.Any(p => p.ProgrammeId == programmeId)
                 || db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Coordinator))));
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateTime now, CancellationToken ct)
+    public static async Task<Result<Booked>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateTime now, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var coachId = input.CoachUserId ?? user.Id;
@@ -54,14 +76,6 @@ public static class BookAppointment
         {
             errors.Add(new("caseId", "The case is closed: no appointment can be booked."));
         }
-        if (input.Kind is null)
-        {
-            errors.Add(new("kind", "The value is not one of the accepted values."));
-        }
-        if (input.BookedBy is null)
-        {
-            errors.Add(new("bookedBy", "Say whether the coach or the person asked for the appointment."));
-        }
         if (input.Purpose?.Length > 1000)
         {
             errors.Add(new("purpose", "At most 1000 characters."));
@@ -84,22 +98,23 @@ public static class BookAppointment
         {
             errors.Add(new("place", "Choose a desk, or say where the appointment takes place."));
         }
-        var letter = string.IsNullOrWhiteSpace(input.LetterLanguage) ? null : input.LetterLanguage.Trim().ToLowerInvariant();
+        var invited = input.Invitation ?? new();
+        var letter = string.IsNullOrWhiteSpace(invited.Language) ? null : invited.Language.Trim().ToLowerInvariant();
         if (letter is not null && !LetterLanguages.Contains(letter))
         {
-            errors.Add(new("letterLanguage", "Letters are written in French (fr), Dutch (nl) or English (en)."));
+            errors.Add(new("invitation.language", LetterLanguageMessage));
         }
-        if (letter is not null && (string.IsNullOrWhiteSpace(input.Addressee) || input.Addressee.Length > 200))
+        if (letter is not null && (string.IsNullOrWhiteSpace(invited.Addressee) || invited.Addressee.Length > 200))
         {
-            errors.Add(new("addressee", "Say to whom the letter is addressed."));
+            errors.Add(new("invitation.addressee", "Say to whom the letter is addressed."));
         }
-        if (input.Contact?.Length > 300)
+        if (invited.Contact?.Length > 300)
         {
-            errors.Add(new("contact", "At most 300 characters."));
+            errors.Add(new("invitation.contact", "At most 300 characters."));
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var appointment = new Appointment
@@ -113,8 +128,8 @@ public static class BookAppointment
             End = input.End!.Value,
             DeskId = desk?.Id,
             Place = desk is null ? input.Place!.Trim() : null,
-            Kind = input.Kind!.Value,
-            BookedBy = input.BookedBy!.Value,
+            Kind = input.Kind ?? AppointmentKind.FollowUp,
+            BookedBy = input.BookedBy ?? Coaching.BookedBy.Coach,
             Purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim(),
             BookedByUserId = user.Id,
         };
@@ -125,8 +140,8 @@ public static class BookAppointment
             CaseId = @case.Id,
             AppointmentId = appointment.Id,
             Language = letter,
-            Addressee = input.Addressee!.Trim(),
-            Contact = string.IsNullOrWhiteSpace(input.Contact) ? desk?.Contact : input.Contact.Trim(),
+            Addressee = invited.Addressee!.Trim(),
+            Contact = string.IsNullOrWhiteSpace(invited.Contact) ? desk?.Contact : invited.Contact.Trim(),
             IssuedOn = DateOnly.FromDateTime(now),
             CreatedByUserId = user.Id,
         };
@@ -136,7 +151,7 @@ public static class BookAppointment
                 .Where(a => a.CoachUserId == coachId && a.Date == appointment.Date && a.Status != AppointmentStatus.Cancelled).ToListAsync(ct);
             if (Agenda.Clash(sameDay, appointment.Start, appointment.End) is not null)
             {
-                return new Invalid([new("start", "The coach already has an appointment at that time: choose another time or another coach.")]);
+                return Failure.Invalid("start", "The coach already has an appointment at that time: choose another time or another coach.");
             }
             db.Appointments.Add(appointment);
             if (invitation is not null)
@@ -157,7 +172,7 @@ public static class BookAppointment
     /// at BEGIN (IMMEDIATE), so bookings queue; PostgreSQL's serializable isolation aborts one of two conflicting bookings
     /// (40001), which is retried and then sees the other's appointment.
     /// </summary>
-    private static async Task<Result> SerializedAsync(TrajetDbContext db, Func<Task<Result>> work, CancellationToken ct)
+    private static async Task<Result<Booked>> SerializedAsync(TrajetDbContext db, Func<Task<Result<Booked>>> work, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -165,7 +180,7 @@ public static class BookAppointment
             try
             {
                 var result = await work();
-                if (result is Booked)
+                if (result.Failed is null)
                 {
                     await transaction.CommitAsync(ct);
                 }

@@ -2,12 +2,8 @@ namespace Trajet.Web.Features.Coaching;
 
 public static class DesksApi
 {
-    public sealed record OpeningBody(DayOfWeek? Day, string? Opens, string? Closes);
-    public sealed record DeskBody(string? Programme, string? Name, string? Address, Region? Region, string? Contact, List<OpeningBody>? Openings);
     public sealed record OpeningDto(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
     public sealed record DeskDto(Guid Id, string Name, string Address, Region Region, string? Contact, IReadOnlyList<OpeningDto> Openings);
-    public sealed record WalkInBody(
-        DateOnly? Date, string? ArrivedAt, string? Name, string? Language, bool? InterpreterNeeded, bool? FirstVisit, Guid? CaseId, string? CaseNumber, string? Question);
     public sealed record OutcomeBody(WalkInOutcome? Outcome, string? OutcomeNotes, string? CaseNumber);
 
     public static void MapDesksApi(this WebApplication app)
@@ -36,30 +32,8 @@ public static class DesksApi
     private static async Task<Ok<List<DeskDto>>> List(CurrentUser current, TrajetDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await VisibleAsync(db, await current.RequireAsync(ct), ct)).Select(ToDto).ToList());
 
-    private static async Task<IResult> Add(DeskBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        if (!user.IsCoordinator)
-        {
-            return TypedResults.Forbid();
-        }
-        var errors = new List<FieldError>();
-        if (body.Region is null)
-        {
-            errors.Add(new("region", "The value is not one of the accepted values."));
-        }
-        var openings = (body.Openings ?? []).Select((o, i) => (
-            Day: o.Day ?? Missing<DayOfWeek>($"openings[{i}].day", errors),
-            Opens: TimeText.Parse(o.Opens, $"openings[{i}].opens", errors),
-            Closes: TimeText.Parse(o.Closes, $"openings[{i}].closes", errors))).ToList();
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
-        var (desk, invalid) = await AddDesk.ExecuteAsync(db, user, body.Programme, body.Name, body.Address, body.Region, body.Contact,
-            openings.Select(o => (o.Day!.Value, o.Opens!.Value, o.Closes!.Value)).ToList(), ct);
-        return desk is null ? invalid.ToProblem(l) : TypedResults.Created($"/api/desks/{desk.Id}", ToDto(desk));
-    }
+    private static async Task<IResult> Add(AddDesk.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        (await AddDesk.ExecuteAsync(db, user, input, ct)).ToHttp(l, desk => TypedResults.Created($"/api/desks/{desk.Id}", ToDto(desk)));
 
     private static async Task<Results<Ok<List<DeskQueue.Entry>>, NotFound>> Queue(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct, DateOnly? date = null)
     {
@@ -70,9 +44,8 @@ public static class DesksApi
             : TypedResults.Ok(await DeskQueue.OfDayAsync(db, id, date ?? DateOnly.FromDateTime(Now(clock)), user.SeesAggregatesOnly, ct));
     }
 
-    private static async Task<IResult> Register(Guid id, WalkInBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Register(Guid id, RegisterWalkIn.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var desk = await FindAsync(db, user, id, ct);
         if (desk is null)
         {
@@ -82,21 +55,8 @@ public static class DesksApi
         {
             return TypedResults.Forbid();
         }
-        var errors = new List<FieldError>();
-        var arrived = TimeText.Parse(body.ArrivedAt, "arrivedAt", errors, required: false);
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
-        var input = new RegisterWalkIn.Input(body.Date, arrived, body.Name, body.Language, body.InterpreterNeeded ?? false, body.FirstVisit ?? false,
-            body.CaseId, body.CaseNumber, body.Question);
-        return await RegisterWalkIn.ExecuteAsync(db, user, desk, input, Now(clock), ct) switch
-        {
-            RegisterWalkIn.Registered { WalkIn: var w } => TypedResults.Created($"/api/desks/{id}/walk-ins/{w.Id}",
-                (await DeskQueue.OfDayAsync(db, id, w.Date, false, ct)).Single(e => e.Id == w.Id)),
-            RegisterWalkIn.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
+        return await (await RegisterWalkIn.ExecuteAsync(db, user, desk, input, Now(clock), ct)).ToHttpAsync(l, async w =>
+            TypedResults.Created($"/api/desks/{id}/walk-ins/{w.Id}", (await DeskQueue.OfDayAsync(db, id, w.Date, false, ct)).Single(e => e.Id == w.Id)));
     }
 
     private static async Task<IResult> CallNext(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct, DateOnly? date = null)
@@ -134,14 +94,7 @@ public static class DesksApi
         }
         var errors = body.Outcome is { } outcome
             ? await DeskQueue.FinishAsync(db, user, walkIn, outcome, body.OutcomeNotes, body.CaseNumber, ct)
-            : [new("outcome", "The value is not one of the accepted values.")];
+            : [FieldError.NotAccepted("outcome")];
         return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok((await DeskQueue.OfDayAsync(db, id, walkIn.Date, false, ct)).Single(e => e.Id == walkInId));
-    }
-
-    /// <summary>A required value left out: the same error as a value not accepted.</summary>
-    private static T? Missing<T>(string field, List<FieldError> errors) where T : struct
-    {
-        errors.Add(new(field, "The value is not one of the accepted values."));
-        return null;
     }
 }

@@ -3,20 +3,8 @@ namespace Trajet.Web.Features.Coaching;
 /// <summary>The programme's desks with their opening hours; coordinators open desks and add opening slots.</summary>
 public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class DeskInput
-    {
-        public string? Programme { get; set; }
-        public string? Name { get; set; }
-        public string? Address { get; set; }
-        public Region? Region { get; set; }
-        public string? Contact { get; set; }
-        public DayOfWeek Day { get; set; } = DayOfWeek.Wednesday;
-        public TimeOnly? Opens { get; set; } = new(9, 0);
-        public TimeOnly? Closes { get; set; } = new(12, 0);
-    }
-
     [BindProperty]
-    public DeskInput Input { get; set; } = new();
+    public AddDesk.Input Input { get; set; } = new() { Openings = [new() { Day = DayOfWeek.Wednesday, Opens = new(9, 0), Closes = new(12, 0) }] };
 
     public IReadOnlyList<Desk> Desks { get; private set; } = [];
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
@@ -35,15 +23,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringL
         {
             return Page();
         }
-        var user = await current.RequireAsync(ct);
-        var openings = Input is { Opens: { } opens, Closes: { } closes } ? new[] { (Input.Day, opens, closes) } : [];
-        var (desk, errors) = await AddDesk.ExecuteAsync(db, user, Input.Programme, Input.Name, Input.Address, Input.Region, Input.Contact, openings, ct);
-        if (desk is null)
-        {
-            errors.Select(e => e.Field.StartsWith("openings", StringComparison.Ordinal) ? e with { Field = "closes" } : e).AddTo(ModelState, l);
-            return Page();
-        }
-        return RedirectToPage();
+        return (await AddDesk.ExecuteAsync(db, await current.RequireAsync(ct), Input, ct)).ToPage(this, l, _ => RedirectToPage());
     }
 
     public async Task<IActionResult> OnPostOpeningAsync(Guid deskId, DayOfWeek day, TimeOnly? opens, TimeOnly? closes, CancellationToken ct)
@@ -77,7 +57,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringL
         Today = clock.Today();
         CanManage = user.IsCoordinator;
         Programmes = user.Programmes.Where(p => p.Kind == ProgrammeKind.IndividualCoaching).ToList();
-        Input.Programme ??= Programmes.FirstOrDefault()?.Slug;
+        Input = Input with { Programme = Input.Programme ?? Programmes.FirstOrDefault()?.Slug };
         Desks = await DesksApi.VisibleAsync(db, user, ct);
         return true;
     }

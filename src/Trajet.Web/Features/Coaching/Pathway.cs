@@ -66,13 +66,17 @@ public static class PathwayRules
         public string? Reasons { get; init; }
         public string? Procedure { get; init; }
         public string? InformationGiven { get; init; }
+        [JsonConverter(typeof(NullIsFalse))]
         public bool PersonFilesThemself { get; init; }
         public string? OptionsExplained { get; init; }
         public Guid? ReturnPartnerId { get; init; }
         public string? ConsequencesExplained { get; init; }
+        [JsonConverter(typeof(NullIsFalse))]
         public bool ForcedReturnExplained { get; init; }
+        [JsonConverter(typeof(NullIsFalse))]
         public bool EntryBanExplained { get; init; }
         /// <summary>On pathway 3, closes the accompaniment in the same step.</summary>
+        [JsonConverter(typeof(NullIsFalse))]
         public bool Close { get; init; }
     }
 

@@ -3,19 +3,8 @@ namespace Trajet.Web.Features.Coaching;
 /// <summary>A desk's morning: register who walks in, see the queue, call the next person, record what came of it.</summary>
 public sealed class QueueModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class WalkInInput
-    {
-        public TimeOnly? ArrivedAt { get; set; }
-        public string? Name { get; set; }
-        public string? Language { get; set; }
-        public bool InterpreterNeeded { get; set; }
-        public bool FirstVisit { get; set; }
-        public string? CaseNumber { get; set; }
-        public string? Question { get; set; }
-    }
-
     [BindProperty]
-    public WalkInInput Input { get; set; } = new();
+    public RegisterWalkIn.Input Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
@@ -44,12 +33,11 @@ public sealed class QueueModel(CurrentUser current, TrajetDbContext db, IStringL
         };
         var now = TimeOnly.FromDateTime(Now);
         var firstOpening = Desk.Openings.Where(o => o.Day == Day.DayOfWeek).OrderBy(o => o.Opens).Select(o => (TimeOnly?)o.Opens).FirstOrDefault();
-        Input.ArrivedAt = Day == DateOnly.FromDateTime(Now) ? new TimeOnly(now.Hour, now.Minute) : firstOpening ?? new TimeOnly(9, 0);
-        Input.FirstVisit = true;
+        Input = new() { ArrivedAt = Day == DateOnly.FromDateTime(Now) ? new TimeOnly(now.Hour, now.Minute) : firstOpening ?? new TimeOnly(9, 0), FirstVisit = true };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRegisterAsync(Guid id, UserContext user, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -59,18 +47,8 @@ public sealed class QueueModel(CurrentUser current, TrajetDbContext db, IStringL
         {
             return Page();
         }
-        var user = await current.RequireAsync(ct);
-        var input = new RegisterWalkIn.Input(Day, Input.ArrivedAt, Input.Name, Input.Language, Input.InterpreterNeeded, Input.FirstVisit, null, Input.CaseNumber, Input.Question);
-        switch (await RegisterWalkIn.ExecuteAsync(db, user, Desk, input, Now, ct))
-        {
-            case RegisterWalkIn.Registered:
-                return RedirectToPage(new { id, date = Day.ToString("yyyy-MM-dd"), notice = "registered" });
-            case RegisterWalkIn.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, l);
-                return Page();
-            default:
-                throw new InvalidOperationException();
-        }
+        return (await RegisterWalkIn.ExecuteAsync(db, user, Desk, Input with { Date = Day, CaseId = null }, Now, ct))
+            .ToPage(this, l, _ => RedirectToPage(new { id, date = Day.ToString("yyyy-MM-dd"), notice = "registered" }));
     }
 
     public async Task<IActionResult> OnPostNextAsync(Guid id, CancellationToken ct)

@@ -1,18 +1,29 @@
+using System.Text.Json.Serialization;
+
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>Puts someone who came to the desk without an appointment in the register and the queue of the day.</summary>
 public static class RegisterWalkIn
 {
-    public sealed record Input(
-        DateOnly? Date, TimeOnly? ArrivedAt, string? Name, string? Language, bool InterpreterNeeded, bool FirstVisit,
-        Guid? CaseId, string? CaseNumber, string? Question);
-
-    public abstract record Result;
-    public sealed record Registered(WalkIn WalkIn) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
+    /// <summary>What the desk's form and the API send; a blank date or time is the desk's today and now.</summary>
+    public sealed record Input
+    {
+        public DateOnly? Date { get; init; }
+        [JsonConverter(typeof(TimeOfDayJson))]
+        public TimeOnly? ArrivedAt { get; init; }
+        public string? Name { get; init; }
+        public string? Language { get; init; }
+        [JsonConverter(typeof(NullIsFalse))]
+        public bool InterpreterNeeded { get; init; }
+        [JsonConverter(typeof(NullIsFalse))]
+        public bool FirstVisit { get; init; }
+        public Guid? CaseId { get; init; }
+        public string? CaseNumber { get; init; }
+        public string? Question { get; init; }
+    }
 
     /// <param name="now">The desk's local date and time: arrival defaults to it and cannot be after it.</param>
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, Desk desk, Input input, DateTime now, CancellationToken ct)
+    public static async Task<Result<WalkIn>> ExecuteAsync(TrajetDbContext db, UserContext user, Desk desk, Input input, DateTime now, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var date = input.Date ?? DateOnly.FromDateTime(now);
@@ -64,7 +75,7 @@ public static class RegisterWalkIn
         }
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var walkIn = new WalkIn
@@ -88,7 +99,7 @@ public static class RegisterWalkIn
             await CoachingFiles.FollowAtDeskAsync(db, known.Id, desk.Id, ct);
         }
         await db.SaveChangesAsync(ct);
-        return new Registered(walkIn);
+        return walkIn;
     }
 }
 

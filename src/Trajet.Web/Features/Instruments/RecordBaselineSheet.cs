@@ -16,6 +16,7 @@ public static class RecordBaselineSheet
         public DateOnly? Date { get; init; }
         public DateOnly? SituationOn { get; init; }
         // A JSON null is no scores, as before (the rules then name each item to score).
+        [NullIsEmpty]
         public List<ItemScore> Scores { get; init => field = value ?? []; } = [];
     }
 

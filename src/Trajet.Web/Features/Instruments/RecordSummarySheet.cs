@@ -55,7 +55,7 @@ public static class RecordSummarySheet
             }
             else
             {
-                errors.Add(new(field, value is null ? "Choose an impact level." : "The value is not one of the accepted values."));
+                errors.Add(new(field, value is null ? "Choose an impact level." : FieldError.NotAcceptedMessage));
             }
         }
 
@@ -85,7 +85,7 @@ public static class RecordSummarySheet
                 }
                 else
                 {
-                    errors.Add(new($"group{g}.prompts.{prompt.Key}", "The value is not one of the accepted values."));
+                    errors.Add(FieldError.NotAccepted($"group{g}.prompts.{prompt.Key}"));
                 }
             }
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Trajet.Web.Features.Interactions;
 
 /// <summary>Records an interaction: quick enough for a phone after a home visit.</summary>
@@ -12,7 +14,9 @@ public static class RecordInteraction
         public int? DurationMinutes { get; init; }
         public string? Participants { get; init; }
         public string? Language { get; init; }
+        [JsonConverter(typeof(NullIsFalse))]
         public bool InterpreterPresent { get; init; }
+        [JsonConverter(typeof(NullIsFalse))]
         public bool MediatorPresent { get; init; }
         public string? Notes { get; init; }
         public string? NextSteps { get; init; }

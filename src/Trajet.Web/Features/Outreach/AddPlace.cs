@@ -25,7 +25,7 @@ public static class AddPlace
         }
         if (input.Type is null)
         {
-            errors.Add(new("type", "The value is not one of the accepted values."));
+            errors.Add(FieldError.NotAccepted("type"));
         }
         if (string.IsNullOrWhiteSpace(input.City) || input.City.Trim().Length > 100)
         {

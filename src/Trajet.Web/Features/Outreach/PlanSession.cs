@@ -21,7 +21,7 @@ public static class PlanSession
         IReadOnlyList<Guid> teamMembers = input.TeamMembers ?? [], mediators = input.Mediators ?? [];
         if (input.Kind is null)
         {
-            errors.Add(new("kind", "The value is not one of the accepted values."));
+            errors.Add(FieldError.NotAccepted("kind"));
         }
         if (input.Date is not { } date)
         {

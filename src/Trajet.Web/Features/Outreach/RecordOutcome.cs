@@ -17,7 +17,7 @@ public static class RecordOutcome
         var errors = new List<FieldError>();
         if (input.Kind is null)
         {
-            errors.Add(new("kind", "The value is not one of the accepted values."));
+            errors.Add(FieldError.NotAccepted("kind"));
         }
         if (input.Date is not { } date)
         {

@@ -23,7 +23,7 @@ public static class AddPartner
         }
         if (input.Kind is null)
         {
-            errors.Add(new("kind", "The value is not one of the accepted values."));
+            errors.Add(FieldError.NotAccepted("kind"));
         }
         if (input.Email is { Length: > 0 } && !System.Net.Mail.MailAddress.TryCreate(input.Email, out _))
         {

@@ -72,7 +72,7 @@ public static class ReferToPartner
     {
         if (input.Status is not { } to)
         {
-            return Failure.Invalid("status", "The value is not one of the accepted values.");
+            return Failure.Invalid([FieldError.NotAccepted("status")]);
         }
         var errors = new List<FieldError>();
         if (!ReferralRules.CanMove(referral.Status, to))

@@ -67,6 +67,19 @@ public abstract class CoachingApiTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task Times_AreReadAsHoursAndMinutes_AndAnUnreadableOneIsNamed()
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        var wednesday = CoachingSetup.NextWednesday();
+
+        var unreadable = await s.BookAsync(wednesday, "half past nine", "10:00");
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        var errors = (await unreadable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Give a time as HH:mm, e.g. 09:30.", errors.GetProperty("start")[0].GetString());
+        Assert.Equal(HttpStatusCode.Created, (await s.BookAsync(wednesday, "9:30", "10:00:00")).StatusCode);
+    }
+
+    [Fact]
     public async Task Appointment_OutsideOpeningHours_IsRefused()
     {
         var s = await CoachingSetup.CreateAsync(app);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Trajet.Tests.Infrastructure;
+using Trajet.Web.Features.Accounts;
 
 namespace Trajet.Tests.Features.Coaching;
 
@@ -44,6 +45,45 @@ public abstract class CoachingPagesTests(TrajetApp app)
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var after = await Html.GetAsync(browser, registered.Headers.Location!.OriginalString);
         Assert.Contains("Early visitor", after.QuerySelector("ol[aria-labelledby=waiting]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Book_ThroughTheForm_WithALetter_AsksForTheAddressee_ThenOpensTheLetter()
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
+        var page = await Html.GetAsync(browser, $"/Coaching/Book/{s.CaseId}?desk={s.DeskId}");
+        var form = new Dictionary<string, string> { ["Input.Date"] = Day(CoachingSetup.NextWednesday()), ["Input.Start"] = "10:00", ["Input.End"] = "10:30", ["Input.Invitation.Language"] = "fr", ["Input.Invitation.Addressee"] = "" };
+
+        var refused = await Html.SubmitAsync(browser, page, "form.card", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Say to whom the letter is addressed.", (await Html.ParseAsync(refused)).QuerySelector("[data-valmsg-for='Input.Invitation.Addressee']")!.TextContent);
+
+        form["Input.Invitation.Addressee"] = "Madame Kamara";
+        var booked = await Html.SubmitAsync(browser, page, "form.card", form);
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var letter = await Html.GetAsync(browser, booked.Headers.Location!.OriginalString);
+        Assert.Equal("fr", letter.QuerySelector("article.letter")!.GetAttribute("lang"));
+        Assert.Contains("Madame Kamara", letter.QuerySelector("article.letter")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Desks_CoordinatorOpensOne_ThroughTheForm_ClosingAfterItOpens()
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        using var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Coordinator, s.Organisation, s.Programme));
+        var page = await Html.GetAsync(browser, "/Coaching");
+        var form = new Dictionary<string, string> { ["Input.Name"] = "Antwerp desk", ["Input.Address"] = "Meir 1, 2000 Antwerpen", ["Input.Region"] = "Flanders", ["Input.Openings[0].Opens"] = "14:00", ["Input.Openings[0].Closes"] = "13:00" };
+
+        var refused = await Html.SubmitAsync(browser, page, "main form.card", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The desk must close after it opens.", (await Html.ParseAsync(refused)).QuerySelector("[data-valmsg-for='Input.Openings[0].Closes']")!.TextContent);
+
+        form["Input.Openings[0].Closes"] = "17:00";
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(browser, page, "main form.card", form)).StatusCode);
+        var desks = await s.Coordinator.GetFromJsonAsync<JsonElement>("/api/desks");
+        var antwerp = desks.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "Antwerp desk");
+        Assert.Equal("14:00:00", antwerp.GetProperty("openings")[0].GetProperty("opens").GetString());
     }
 
     [Fact]

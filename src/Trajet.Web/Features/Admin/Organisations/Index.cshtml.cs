@@ -31,7 +31,7 @@ public sealed class IndexModel(TrajetDbContext db, IStringLocalizer<SharedResour
     {
         if (Input.Kind == OrganisationKind.System)
         {
-            ModelState.AddModelError("Input.Kind", l["The value is not one of the accepted values."]);
+            ModelState.AddModelError("Input.Kind", l[FieldError.NotAcceptedMessage]);
         }
         if (ModelState.IsValid && await db.Organisations.AnyAsync(o => o.Name == Input.Name.Trim(), ct))
         {
