@@ -9,6 +9,8 @@ public sealed record Failure(FailureKind Kind, IReadOnlyList<FieldError> Errors)
     public static Failure Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
     /// <summary>The record does not exist for this user (another organisation's is the same as none).</summary>
     public static readonly Failure NotFound = new(FailureKind.NotFound, []);
+    /// <summary>Nothing saved, no field at fault: the user must first confirm something the form shows again.</summary>
+    public static readonly Failure Unconfirmed = new(FailureKind.Invalid, []);
     /// <summary>The user sees the record but may not change it.</summary>
     public static readonly Failure Forbidden = new(FailureKind.Forbidden, []);
 }
@@ -27,6 +29,14 @@ public readonly record struct Result<T>
 
 public static class ResultExtensions
 {
+    /// <summary>The next step of a use case, run only when this one succeeded.</summary>
+    public static Result<TNext> Then<T, TNext>(this Result<T> result, Func<T, Result<TNext>> next) =>
+        result.Failed is { } failure ? failure : next(result.Value!);
+
+    /// <inheritdoc cref="Then{T, TNext}"/>
+    public static async Task<Result<TNext>> ThenAsync<T, TNext>(this Result<T> result, Func<T, Task<Result<TNext>>> next) =>
+        result.Failed is { } failure ? failure : await next(result.Value!);
+
     /// <summary>A failure as the API answers it: a 400 problem naming each field in the caller's language, 404 or 403.</summary>
     public static IResult ToHttp<T>(this Result<T> result, IStringLocalizer localizer, Func<T, IResult> done) =>
         result.Failed is { } failure ? failure.ToHttp(localizer) : done(result.Value!);

@@ -26,8 +26,7 @@ public sealed class AddMemberModel(CurrentUser current, TrajetDbContext db, IStr
                 Similar = await FindSimilarPeople.ExecuteAsync(Db, user, new NameMatcher.Person(Input.FirstName ?? "", Input.LastName ?? "", Input.Aliases ?? "", Input.BirthDate, Input.EstimatedAge), today, null, ct);
                 if (Similar.Count > 0)
                 {
-                    // Nothing saved: the form again, with the people who may be the same.
-                    return Failure.Invalid([]);
+                    return Failure.Unconfirmed;
                 }
             }
             return await SaveMember.AddAsync(Db, @case, input, today, ct);

@@ -21,11 +21,11 @@ public static class OutreachAccess
             .OrderBy(p => p.Name).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).ToListAsync(ct);
     }
 
-    /// <summary>One outreach programme by slug, if the user works in it; null (404) otherwise.</summary>
     /// <summary>The user's outreach programme if they may see its people (and, <paramref name="toWork"/>, log in it); null answers 404.</summary>
     public static async Task<ProgrammeRef?> PageProgrammeAsync(TrajetDbContext db, UserContext user, bool toWork, CancellationToken ct) =>
         (toWork ? CanWork(user) : CanSeePeople(user)) ? await ProgrammeAsync(db, user, null, ct) : null;
 
+    /// <summary>One outreach programme by slug (none: the first), if the user works in it; null (404) otherwise.</summary>
     public static async Task<ProgrammeRef?> ProgrammeAsync(TrajetDbContext db, UserContext user, string? slug, CancellationToken ct)
     {
         var programmes = await ProgrammesAsync(db, user, ct);

@@ -7,39 +7,35 @@ public static partial class OutreachApi
         c.Nationality, c.Language, c.MediatorInterpreted, ContactRules.Split<InformationTopic>(c.InformationGiven), c.InformationOther,
         ContactRules.Split<OrientationService>(c.Orientation), c.PartnerId, c.FollowUp);
 
-    private static async Task<IResult> ListContacts(string? programme, Guid? session, Guid? person, DateOnly? from, DateOnly? to, int? page, int? pageSize, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
-        if (p is null)
+    private static async Task<IResult> ListContacts(string? programme, Guid? session, Guid? person, DateOnly? from, DateOnly? to, int? page, int? pageSize, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await (await ProgrammeForAsync(db, user, programme, false, ct)).ToHttpAsync(l, async p =>
         {
-            return denied!;
-        }
-        var errors = new List<FieldError>();
-        if (page is < 1)
-        {
-            errors.Add(new("page", "The page starts at 1."));
-        }
-        if (pageSize is < 1 or > 200)
-        {
-            errors.Add(new("pageSize", "The page size must be between 1 and 200."));
-        }
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
-        var query = db.OutreachContacts.Visible(user).AsNoTracking().Where(c => c.ProgrammeId == p.Id && c.Date >= (from ?? DateOnly.MinValue) && c.Date <= (to ?? DateOnly.MaxValue));
-        if (session is { } s)
-        {
-            query = query.Where(c => c.SessionId == s);
-        }
-        if (person is { } pid)
-        {
-            query = query.Where(c => c.PersonId == pid);
-        }
-        var size = pageSize ?? 50;
-        var items = await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Skip(Pager.SkipFor(page ?? 1, size)).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<ContactDto>(items.Select(ToDto).ToList(), await query.CountAsync(ct)));
-    }
+            var errors = new List<FieldError>();
+            if (page is < 1)
+            {
+                errors.Add(new("page", "The page starts at 1."));
+            }
+            if (pageSize is < 1 or > 200)
+            {
+                errors.Add(new("pageSize", "The page size must be between 1 and 200."));
+            }
+            if (errors.Count > 0)
+            {
+                return errors.ToProblem(l);
+            }
+            var query = db.OutreachContacts.Visible(user).AsNoTracking().Where(c => c.ProgrammeId == p.Id && c.Date >= (from ?? DateOnly.MinValue) && c.Date <= (to ?? DateOnly.MaxValue));
+            if (session is { } s)
+            {
+                query = query.Where(c => c.SessionId == s);
+            }
+            if (person is { } pid)
+            {
+                query = query.Where(c => c.PersonId == pid);
+            }
+            var size = pageSize ?? 50;
+            var items = await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Skip(Pager.SkipFor(page ?? 1, size)).Take(size).ToListAsync(ct);
+            return TypedResults.Ok(new Page<ContactDto>(items.Select(ToDto).ToList(), await query.CountAsync(ct)));
+        });
 
     private static async Task<IResult> LogContactEndpoint(LogContact.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
         !OutreachAccess.CanWork(user)

@@ -3,25 +3,15 @@ namespace Trajet.Web.Features.Outreach;
 // People met more than once: their record, outcomes, a case, agreements and cross-border shares.
 public static partial class OutreachApi
 {
-    private static async Task<IResult> FindPeople(string? programme, string? q, UserContext user, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
-        if (p is null)
-        {
-            return denied!;
-        }
-        return TypedResults.Ok(await FindReturningPerson.ExecuteAsync(db, user, p.Id, q, clock.Today(), ct));
-    }
+    private static async Task<IResult> FindPeople(string? programme, string? q, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        await (await ProgrammeForAsync(db, user, programme, false, ct)).ToHttpAsync(l, async p =>
+            TypedResults.Ok(await FindReturningPerson.ExecuteAsync(db, user, p.Id, q, clock.Today(), ct)));
 
     private static async Task<IResult> AddPerson(SavePerson.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var (p, denied) = await ProgrammeForAsync(db, user, input.Programme, true, ct);
-        if (p is null)
-        {
-            return denied!;
-        }
-        var person = new OutreachPerson { OrganisationId = user.OrganisationId!.Value, ProgrammeId = p.Id, Nickname = "" };
-        return await SavePerson.Apply(person, input).ToHttpAsync(l, async _ =>
+        var saved = (await ProgrammeForAsync(db, user, input.Programme, true, ct))
+            .Then(p => SavePerson.Apply(new OutreachPerson { OrganisationId = user.OrganisationId!.Value, ProgrammeId = p.Id, Nickname = "" }, input));
+        return await saved.ToHttpAsync(l, async person =>
         {
             db.OutreachPeople.Add(person);
             await db.SaveChangesAsync(ct);

@@ -7,33 +7,23 @@ public static partial class OutreachApi
         referrals.Select(r => new ReferralDto(r.Id, r.PartnerId, db.Partners.Where(p => p.Id == r.PartnerId).Select(p => p.Name).First(), r.Date, r.Name, r.Phone, r.Language,
             r.Reason, r.Status, r.PersonId, r.ContactId, r.HandledOn));
 
-    private static async Task<IResult> ListReferrals(string? programme, string? status, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
-        if (p is null)
+    private static async Task<IResult> ListReferrals(string? programme, string? status, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await (await ProgrammeForAsync(db, user, programme, false, ct)).ToHttpAsync(l, async p =>
         {
-            return denied!;
-        }
-        var errors = new List<FieldError>();
-        InboundReferralStatus? wanted = status is null ? null : KebabEnum.Parse<InboundReferralStatus>(status, "status", errors);
-        if (errors.Count > 0)
-        {
-            return errors.ToProblem(l);
-        }
-        var referrals = db.InboundReferrals.Visible(user).AsNoTracking().Where(r => r.ProgrammeId == p.Id && (wanted == null || r.Status == wanted));
-        return TypedResults.Ok(await ReferralDtos(db, referrals.OrderBy(r => r.Date)).ToListAsync(ct));
-    }
+            var errors = new List<FieldError>();
+            InboundReferralStatus? wanted = status is null ? null : KebabEnum.Parse<InboundReferralStatus>(status, "status", errors);
+            if (errors.Count > 0)
+            {
+                return errors.ToProblem(l);
+            }
+            var referrals = db.InboundReferrals.Visible(user).AsNoTracking().Where(r => r.ProgrammeId == p.Id && (wanted == null || r.Status == wanted));
+            return TypedResults.Ok(await ReferralDtos(db, referrals.OrderBy(r => r.Date)).ToListAsync(ct));
+        });
 
-    private static async Task<IResult> AddReferral(ReferralQueue.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
-    {
-        var (p, denied) = await ProgrammeForAsync(db, user, input.Programme, true, ct);
-        if (p is null)
-        {
-            return denied!;
-        }
-        return await (await ReferralQueue.AddAsync(db, user, p, input, clock.Today(), ct)).ToHttpAsync(l, async r =>
-            TypedResults.Created($"/api/outreach/referrals/{r.Id}", await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)));
-    }
+    private static async Task<IResult> AddReferral(ReferralQueue.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        await (await (await ProgrammeForAsync(db, user, input.Programme, true, ct)).ThenAsync(p => ReferralQueue.AddAsync(db, user, p, input, clock.Today(), ct)))
+            .ToHttpAsync(l, async r =>
+                TypedResults.Created($"/api/outreach/referrals/{r.Id}", await ReferralDtos(db, db.InboundReferrals.Where(x => x.Id == r.Id)).SingleAsync(ct)));
 
     private static async Task<IResult> LinkReferral(Guid id, ReferralQueue.LinkInput input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {

@@ -3,40 +3,23 @@ namespace Trajet.Web.Features.Outreach;
 // Places and sessions: where and when the team goes out.
 public static partial class OutreachApi
 {
-    private static async Task<IResult> ListPlaces(string? programme, UserContext user, TrajetDbContext db, CancellationToken ct)
-    {
-        var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
-        if (p is null)
-        {
-            return denied!;
-        }
-        return TypedResults.Ok(await db.OutreachPlaces.Visible(user).Where(x => x.ProgrammeId == p.Id && x.IsActive).OrderBy(x => x.City).ThenBy(x => x.Name)
-            .Select(x => new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)).ToListAsync(ct));
-    }
+    private static async Task<IResult> ListPlaces(string? programme, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await (await ProgrammeForAsync(db, user, programme, false, ct)).ToHttpAsync(l, async p =>
+            TypedResults.Ok(await db.OutreachPlaces.Visible(user).Where(x => x.ProgrammeId == p.Id && x.IsActive).OrderBy(x => x.City).ThenBy(x => x.Name)
+                .Select(x => new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)).ToListAsync(ct)));
 
-    private static async Task<IResult> AddPlaceEndpoint(AddPlace.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        var (p, denied) = await ProgrammeForAsync(db, user, input.Programme, true, ct);
-        if (p is null)
+    private static async Task<IResult> AddPlaceEndpoint(AddPlace.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        (await (await ProgrammeForAsync(db, user, input.Programme, true, ct)).ThenAsync(async p =>
         {
-            return denied!;
-        }
-        var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Country).SingleAsync(ct);
-        return (await AddPlace.ExecuteAsync(db, p, user.OrganisationId!.Value, country, input, ct))
-            .ToHttp(l, x => TypedResults.Created($"/api/outreach/places/{x.Id}", new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)));
-    }
+            var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Country).SingleAsync(ct);
+            return await AddPlace.ExecuteAsync(db, p, user.OrganisationId!.Value, country, input, ct);
+        })).ToHttp(l, x => TypedResults.Created($"/api/outreach/places/{x.Id}", new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)));
 
-    private static async Task<IResult> ListSessions(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, CancellationToken ct)
-    {
-        var (p, denied) = await ProgrammeForAsync(db, user, programme, false, ct);
-        if (p is null)
-        {
-            return denied!;
-        }
-        var sessions = db.OutreachSessions.Visible(user).AsNoTracking().Where(s => s.ProgrammeId == p.Id && s.Date >= (from ?? DateOnly.MinValue) && s.Date <= (to ?? DateOnly.MaxValue))
-            .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAt).Take(200);
-        return TypedResults.Ok(await SessionsAsync(db, sessions, ct));
-    }
+    private static async Task<IResult> ListSessions(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await (await ProgrammeForAsync(db, user, programme, false, ct)).ToHttpAsync(l, async p =>
+            TypedResults.Ok(await SessionsAsync(db, db.OutreachSessions.Visible(user).AsNoTracking()
+                .Where(s => s.ProgrammeId == p.Id && s.Date >= (from ?? DateOnly.MinValue) && s.Date <= (to ?? DateOnly.MaxValue))
+                .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAt).Take(200), ct)));
 
     public static async Task<List<SessionDto>> SessionsAsync(TrajetDbContext db, IQueryable<OutreachSession> sessions, CancellationToken ct)
     {

@@ -44,15 +44,9 @@ public static partial class OutreachApi
             await ExportAsync(programme, from, to, user, db, ct, OutreachExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")).ForEvaluators();
     }
 
-    /// <summary>The outreach programme named (or the user's first), as a result: 404 when not theirs, 403 when they may only read aggregates.</summary>
-    private static async Task<(ProgrammeRef? Programme, IResult? Denied)> ProgrammeForAsync(TrajetDbContext db, UserContext user, string? slug, bool write, CancellationToken ct)
-    {
-        var programme = await OutreachAccess.ProgrammeAsync(db, user, slug, ct);
-        if (programme is null)
-        {
-            return (null, TypedResults.NotFound());
-        }
-        var allowed = write ? OutreachAccess.CanWork(user) : OutreachAccess.CanSeePeople(user);
-        return allowed ? (programme, null) : (null, TypedResults.Forbid());
-    }
+    /// <summary>The outreach programme named (or the user's first): NotFound when not theirs, Forbidden when they may only read aggregates.</summary>
+    private static async Task<Result<ProgrammeRef>> ProgrammeForAsync(TrajetDbContext db, UserContext user, string? slug, bool write, CancellationToken ct) =>
+        await OutreachAccess.ProgrammeAsync(db, user, slug, ct) is not { } programme ? Failure.NotFound
+            : (write ? OutreachAccess.CanWork(user) : OutreachAccess.CanSeePeople(user)) ? programme : Failure.Forbidden;
+
 }

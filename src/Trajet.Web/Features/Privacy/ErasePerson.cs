@@ -20,22 +20,22 @@ public static class ErasePerson
 
     /// <summary>
     /// Erases one person of a case (tracked, visible to the caller); the household's text too if they were the last.
-    /// Null when the person is not in that case (404).
+    /// Answers the case, or NotFound when the person is not in it.
     /// </summary>
-    public static async Task<IReadOnlyList<FieldError>?> ExecuteAsync(
+    public static async Task<Result<Case>> ExecuteAsync(
         TrajetDbContext db, DocumentStore documents, Case c, Guid memberId, ErasureReason reason, DateOnly today, CancellationToken ct)
     {
         var member = await db.Members.Include(m => m.NameKeys).SingleOrDefaultAsync(m => m.Id == memberId && m.CaseId == c.Id, ct);
         if (member is null)
         {
-            return null;
+            return Failure.NotFound;
         }
         if (member.ErasedOn is not null)
         {
-            return [new("memberId", "This person was already erased.")];
+            return Failure.Invalid("memberId", "This person was already erased.");
         }
         await EraseAsync(db, documents, c, [member], reason, today, ct);
-        return [];
+        return c;
     }
 
     /// <summary>Erases everyone of the case and its free text (the retention period after closure is over).</summary>

@@ -58,8 +58,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid memberId, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var (c, _) = await SubjectRightsApi.CaseForCoordinatorAsync(db, user, id, ct);
+        var c = (await SubjectRightsApi.CaseForCoordinatorAsync(db, await current.RequireAsync(ct), id, ct)).Value;
         var document = c is null ? null : await PersonExport.BuildAsync(db, id, memberId, clock.GetUtcNow().UtcDateTime, ct);
         if (c is null || document is null)
         {
@@ -79,30 +78,21 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEraseAsync(Guid id, Guid memberId, CancellationToken ct)
+    public async Task<IActionResult> OnPostEraseAsync(Guid id, Guid memberId, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var (c, _) = await SubjectRightsApi.CaseForCoordinatorAsync(db, user, id, ct);
-        if (c is null)
-        {
-            return NotFound();
-        }
-        if (!Confirm)
+        var found = await SubjectRightsApi.CaseForCoordinatorAsync(db, user, id, ct);
+        if (found.Failed is null && !Confirm)
         {
             ModelState.AddModelError(nameof(Confirm), l["Tick the box to confirm: erasure cannot be undone."]);
             return await OnGetAsync(id, memberId, ct);
         }
-        var errors = await ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, clock.Today(), ct);
-        if (errors is null)
-        {
-            return NotFound();
-        }
-        if (errors.Count > 0)
+        var erased = await found.ThenAsync(c => ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, clock.Today(), ct));
+        if (erased.Failed is { Kind: FailureKind.Invalid, Errors: var errors })
         {
             errors.AddTo(ModelState, l);
             return await OnGetAsync(id, memberId, ct);
         }
-        return RedirectToPage("/CaseFile/Details", new { id });
+        return erased.Failed is null ? RedirectToPage("/CaseFile/Details", new { id }) : NotFound();
     }
 
     /// <summary>One line per non-empty value; nested objects (the referral, a sheet's scores) are flattened.</summary>

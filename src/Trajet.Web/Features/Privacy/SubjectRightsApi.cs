@@ -18,42 +18,22 @@ public static class SubjectRightsApi
         group.MapPost("/erase", Erase);
     }
 
-    /// <summary>The case (tracked) for a coordinator of its organisation; else 404 (not visible) or 403 (visible, not a coordinator).</summary>
-    public static async Task<(Case? Case, IResult? Denied)> CaseForCoordinatorAsync(TrajetDbContext db, UserContext user, Guid id, CancellationToken ct)
-    {
-        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null ? (null, TypedResults.NotFound()) : user.IsCoordinator && !user.SeesAggregatesOnly ? (c, null) : (null, TypedResults.Forbid());
-    }
+    /// <summary>The case (tracked) for a coordinator of its organisation; else NotFound (not visible) or Forbidden (visible, not a coordinator).</summary>
+    public static async Task<Result<Case>> CaseForCoordinatorAsync(TrajetDbContext db, UserContext user, Guid id, CancellationToken ct) =>
+        await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct) is not { } c ? Failure.NotFound
+            : user.IsCoordinator && !user.SeesAggregatesOnly ? c : Failure.Forbidden;
 
-    private static async Task<IResult> Export(Guid id, Guid memberId, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        var (c, denied) = await CaseForCoordinatorAsync(db, user, id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        var document = await PersonExport.BuildAsync(db, id, memberId, clock.GetUtcNow().UtcDateTime, ct);
-        return document is null
-            ? TypedResults.NotFound()
-            : TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(document, PersonExport.Json), "application/json", $"trajet-{c.Number}-{memberId.ToString("N")[^6..]}.json");
-    }
+    private static async Task<IResult> Export(Guid id, Guid memberId, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        await (await CaseForCoordinatorAsync(db, user, id, ct)).ToHttpAsync(l, async c =>
+            await PersonExport.BuildAsync(db, id, memberId, clock.GetUtcNow().UtcDateTime, ct) is { } document
+                ? TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(document, PersonExport.Json), "application/json", $"trajet-{c.Number}-{memberId.ToString("N")[^6..]}.json")
+                : TypedResults.NotFound());
 
-    private static async Task<IResult> Erase(Guid id, Guid memberId, CurrentUser current, TrajetDbContext db, DocumentStore documents,
+    private static async Task<IResult> Erase(Guid id, Guid memberId, UserContext user, TrajetDbContext db, DocumentStore documents,
         IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var (c, denied) = await CaseForCoordinatorAsync(db, user, id, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
         var today = clock.Today();
-        return await ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, today, ct) switch
-        {
-            null => TypedResults.NotFound(),
-            [_, ..] errors => errors.ToProblem(l),
-            _ => TypedResults.Ok(new ErasedDto(memberId, today, c.ErasedOn is not null)),
-        };
+        return (await (await CaseForCoordinatorAsync(db, user, id, ct)).ThenAsync(c => ErasePerson.ExecuteAsync(db, documents, c, memberId, ErasureReason.SubjectRequest, today, ct)))
+            .ToHttp(l, c => TypedResults.Ok(new ErasedDto(memberId, today, c.ErasedOn is not null)));
     }
 }
