@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Trajet.Web.Features.Demo;
 
 namespace Trajet.Web.Data;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Audit;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Trajet.Web.Features;
 
 [AllowAnonymous]

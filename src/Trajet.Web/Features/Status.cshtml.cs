@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Trajet.Web.Features;
 
 /// <summary>The HTML page behind an empty 4xx/5xx response of a page (the API answers problem details instead).</summary>

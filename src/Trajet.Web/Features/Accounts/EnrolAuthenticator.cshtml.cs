@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>Enrols an authenticator app: shows the shared key, checks one code, then turns two-factor sign-in on.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>Identity's errors as translation keys (its own texts are English only).</summary>

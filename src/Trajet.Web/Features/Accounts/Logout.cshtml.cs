@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-
 namespace Trajet.Web.Features.Accounts;
 
 [AllowAnonymous]

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>One's own two-factor sign-in: its state, recovery codes (shown once), turning it off where the role allows.</summary>

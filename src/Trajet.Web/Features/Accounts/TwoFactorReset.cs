@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Trajet.Web.Features.Accounts;
 
 public static class TwoFactorReset

@@ -42,16 +42,7 @@ public static class AuditApi
         {
             return TypedResults.Forbid();
         }
-        var errors = new List<FieldError>();
-        if (page < 1)
-        {
-            errors.Add(new("page", "The page starts at 1."));
-        }
-        if (pageSize is < 1 or > 200)
-        {
-            errors.Add(new("pageSize", "The page size must be between 1 and 200."));
-        }
-        if (errors.Count > 0)
+        if (Pager.Check(page, pageSize) is [_, ..] errors)
         {
             return errors.ToProblem(l);
         }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Trajet.Web.Features.Audit;
 
 /// <summary>The administrator's view of the whole trail: filters, pages, and the chain check.</summary>

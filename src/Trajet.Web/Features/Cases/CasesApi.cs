@@ -61,14 +61,7 @@ public static class CasesApi
         {
             errors.Add(new("assignee", "Use me or a user id."));
         }
-        if (page < 1)
-        {
-            errors.Add(new("page", "The page starts at 1."));
-        }
-        if (pageSize is < 1 or > 200)
-        {
-            errors.Add(new("pageSize", "The page size must be between 1 and 200."));
-        }
+        errors.AddRange(Pager.Check(page, pageSize));
         if (errors.Count > 0)
         {
             return errors.ToProblem(l);

@@ -58,40 +58,21 @@ public sealed class BookModel(CurrentUser current, TrajetDbContext db, IStringLo
             : RedirectToPage(new { id, notice = "booked" }));
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(Guid id, Guid appointmentId, string? reason, CancellationToken ct)
-    {
-        var user = await current.RequireAsync(ct);
-        if (await LoadAsync(user, id, ct) is null)
-        {
-            return NotFound();
-        }
-        var appointment = await ChangeAppointment.WritableAsync(db, user, appointmentId, ct);
-        if (appointment is null || appointment.CaseId != id)
-        {
-            return NotFound();
-        }
-        var errors = await ChangeAppointment.CancelAsync(db, appointment, reason, ct);
-        if (errors.Count > 0)
-        {
-            errors.AddTo(ModelState, l, "");
-            return Page();
-        }
-        return RedirectToPage(new { id });
-    }
+    public Task<IActionResult> OnPostCancelAsync(Guid id, Guid appointmentId, string? reason, UserContext user, CancellationToken ct) =>
+        ChangeAsync(id, appointmentId, user, a => ChangeAppointment.CancelAsync(db, a, reason, ct), ct);
 
-    public async Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid appointmentId, bool attended, CancellationToken ct)
+    public Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid appointmentId, bool attended, UserContext user, CancellationToken ct) =>
+        ChangeAsync(id, appointmentId, user, a => ChangeAppointment.RecordAttendanceAsync(db, a, attended, Today, ct), ct);
+
+    /// <summary>A change to one of this case's appointments; another's is a 404.</summary>
+    private async Task<IActionResult> ChangeAsync(Guid id, Guid appointmentId, UserContext user, Func<Appointment, Task<List<FieldError>>> change, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        if (await LoadAsync(user, id, ct) is null)
-        {
-            return NotFound();
-        }
-        var appointment = await ChangeAppointment.WritableAsync(db, user, appointmentId, ct);
+        var appointment = await LoadAsync(user, id, ct) is null ? null : await ChangeAppointment.WritableAsync(db, user, appointmentId, ct);
         if (appointment is null || appointment.CaseId != id)
         {
             return NotFound();
         }
-        var errors = await ChangeAppointment.RecordAttendanceAsync(db, appointment, attended, Today, ct);
+        var errors = await change(appointment);
         if (errors.Count > 0)
         {
             errors.AddTo(ModelState, l, "");

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Trajet.Web.Features.LegalEvents;
 
 /// <summary>A coordinator keeps the organisation's time limits: they change with the law, so they are data.</summary>

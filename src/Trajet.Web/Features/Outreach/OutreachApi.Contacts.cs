@@ -10,16 +10,7 @@ public static partial class OutreachApi
     private static async Task<IResult> ListContacts(string? programme, Guid? session, Guid? person, DateOnly? from, DateOnly? to, int? page, int? pageSize, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         await (await ProgrammeForAsync(db, user, programme, false, ct)).ToHttpAsync(l, async p =>
         {
-            var errors = new List<FieldError>();
-            if (page is < 1)
-            {
-                errors.Add(new("page", "The page starts at 1."));
-            }
-            if (pageSize is < 1 or > 200)
-            {
-                errors.Add(new("pageSize", "The page size must be between 1 and 200."));
-            }
-            if (errors.Count > 0)
+            if (Pager.Check(page, pageSize) is [_, ..] errors)
             {
                 return errors.ToProblem(l);
             }

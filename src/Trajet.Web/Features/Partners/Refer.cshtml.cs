@@ -1,10 +1,8 @@
 namespace Trajet.Web.Features.Partners;
 
 /// <summary>A case's referrals to partners: propose, record the family's agreement, follow the answer.</summary>
-public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : CaseWritePage(current, db, l)
 {
-    public Guid CaseId { get; private set; }
-    public string CaseNumber { get; private set; } = "";
     public IReadOnlyList<PartnersApi.ReferralDto> Referrals { get; private set; } = [];
     public IReadOnlyList<Partner> Partners { get; private set; } = [];
     public DateOnly Today => clock.Today();
@@ -18,31 +16,23 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
     public async Task<IActionResult> OnPostAsync(Guid id, bool familyAgrees, UserContext user, CancellationToken ct) =>
         await LoadAsync(id, ct) is not { } @case
             ? NotFound()
-            : (await ReferToPartner.ExecuteAsync(db, user, @case, Input with { FamilyAgreedOn = familyAgrees ? Today : null }, Today, ct)).ToPage(this, l, _ => RedirectToPage(new { id }));
+            : (await ReferToPartner.ExecuteAsync(Db, user, @case, Input with { FamilyAgreedOn = familyAgrees ? Today : null }, Today, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }));
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid referralId, ReferralStatus status, bool familyAgrees, UserContext user, CancellationToken ct)
     {
         var @case = await LoadAsync(id, ct);
-        var referral = @case is null ? null : await db.PartnerReferrals.SingleOrDefaultAsync(r => r.Id == referralId && r.CaseId == id, ct);
+        var referral = @case is null ? null : await Db.PartnerReferrals.SingleOrDefaultAsync(r => r.Id == referralId && r.CaseId == id, ct);
         if (referral is null)
         {
             return NotFound();
         }
         var move = new ReferToPartner.MoveInput { Status = status, FamilyAgreedOn = familyAgrees ? Today : null };
-        return (await ReferToPartner.MoveAsync(db, user, referral, move, Today, ct)).ToPage(this, l, _ => RedirectToPage(new { id }), prefix: "");
+        return (await ReferToPartner.MoveAsync(Db, user, referral, move, Today, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }), prefix: "");
     }
 
-    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
+    protected override async Task LoadedAsync(Case @case, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
-        var @case = await db.WritableCaseAsync(user, id, ct);
-        CaseId = id;
-        CaseNumber = @case?.Number ?? "";
-        if (@case is not null)
-        {
-            Referrals = await PartnersApi.ReferralsOfAsync(db, id, ct);
-            Partners = await db.Partners.AsNoTracking().Where(p => p.OrganisationId == @case.OrganisationId && p.IsActive).OrderBy(p => p.Name).ToListAsync(ct);
-        }
-        return @case;
+        Referrals = await PartnersApi.ReferralsOfAsync(Db, @case.Id, ct);
+        Partners = await Db.Partners.AsNoTracking().Where(p => p.OrganisationId == @case.OrganisationId && p.IsActive).OrderBy(p => p.Name).ToListAsync(ct);
     }
 }

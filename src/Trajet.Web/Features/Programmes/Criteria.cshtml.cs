@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Trajet.Web.Features.Programmes;
 
 /// <summary>A coordinator keeps the programme's admission criteria: configuration, not code.</summary>

@@ -30,14 +30,10 @@ public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, ISe
         {
             return Page();
         }
-        var (programme, allowed) = await ReportAccess.ResolveAsync(db, user, Programme, ct);
-        if (programme is null)
+        var found = await ReportAccess.ResolveAsync(db, user, Programme, ct);
+        if (found is not { Failed: null, Value: { } programme })
         {
-            return NotFound();
-        }
-        if (!allowed)
-        {
-            return Forbid();
+            return found.Failed?.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
         }
         Report = await EvaluationReport.BuildAsync(scopes, programme.Id, programme.Slug, From, To, clock.Today(), ct);
         Cell = ReportAccess.CellWriter(user, programme, config);

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Trajet.Web.Features.Admin.Users;
 
 [Authorize(Roles = Roles.Administrator)]
