@@ -30,9 +30,8 @@ public static class AuditApi
     public static IQueryable<AuditEntry> OfCase(TrajetDbContext db, Guid id) =>
         db.AuditEntries.AsNoTracking().Where(e => e.CaseId == id).OrderByDescending(e => e.Sequence);
 
-    private static async Task<IResult> CaseHistory(Guid id, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct, int page = 1, int pageSize = 50)
+    private static async Task<IResult> CaseHistory(Guid id, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct, int page = 1, int pageSize = 50)
     {
-        var user = await current.RequireAsync(ct);
         var (found, allowed) = await CaseHistoryAccessAsync(db, user, id, ct);
         if (!found)
         {

@@ -1,7 +1,7 @@
 namespace Trajet.Web.Features.Audit;
 
 /// <summary>Who read or changed a case, and what: for the coordinator of the case's organisation.</summary>
-public sealed class CaseHistoryModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
+public sealed class CaseHistoryModel(TrajetDbContext db, TimeProvider clock) : PageModel
 {
     private const int PageSize = 50;
 
@@ -17,9 +17,8 @@ public sealed class CaseHistoryModel(CurrentUser current, TrajetDbContext db, Ti
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var (found, allowed) = await AuditApi.CaseHistoryAccessAsync(db, user, id, ct);
         if (!found)
         {

@@ -30,9 +30,8 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAssignAsync(Guid id, List<Guid> userIds, CancellationToken ct)
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, List<Guid> userIds, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var @case = await db.Cases.Visible(user).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null)
         {

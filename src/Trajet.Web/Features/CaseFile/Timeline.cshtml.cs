@@ -2,7 +2,7 @@ namespace Trajet.Web.Features.CaseFile;
 
 /// <summary>The case's whole story on one printable page, filterable by kind.</summary>
 [Audit.AuditExport] // the printable timeline: reading it is recorded as an export
-public sealed class TimelineModel(CurrentUser current, TrajetDbContext db) : PageModel
+public sealed class TimelineModel(TrajetDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public List<TimelineKind> Kinds { get; set; } = [];
@@ -11,9 +11,8 @@ public sealed class TimelineModel(CurrentUser current, TrajetDbContext db) : Pag
     public string CaseNumber { get; private set; } = "";
     public IReadOnlyList<Timeline.Entry> Entries { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var number = await db.Cases.Visible(user).Where(c => c.Id == id).Select(c => c.Number).SingleOrDefaultAsync(ct);
         if (number is null)
         {

@@ -3,9 +3,8 @@ namespace Trajet.Web.Features.CaseFile;
 public static class TimelineApi
 {
     public static void MapTimelineApi(this WebApplication app) =>
-        app.MapGet("/api/cases/{id:guid}/timeline", async Task<Results<Ok<List<Timeline.Entry>>, NotFound>> (Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct, string? kinds = null) =>
+        app.MapGet("/api/cases/{id:guid}/timeline", async Task<Results<Ok<List<Timeline.Entry>>, NotFound>> (Guid id, UserContext user, TrajetDbContext db, CancellationToken ct, string? kinds = null) =>
         {
-            var user = await current.RequireAsync(ct);
             if (!await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct))
             {
                 return TypedResults.NotFound();

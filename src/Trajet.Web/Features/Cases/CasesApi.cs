@@ -27,9 +27,8 @@ public static class CasesApi
     }
 
     private static async Task<Results<Created<Created>, ValidationProblem, ForbidHttpResult>> Open(
-        OpenBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+        OpenBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!CaseAccess.CanWrite(user))
         {
             return TypedResults.Forbid();
@@ -42,10 +41,9 @@ public static class CasesApi
     }
 
     private static async Task<Results<Ok<PageOf<ListItem>>, ValidationProblem>> List(
-        CurrentUser current, TrajetDbContext db, CaseCounts counts, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
+        UserContext user, TrajetDbContext db, CaseCounts counts, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
         int page = 1, int pageSize = 50, string? status = null, string? q = null, string? programme = null, string? assignee = null)
     {
-        var user = await current.RequireAsync(ct);
         var errors = new List<FieldError>();
         CaseStatus? statusFilter = status is null ? null : KebabEnum.Parse<CaseStatus>(status, "status", errors);
         Guid? assigneeId = null;
@@ -74,8 +72,8 @@ public static class CasesApi
         return TypedResults.Ok(new PageOf<ListItem>(items, total, page, pageSize));
     }
 
-    private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await CaseDetails.LoadAsync(db, await current.RequireAsync(ct), id, clock.Today(), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, UserContext user, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
     private static async Task<IResult> PostStatus(Guid id, CaseWorkflow.Change change, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
         [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct) =>
@@ -120,10 +118,9 @@ public static class CasesApi
     }
 
     private static async Task<Ok<List<FindSimilarPeople.Candidate>>> Similar(
-        CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct,
+        UserContext user, TrajetDbContext db, TimeProvider clock, CancellationToken ct,
         string? firstName = null, string? lastName = null, DateOnly? birthDate = null, int? estimatedAge = null)
     {
-        var user = await current.RequireAsync(ct);
         return TypedResults.Ok(await FindSimilarPeople.ExecuteAsync(db, user,
             new NameMatcher.Person(firstName ?? "", lastName ?? "", "", birthDate, estimatedAge), clock.Today(), null, ct));
     }

@@ -1,6 +1,6 @@
 namespace Trajet.Web.Features.Cases;
 
-public sealed class OpenModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class OpenModel(TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public sealed class ReferralInput
     {
@@ -23,9 +23,8 @@ public sealed class OpenModel(CurrentUser current, TrajetDbContext db, IStringLo
 
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!CaseAccess.CanWrite(user))
         {
             return Forbid();
@@ -35,9 +34,8 @@ public sealed class OpenModel(CurrentUser current, TrajetDbContext db, IStringLo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!CaseAccess.CanWrite(user))
         {
             return Forbid();

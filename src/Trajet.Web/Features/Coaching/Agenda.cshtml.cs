@@ -1,7 +1,7 @@
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>The day's agenda of a coach (by default oneself) or of a desk.</summary>
-public sealed class AgendaModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
+public sealed class AgendaModel(TrajetDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
@@ -18,9 +18,8 @@ public sealed class AgendaModel(CurrentUser current, TrajetDbContext db, TimePro
     public IReadOnlyList<AgendaQuery.Item> Items { get; private set; } = [];
     public string Heading { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!CaseAccess.CanWrite(user))
         {
             return Forbid();

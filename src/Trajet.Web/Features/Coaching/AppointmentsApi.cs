@@ -17,10 +17,9 @@ public static class AppointmentsApi
 
     private static DateTime Now(TimeProvider clock) => clock.GetLocalNow().DateTime;
 
-    private static async Task<IResult> List(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
+    private static async Task<IResult> List(UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
         DateOnly? date = null, string? coach = null, Guid? desk = null, Guid? @case = null)
     {
-        var user = await current.RequireAsync(ct);
         var query = db.Appointments.Visible(user).AsNoTracking();
         if (@case is { } caseId)
         {
@@ -65,9 +64,9 @@ public static class AppointmentsApi
                 await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == booked.Appointment.Id), false).SingleAsync(ct)));
     }
 
-    private static async Task<IResult> Cancel(Guid id, CancelBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> Cancel(Guid id, CancelBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var appointment = await ChangeAppointment.WritableAsync(db, await current.RequireAsync(ct), id, ct);
+        var appointment = await ChangeAppointment.WritableAsync(db, user, id, ct);
         if (appointment is null)
         {
             return TypedResults.NotFound();
@@ -76,9 +75,9 @@ public static class AppointmentsApi
         return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == id), false).SingleAsync(ct));
     }
 
-    private static async Task<IResult> Attendance(Guid id, AttendanceBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Attendance(Guid id, AttendanceBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var appointment = await ChangeAppointment.WritableAsync(db, await current.RequireAsync(ct), id, ct);
+        var appointment = await ChangeAppointment.WritableAsync(db, user, id, ct);
         if (appointment is null)
         {
             return TypedResults.NotFound();
@@ -87,9 +86,8 @@ public static class AppointmentsApi
         return errors.Count > 0 ? errors.ToProblem(l) : TypedResults.Ok(await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == id), false).SingleAsync(ct));
     }
 
-    private static async Task<Results<Ok<InvitationLetter.Letter>, NotFound>> Letter(Guid id, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<Results<Ok<InvitationLetter.Letter>, NotFound>> Letter(Guid id, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (user.SeesAggregatesOnly)
         {
             return TypedResults.NotFound();

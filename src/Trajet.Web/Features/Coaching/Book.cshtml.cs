@@ -1,7 +1,7 @@
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>A case's appointments and invitations: book one (optionally with a letter), cancel, record whether the person came.</summary>
-public sealed class BookModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public BookAppointment.Input Input { get; set; } = new();
@@ -18,9 +18,8 @@ public sealed class BookModel(CurrentUser current, TrajetDbContext db, IStringLo
 
     private DateTime Now => clock.GetLocalNow().DateTime;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? desk, string? notice, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? desk, string? notice, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (await LoadAsync(user, id, ct) is null)
         {
             return NotFound();

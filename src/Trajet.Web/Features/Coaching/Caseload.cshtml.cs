@@ -1,13 +1,12 @@
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>Counts only (no names of people): evaluators may see it too.</summary>
-public sealed class CaseloadModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
+public sealed class CaseloadModel(TrajetDbContext db, TimeProvider clock) : PageModel
 {
     public Caseload.Report Report { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (user.OrganisationId is null)
         {
             return Forbid();

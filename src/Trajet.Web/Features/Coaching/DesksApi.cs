@@ -29,15 +29,14 @@ public static class DesksApi
 
     private static DateTime Now(TimeProvider clock) => clock.GetLocalNow().DateTime;
 
-    private static async Task<Ok<List<DeskDto>>> List(CurrentUser current, TrajetDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await VisibleAsync(db, await current.RequireAsync(ct), ct)).Select(ToDto).ToList());
+    private static async Task<Ok<List<DeskDto>>> List(UserContext user, TrajetDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await VisibleAsync(db, user, ct)).Select(ToDto).ToList());
 
     private static async Task<IResult> Add(AddDesk.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         (await AddDesk.ExecuteAsync(db, user, input, ct)).ToHttp(l, desk => TypedResults.Created($"/api/desks/{desk.Id}", ToDto(desk)));
 
-    private static async Task<Results<Ok<List<DeskQueue.Entry>>, NotFound>> Queue(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct, DateOnly? date = null)
+    private static async Task<Results<Ok<List<DeskQueue.Entry>>, NotFound>> Queue(Guid id, UserContext user, TrajetDbContext db, TimeProvider clock, CancellationToken ct, DateOnly? date = null)
     {
-        var user = await current.RequireAsync(ct);
         var desk = await FindAsync(db, user, id, ct);
         return desk is null
             ? TypedResults.NotFound()
@@ -59,9 +58,8 @@ public static class DesksApi
             TypedResults.Created($"/api/desks/{id}/walk-ins/{w.Id}", (await DeskQueue.OfDayAsync(db, id, w.Date, false, ct)).Single(e => e.Id == w.Id)));
     }
 
-    private static async Task<IResult> CallNext(Guid id, CurrentUser current, TrajetDbContext db, TimeProvider clock, CancellationToken ct, DateOnly? date = null)
+    private static async Task<IResult> CallNext(Guid id, UserContext user, TrajetDbContext db, TimeProvider clock, CancellationToken ct, DateOnly? date = null)
     {
-        var user = await current.RequireAsync(ct);
         if (await FindAsync(db, user, id, ct) is null)
         {
             return TypedResults.NotFound();
@@ -76,9 +74,8 @@ public static class DesksApi
         return called is null ? TypedResults.NoContent() : TypedResults.Ok((await DeskQueue.OfDayAsync(db, id, day, false, ct)).Single(e => e.Id == called.Id));
     }
 
-    private static async Task<IResult> Finish(Guid id, Guid walkInId, OutcomeBody body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> Finish(Guid id, Guid walkInId, OutcomeBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (await FindAsync(db, user, id, ct) is null)
         {
             return TypedResults.NotFound();

@@ -13,7 +13,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringL
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(UserContext user, CancellationToken ct)
     {
         if (!await LoadAsync(ct) || !CanManage)
         {
@@ -23,16 +23,16 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringL
         {
             return Page();
         }
-        return (await AddDesk.ExecuteAsync(db, await current.RequireAsync(ct), Input, ct)).ToPage(this, l, _ => RedirectToPage());
+        return (await AddDesk.ExecuteAsync(db, user, Input, ct)).ToPage(this, l, _ => RedirectToPage());
     }
 
-    public async Task<IActionResult> OnPostOpeningAsync(Guid deskId, DayOfWeek day, TimeOnly? opens, TimeOnly? closes, CancellationToken ct)
+    public async Task<IActionResult> OnPostOpeningAsync(Guid deskId, DayOfWeek day, TimeOnly? opens, TimeOnly? closes, UserContext user, CancellationToken ct)
     {
         if (!await LoadAsync(ct) || !CanManage)
         {
             return Forbid();
         }
-        var desk = await db.Desks.Visible(await current.RequireAsync(ct)).SingleOrDefaultAsync(d => d.Id == deskId, ct);
+        var desk = await db.Desks.Visible(user).SingleOrDefaultAsync(d => d.Id == deskId, ct);
         if (desk is null)
         {
             return NotFound();

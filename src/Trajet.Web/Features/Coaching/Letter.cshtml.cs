@@ -1,13 +1,12 @@
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>The invitation letter, ready to print, in the language chosen for the reader.</summary>
-public sealed class LetterModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LetterModel(TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Letters.Loaded Loaded { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!CaseAccess.CanWrite(user) || await Letters.LoadAsync(db, user, id, l, ct) is not { } loaded)
         {
             return NotFound();

@@ -25,9 +25,8 @@ public static class PathwayApi
         return new State(history.FirstOrDefault(), history, c.Status);
     }
 
-    private static async Task<Results<Ok<State>, NotFound>> Get(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<State>, NotFound>> Get(Guid id, UserContext user, TrajetDbContext db, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var c = await db.Cases.Visible(user).AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         return c is null ? TypedResults.NotFound() : TypedResults.Ok(await StateAsync(db, c, user.SeesAggregatesOnly, ct));
     }

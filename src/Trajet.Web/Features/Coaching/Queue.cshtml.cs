@@ -51,17 +51,17 @@ public sealed class QueueModel(CurrentUser current, TrajetDbContext db, IStringL
             .ToPage(this, l, _ => RedirectToPage(new { id, date = Day.ToString("yyyy-MM-dd"), notice = "registered" }));
     }
 
-    public async Task<IActionResult> OnPostNextAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostNextAsync(Guid id, UserContext user, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
-        var called = await DeskQueue.CallNextAsync(db, await current.RequireAsync(ct), id, Day, TimeOnly.FromDateTime(Now), ct);
+        var called = await DeskQueue.CallNextAsync(db, user, id, Day, TimeOnly.FromDateTime(Now), ct);
         return RedirectToPage(new { id, date = Day.ToString("yyyy-MM-dd"), notice = called is null ? "nobody" : null });
     }
 
-    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, Guid walkInId, WalkInOutcome? outcome, string? outcomeNotes, string? caseNumber, CancellationToken ct)
+    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, Guid walkInId, WalkInOutcome? outcome, string? outcomeNotes, string? caseNumber, UserContext user, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -72,7 +72,7 @@ public sealed class QueueModel(CurrentUser current, TrajetDbContext db, IStringL
         {
             return NotFound();
         }
-        var errors = await DeskQueue.FinishAsync(db, await current.RequireAsync(ct), walkIn, outcome, outcomeNotes, caseNumber, ct);
+        var errors = await DeskQueue.FinishAsync(db, user, walkIn, outcome, outcomeNotes, caseNumber, ct);
         if (errors.Count > 0)
         {
             errors.AddTo(ModelState, l, "");

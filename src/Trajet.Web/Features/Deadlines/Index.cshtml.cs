@@ -1,6 +1,6 @@
 namespace Trajet.Web.Features.Deadlines;
 
-public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProvider clock, IConfiguration config, Documents.DocumentValidity validity) : PageModel
+public sealed class IndexModel(TrajetDbContext db, TimeProvider clock, IConfiguration config, Documents.DocumentValidity validity) : PageModel
 {
     /// <summary>"mine" or "all"; by default a coordinator sees all, a worker their own cases.</summary>
     [BindProperty(SupportsGet = true)]
@@ -9,9 +9,8 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, TimeProv
     public IReadOnlyList<DueList.Item> Items { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (user.SeesAggregatesOnly)
         {
             return NotFound(); // what falls due names actions and documents as they were typed

@@ -93,9 +93,8 @@ public static class DocumentsApi
         return null;
     }
 
-    private static async Task<IResult> List(Guid id, CurrentUser current, TrajetDbContext db, DocumentValidity validity, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> List(Guid id, UserContext user, TrajetDbContext db, DocumentValidity validity, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!await db.Cases.Visible(user).AnyAsync(x => x.Id == id, ct))
         {
             return TypedResults.NotFound();
@@ -103,9 +102,8 @@ public static class DocumentsApi
         return TypedResults.Ok(await DocumentList.ReadAsync(db, user, id, validity, clock.Today(), ct));
     }
 
-    private static async Task<IResult> Download(Guid id, Guid docId, HttpContext http, CurrentUser current, TrajetDbContext db, DocumentStore store, CancellationToken ct)
+    private static async Task<IResult> Download(Guid id, Guid docId, HttpContext http, UserContext user, TrajetDbContext db, DocumentStore store, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var document = await db.Set<CaseDocument>().AsNoTracking().Visible(user)
             .Where(d => d.Id == docId && d.CaseId == id && db.Cases.Visible(user).Any(c => c.Id == d.CaseId))
             .SingleOrDefaultAsync(ct);

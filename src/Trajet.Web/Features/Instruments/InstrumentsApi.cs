@@ -17,9 +17,8 @@ public static class InstrumentsApi
         group.MapGet("/baseline-sheets", ListBaselineSheets);
     }
 
-    private static async Task<IResult> PostSummarySheet(Guid id, RecordSummarySheet.Body body, CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PostSummarySheet(Guid id, RecordSummarySheet.Body body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var owner = await db.Cases.Visible(user).Where(c => c.Id == id).Select(c => new { c.OrganisationId, c.ProgrammeId }).SingleOrDefaultAsync(ct);
         if (owner is null)
         {
@@ -39,9 +38,8 @@ public static class InstrumentsApi
         };
     }
 
-    private static async Task<Results<Ok<List<SheetItem>>, NotFound>> ListSummarySheets(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<SheetItem>>, NotFound>> ListSummarySheets(Guid id, UserContext user, TrajetDbContext db, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct))
         {
             return TypedResults.NotFound();
@@ -55,9 +53,8 @@ public static class InstrumentsApi
         (await db.WriteInCaseAsync(user, id, c => RecordBaselineSheet.ExecuteAsync(db, user, c, input, clock.Today(), ct), ct))
             .ToHttp(l, s => TypedResults.Created($"/api/cases/{id}/baseline-sheets/{s.Id}", ToDto(s)));
 
-    private static async Task<Results<Ok<List<BaselineDto>>, NotFound>> ListBaselineSheets(Guid id, CurrentUser current, TrajetDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<BaselineDto>>, NotFound>> ListBaselineSheets(Guid id, UserContext user, TrajetDbContext db, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct))
         {
             return TypedResults.NotFound();

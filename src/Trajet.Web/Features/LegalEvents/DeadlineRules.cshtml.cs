@@ -8,9 +8,8 @@ public sealed class DeadlineRulesModel(CurrentUser current, TrajetDbContext db, 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostSaveAsync(Guid? ruleId, LegalEventType? eventType, LegalOutcome? outcome, string? label, int days, int months, bool usesDaysOnEvent, bool isActive, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(Guid? ruleId, LegalEventType? eventType, LegalOutcome? outcome, string? label, int days, int months, bool usesDaysOnEvent, bool isActive, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         var rule = ruleId is null
             ? new DeadlineRule { OrganisationId = user.OrganisationId!.Value, Label = "" }
             : await db.DeadlineRules.SingleOrDefaultAsync(r => r.Id == ruleId && r.OrganisationId == user.OrganisationId, ct);

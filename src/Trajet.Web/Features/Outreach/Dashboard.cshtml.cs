@@ -1,7 +1,7 @@
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>The team's dashboard for itself and its funders: aggregates only, charts drawn on the server, exports.</summary>
-public sealed class DashboardModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DashboardModel(TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>One chart: a bar per row, contacts and (thinner) people.</summary>
     public sealed record Chart(string Id, string Title, IReadOnlyList<(string Label, int Contacts, int People)> Rows);
@@ -19,9 +19,8 @@ public sealed class DashboardModel(CurrentUser current, TrajetDbContext db, IStr
     public OutreachDashboard.Report? Report { get; private set; }
     public IReadOnlyList<Chart> Charts { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         Programmes = await OutreachAccess.ProgrammesAsync(db, user, ct);
         var programme = Programme is null ? Programmes.FirstOrDefault() : Programmes.SingleOrDefault(p => p.Slug == Programme);
         if (programme is null)

@@ -1,7 +1,7 @@
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>Finds a returning person by nickname, name or phone; lists the people the other team shared with us.</summary>
-public sealed class PeopleModel(CurrentUser current, TrajetDbContext db, TimeProvider clock) : PageModel
+public sealed class PeopleModel(TrajetDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -9,9 +9,8 @@ public sealed class PeopleModel(CurrentUser current, TrajetDbContext db, TimePro
     public FindReturningPerson.Found? Found { get; private set; }
     public IReadOnlyList<OutreachApi.SharedPersonDto> Shared { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!OutreachAccess.CanSeePeople(user))
         {
             return NotFound();

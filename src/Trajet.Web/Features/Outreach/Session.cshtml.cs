@@ -1,15 +1,14 @@
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>One session: where, who was there, which languages, and the contacts logged in it.</summary>
-public sealed class SessionModel(CurrentUser current, TrajetDbContext db) : PageModel
+public sealed class SessionModel(TrajetDbContext db) : PageModel
 {
     public OutreachApi.SessionDto Session { get; private set; } = null!;
     public IReadOnlyList<OutreachContact> Contacts { get; private set; } = [];
     public Guid? Logged { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? logged, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? logged, UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!OutreachAccess.CanSeePeople(user))
         {
             return NotFound();

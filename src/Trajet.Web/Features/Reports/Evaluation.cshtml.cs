@@ -2,7 +2,7 @@ namespace Trajet.Web.Features.Reports;
 
 /// <summary>The evaluation report of a programme for a period, with charts; aggregates only, never a name.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Reports)]
-public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Programme { get; set; }
@@ -17,9 +17,8 @@ public sealed class EvaluationModel(CurrentUser current, TrajetDbContext db, ISe
     public EvaluationReport.Report? Report { get; private set; }
     public ReportExports.Cell Cell { get; private set; } = count => count.ToString(System.Globalization.CultureInfo.CurrentCulture);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
-        var user = await current.RequireAsync(ct);
         if (!user.IsCoordinator && !user.IsInRole(Roles.Evaluator))
         {
             return Forbid();
