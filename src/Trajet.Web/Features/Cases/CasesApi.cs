@@ -2,8 +2,6 @@ namespace Trajet.Web.Features.Cases;
 
 public static class CasesApi
 {
-    public sealed record ReferralBody(ReferralSource? Source, string? ReferredBy, DateOnly? Date, bool? KnownBefore, RiskLevel? RiskAtIntake);
-    public sealed record OpenBody(string? Programme, CaseKind? Kind, ReferralBody? Referral);
     public sealed record Created(Guid Id, string Number, CaseStatus Status);
     public sealed record ListItem(Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, DateOnly ReferralDate, string? Household, int Members);
     public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
@@ -27,15 +25,14 @@ public static class CasesApi
     }
 
     private static async Task<Results<Created<Created>, ValidationProblem, ForbidHttpResult>> Open(
-        OpenBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+        OpenCase.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         if (!CaseAccess.CanWrite(user))
         {
             return TypedResults.Forbid();
         }
-        var command = new OpenCase.Command(body.Programme, body.Kind, body.Referral?.Source, body.Referral?.ReferredBy, body.Referral?.Date, body.Referral?.KnownBefore, body.Referral?.RiskAtIntake);
         // Matched here rather than by ToHttp: the typed answer keeps the endpoint's OpenAPI description.
-        var opened = await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct);
+        var opened = await OpenCase.ExecuteAsync(db, user, input, clock.Today(), ct);
         return opened is { Failed: { } failed } ? failed.Errors.ToProblem(l)
             : TypedResults.Created($"/api/cases/{opened.Value!.Id}", new Created(opened.Value.Id, opened.Value.Number, opened.Value.Status));
     }

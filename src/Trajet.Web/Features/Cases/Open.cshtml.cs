@@ -2,24 +2,8 @@ namespace Trajet.Web.Features.Cases;
 
 public sealed class OpenModel(TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
-    public sealed class ReferralInput
-    {
-        public ReferralSource? Source { get; set; }
-        public string? ReferredBy { get; set; }
-        public DateOnly? Date { get; set; }
-        public bool KnownBefore { get; set; }
-        public RiskLevel RiskAtIntake { get; set; } = RiskLevel.DontKnow;
-    }
-
-    public sealed class InputModel
-    {
-        public string? Programme { get; set; }
-        public CaseKind? Kind { get; set; } = CaseKind.Family;
-        public ReferralInput Referral { get; set; } = new();
-    }
-
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public OpenCase.Input Input { get; set; } = new();
 
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
 
@@ -30,7 +14,7 @@ public sealed class OpenModel(TrajetDbContext db, IStringLocalizer<SharedResourc
             return Forbid();
         }
         Programmes = user.Programmes;
-        Input.Referral.Date = clock.Today();
+        Input = new() { Kind = CaseKind.Family, Referral = new() { Date = clock.Today(), RiskAtIntake = RiskLevel.DontKnow } };
         return Page();
     }
 
@@ -45,8 +29,6 @@ public sealed class OpenModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         {
             return Page();
         }
-        var command = new OpenCase.Command(Input.Programme, Input.Kind, Input.Referral.Source, Input.Referral.ReferredBy,
-            Input.Referral.Date, Input.Referral.KnownBefore, Input.Referral.RiskAtIntake);
-        return (await OpenCase.ExecuteAsync(db, user, command, clock.Today(), ct)).ToPage(this, l, opened => RedirectToPage("/CaseFile/Details", new { id = opened.Id }));
+        return (await OpenCase.ExecuteAsync(db, user, Input, clock.Today(), ct)).ToPage(this, l, opened => RedirectToPage("/CaseFile/Details", new { id = opened.Id }));
     }
 }

@@ -3,35 +3,43 @@ namespace Trajet.Web.Features.Cases;
 /// <summary>Opens a case from its referral, in a programme the user works in.</summary>
 public static class OpenCase
 {
-    public sealed record Command(
-        string? Programme,
-        CaseKind? Kind,
-        ReferralSource? Source,
-        string? ReferredBy,
-        DateOnly? Date,
-        bool? KnownBefore,
-        RiskLevel? RiskAtIntake);
-
-    /// <param name="errors">Failures found before (e.g. unparsable values), reported together with these.</param>
-    public static async Task<Result<Case>> ExecuteAsync(TrajetDbContext db, UserContext user, Command command, DateOnly today, CancellationToken ct, List<FieldError>? errors = null)
+    /// <summary>What the form and the API send (API.md: POST /api/cases).</summary>
+    public sealed record Input
     {
-        errors ??= [];
+        public string? Programme { get; init; }
+        public CaseKind? Kind { get; init; }
+        public ReferralInput? Referral { get; init; }
+    }
+
+    public sealed record ReferralInput
+    {
+        public ReferralSource? Source { get; init; }
+        public string? ReferredBy { get; init; }
+        public DateOnly? Date { get; init; }
+        public bool? KnownBefore { get; init; }
+        public RiskLevel? RiskAtIntake { get; init; }
+    }
+
+    public static async Task<Result<Case>> ExecuteAsync(TrajetDbContext db, UserContext user, Input input, DateOnly today, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var referral = input.Referral ?? new();
         var programme = user.OrganisationId is null ? null : await db.Programmes
-            .Where(p => p.Slug == command.Programme && p.OrganisationId == user.OrganisationId && p.IsActive)
+            .Where(p => p.Slug == input.Programme && p.OrganisationId == user.OrganisationId && p.IsActive)
             .SingleOrDefaultAsync(ct);
         if (programme is null || (!user.IsCoordinator && user.Programmes.All(p => p.Id != programme.Id)))
         {
             errors.Add(new("programme", "Unknown programme, or not one you work in."));
         }
-        if (command.Kind is null && errors.All(e => e.Field != "kind"))
+        if (input.Kind is null)
         {
             errors.Add(new("kind", "Choose family or individual."));
         }
-        if (command.Source is null && errors.All(e => e.Field != "referral.source"))
+        if (referral.Source is null)
         {
             errors.Add(new("referral.source", "Choose where the referral comes from."));
         }
-        if (command.Date is not { } date)
+        if (referral.Date is not { } date)
         {
             errors.Add(new("referral.date", "The referral date is required."));
         }
@@ -39,7 +47,7 @@ public static class OpenCase
         {
             errors.Add(new("referral.date", "The referral date cannot be in the future."));
         }
-        if (command.ReferredBy?.Length > 200)
+        if (referral.ReferredBy?.Length > 200)
         {
             errors.Add(new("referral.referredBy", "At most 200 characters."));
         }
@@ -53,21 +61,21 @@ public static class OpenCase
         {
             OrganisationId = programme!.OrganisationId,
             ProgrammeId = programme.Id,
-            Number = await CaseNumbers.NextAsync(db, programme, command.Date!.Value.Year, ct),
-            Kind = command.Kind!.Value,
+            Number = await CaseNumbers.NextAsync(db, programme, referral.Date!.Value.Year, ct),
+            Kind = input.Kind!.Value,
             Status = CaseStatus.Referred,
             Referral = new Referral
             {
-                Source = command.Source!.Value,
-                ReferredBy = string.IsNullOrWhiteSpace(command.ReferredBy) ? null : command.ReferredBy.Trim(),
-                Date = command.Date.Value,
-                KnownBefore = command.KnownBefore,
-                RiskAtIntake = command.RiskAtIntake ?? RiskLevel.DontKnow,
+                Source = referral.Source!.Value,
+                ReferredBy = string.IsNullOrWhiteSpace(referral.ReferredBy) ? null : referral.ReferredBy.Trim(),
+                Date = referral.Date.Value,
+                KnownBefore = referral.KnownBefore,
+                RiskAtIntake = referral.RiskAtIntake ?? RiskLevel.DontKnow,
             },
             CreatedAt = now,
             UpdatedAt = now,
         };
-        @case.StatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, To = CaseStatus.Referred, Date = command.Date.Value, At = now, ByUserId = user.Id });
+        @case.StatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, To = CaseStatus.Referred, Date = referral.Date.Value, At = now, ByUserId = user.Id });
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
         return @case;

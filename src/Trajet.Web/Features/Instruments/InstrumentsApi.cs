@@ -17,26 +17,13 @@ public static class InstrumentsApi
         group.MapGet("/baseline-sheets", ListBaselineSheets);
     }
 
-    private static async Task<IResult> PostSummarySheet(Guid id, RecordSummarySheet.Body body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
-    {
-        var owner = await db.Cases.Visible(user).Where(c => c.Id == id).Select(c => new { c.OrganisationId, c.ProgrammeId }).SingleOrDefaultAsync(ct);
-        if (owner is null)
+    private static async Task<IResult> PostSummarySheet(Guid id, RecordSummarySheet.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        (await db.WriteInCaseAsync(user, id, async c =>
         {
-            return TypedResults.NotFound();
-        }
-        if (!CaseAccess.CanWrite(user))
-        {
-            return TypedResults.Forbid();
-        }
-        var dto = (await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct))!;
-        return await RecordSummarySheet.ExecuteAsync(db, user, dto, owner.OrganisationId, owner.ProgrammeId, body, clock.Today(), ct) switch
-        {
-            RecordSummarySheet.Recorded { Sheet: var s } => TypedResults.Created($"/api/cases/{id}/summary-sheets/{s.Id}",
-                new SheetCreated(s.Id, s.Date, JsonSerializer.Deserialize<SummaryProfile>(s.Profile, RecordSummarySheet.Json))),
-            RecordSummarySheet.Invalid invalid => invalid.Errors.ToProblem(l),
-            _ => throw new InvalidOperationException(),
-        };
-    }
+            var shown = (await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct))!;
+            return await RecordSummarySheet.ExecuteAsync(db, user, c, shown, input, clock.Today(), ct);
+        }, ct)).ToHttp(l, s => TypedResults.Created($"/api/cases/{id}/summary-sheets/{s.Id}",
+            new SheetCreated(s.Id, s.Date, JsonSerializer.Deserialize<SummaryProfile>(s.Profile, RecordSummarySheet.Json))));
 
     private static async Task<Results<Ok<List<SheetItem>>, NotFound>> ListSummarySheets(Guid id, UserContext user, TrajetDbContext db, CancellationToken ct)
     {

@@ -6,17 +6,13 @@ namespace Trajet.Web.Features.Instruments;
 public static class RecordSummarySheet
 {
     /// <summary>The sheet as API.md fixes it; the form fills the same shape.</summary>
-    public sealed record Body(
-        DateOnly? Date, Dictionary<string, string?>? Impact, GroupBody? Group1, GroupBody? Group2, GroupBody? Group3,
+    public sealed record Input(
+        DateOnly? Date, Dictionary<string, string?>? Impact, GroupInput? Group1, GroupInput? Group2, GroupInput? Group3,
         string? Observations, SummaryProfile? Profile);
 
-    public sealed record GroupBody(string? Impact, string? Obstacles, Dictionary<string, string?>? Prompts);
+    public sealed record GroupInput(string? Impact, string? Obstacles, Dictionary<string, string?>? Prompts);
 
-    public abstract record Result;
-    public sealed record Recorded(SummarySheet Sheet) : Result;
-    public sealed record Invalid(List<FieldError> Errors) : Result;
-
-    public static List<FieldError> Validate(Body body, SummarySheet sheet, DateOnly referralDate, DateOnly today)
+    public static List<FieldError> Validate(Input body, SummarySheet sheet, DateOnly referralDate, DateOnly today)
     {
         var errors = new List<FieldError>();
         if (body.Date is not { } date)
@@ -97,18 +93,19 @@ public static class RecordSummarySheet
         return errors;
     }
 
-    public static async Task<Result> ExecuteAsync(TrajetDbContext db, UserContext user, CaseDto @case, Guid organisationId, Guid programmeId, Body body, DateOnly today, CancellationToken ct)
+    /// <param name="case">The case as its page shows it: the profile left out is drawn from it.</param>
+    public static async Task<Result<SummarySheet>> ExecuteAsync(TrajetDbContext db, UserContext user, Case owner, CaseDto @case, Input body, DateOnly today, CancellationToken ct)
     {
-        var sheet = new SummarySheet { CaseId = @case.Id, OrganisationId = organisationId, ProgrammeId = programmeId, CreatedByUserId = user.Id };
+        var sheet = new SummarySheet { CaseId = owner.Id, OrganisationId = owner.OrganisationId, ProgrammeId = owner.ProgrammeId, CreatedByUserId = user.Id };
         var errors = Validate(body, sheet, @case.Referral.Date, today);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return Failure.Invalid(errors);
         }
         sheet.Profile = JsonSerializer.Serialize(body.Profile ?? SummaryProfile.From(@case, sheet.Date), Json);
         db.Add(sheet);
         await db.SaveChangesAsync(ct);
-        return new Recorded(sheet);
+        return sheet;
     }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -26,7 +26,7 @@ public sealed class SummarySheetModel(CurrentUser current, TrajetDbContext db, I
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, UserContext user, CancellationToken ct)
     {
         var owner = await LoadAsync(id, ct);
         if (owner is null)
@@ -36,44 +36,36 @@ public sealed class SummarySheetModel(CurrentUser current, TrajetDbContext db, I
         var form = Request.Form;
         string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
         Values = form.Keys.ToDictionary(k => k, k => (string?)form[k].FirstOrDefault());
-        RecordSummarySheet.GroupBody Group(int g) => new(Field($"group{g}.impact"), Field($"group{g}.obstacles"),
+        RecordSummarySheet.GroupInput Group(int g) => new(Field($"group{g}.impact"), Field($"group{g}.obstacles"),
             SummaryQuestions.Prompts.Where(p => p.Group == g).ToDictionary(p => p.Key, p => Field($"group{g}.prompts.{p.Key}")));
         var profile = JsonSerializer.Deserialize<SummaryProfile>(JsonSerializer.Serialize(
             typeof(SummaryProfile).GetProperties().ToDictionary(p => p.Name, p => Field($"profile.{p.Name}")), RecordSummarySheet.Json), RecordSummarySheet.Json)!;
         Profile = profile;
-        var body = new RecordSummarySheet.Body(
+        var input = new RecordSummarySheet.Input(
             DateOnly.TryParse(Field("date"), System.Globalization.CultureInfo.InvariantCulture, out var date) ? date : null,
             SummaryQuestions.Impacts.Take(3).ToDictionary(q => q.Key, q => Field($"impact.{q.Key}")),
             Group(1), Group(2), Group(3), Field("observations"), profile);
-        var user = await current.RequireAsync(ct);
-        switch (await RecordSummarySheet.ExecuteAsync(db, user, Case, owner.Value.OrganisationId, owner.Value.ProgrammeId, body, Today, ct))
+        var recorded = await RecordSummarySheet.ExecuteAsync(db, user, owner, Case, input, Today, ct);
+        if (recorded.Failed is { Errors: var errors })
         {
-            case RecordSummarySheet.Recorded:
-                return RedirectToPage("/CaseFile/Details", new { id });
-            case RecordSummarySheet.Invalid invalid:
-                foreach (var error in invalid.Errors)
-                {
-                    ModelState.AddModelError(error.Field, l[error.Message]);
-                }
-                return Page();
-            default:
-                throw new InvalidOperationException();
+            // The form's fields carry the API's names, so each error goes to its field as it is.
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(error.Field, l[error.Message]);
+            }
+            return Page();
         }
+        return RedirectToPage("/CaseFile/Details", new { id });
     }
 
-    private async Task<(Guid OrganisationId, Guid ProgrammeId)?> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
-        if (!CaseAccess.CanWrite(user))
-        {
-            return null;
-        }
-        var owner = await db.Cases.Visible(user).Where(c => c.Id == id).Select(c => new { c.OrganisationId, c.ProgrammeId }).SingleOrDefaultAsync(ct);
-        if (owner is null)
+        if (await db.WritableCaseAsync(user, id, ct) is not { } owner)
         {
             return null;
         }
         Case = (await CaseDetails.LoadAsync(db, user, id, Today, ct))!;
-        return (owner.OrganisationId, owner.ProgrammeId);
+        return owner;
     }
 }

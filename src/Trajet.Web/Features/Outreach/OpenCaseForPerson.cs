@@ -33,7 +33,12 @@ public static class OpenCaseForPerson
         }
         // One transaction: the case, its person and the link are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var opened = await OpenCase.ExecuteAsync(db, user, new OpenCase.Command(programmeSlug, CaseKind.Individual, ReferralSource.Community, "Outreach", today, true, null), today, ct);
+        var opened = await OpenCase.ExecuteAsync(db, user, new OpenCase.Input
+        {
+            Programme = programmeSlug,
+            Kind = CaseKind.Individual,
+            Referral = new() { Source = ReferralSource.Community, ReferredBy = "Outreach", Date = today, KnownBefore = true },
+        }, today, ct);
         if (opened.Failed is { } failed)
         {
             return failed;
