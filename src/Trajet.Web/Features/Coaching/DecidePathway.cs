@@ -5,7 +5,7 @@ namespace Trajet.Web.Features.Coaching;
 /// <summary>Records a case's pathway decision; on pathway 3 it can close the accompaniment in the same step.</summary>
 public static class DecidePathway
 {
-    public static async Task<Result<PathwayDecision>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, PathwayRules.Decision input, DateOnly today, IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
+    public static async Task<Result<PathwayDecision>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, PathwayRules.Decision input, DateOnly today, IEnumerable<ICaseClosureHold> holds, IPartnerConsent consent, CancellationToken ct)
     {
         var errors = PathwayRules.Validate(input, @case.Status is CaseStatus.Closed or CaseStatus.Declined, @case.Referral.Date, today);
         if (input.Pathway == Pathway.VoluntaryReturn && input.ReturnPartnerId is { } partnerId
@@ -49,7 +49,7 @@ public static class DecidePathway
         if (decision.ReturnPartnerId is { } partner)
         {
             var referral = new ReferToPartner.Input { PartnerId = partner, Date = decision.Date, Reason = Shorten(decision.Reasons) };
-            if ((await ReferToPartner.ExecuteAsync(db, user, @case, referral, today, ct)).Failed is { } failed)
+            if ((await ReferToPartner.ExecuteAsync(db, user, @case, referral, today, consent, ct)).Failed is { } failed)
             {
                 return failed;
             }

@@ -1,7 +1,10 @@
+using Trajet.Web.Features.Partners;
+
 namespace Trajet.Web.Features.Coaching;
 
 /// <summary>The case's pathway: the decisions so far and a new dated decision with its reasons.</summary>
-public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, IEnumerable<ICaseClosureHold> holds)
+public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, IEnumerable<ICaseClosureHold> holds,
+    IPartnerConsent consent)
     : CaseWritePage(current, db, l)
 {
     [BindProperty]
@@ -24,7 +27,7 @@ public sealed class PathwayModel(CurrentUser current, TrajetDbContext db, IStrin
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        SaveAsync(id, (user, @case) => DecidePathway.ExecuteAsync(Db, user, @case, Input, Today, holds, ct), _ => RedirectToPage(new { id }), ct);
+        SaveAsync(id, (user, @case) => DecidePathway.ExecuteAsync(Db, user, @case, Input, Today, holds, consent, ct), _ => RedirectToPage(new { id }), ct);
 
     protected override async Task LoadedAsync(Case @case, CancellationToken ct)
     {

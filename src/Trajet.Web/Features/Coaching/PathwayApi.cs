@@ -1,3 +1,5 @@
+using Trajet.Web.Features.Partners;
+
 namespace Trajet.Web.Features.Coaching;
 
 public static class PathwayApi
@@ -32,7 +34,7 @@ public static class PathwayApi
     }
 
     private static async Task<IResult> Post(Guid id, PathwayRules.Decision input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
-        [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct) =>
-        (await db.WriteInCaseAsync(user, id, c => DecidePathway.ExecuteAsync(db, user, c, input, clock.Today(), holds, ct), ct))
+        [FromServices] IEnumerable<ICaseClosureHold> holds, IPartnerConsent consent, CancellationToken ct) =>
+        (await db.WriteInCaseAsync(user, id, c => DecidePathway.ExecuteAsync(db, user, c, input, clock.Today(), holds, consent, ct), ct))
             .ToHttp(l, d => TypedResults.Created($"/api/cases/{id}/pathway", ToDto(d, false)));
 }

@@ -30,14 +30,16 @@ public static class PartnersApi
     private static async Task<Results<Ok<List<ReferralDto>>, NotFound>> ListReferrals(Guid id, UserContext user, TrajetDbContext db, CancellationToken ct) =>
         await db.Cases.Visible(user).AnyAsync(c => c.Id == id, ct) ? TypedResults.Ok(await ReferralsOfAsync(db, id, ct)) : TypedResults.NotFound();
 
-    private static async Task<IResult> AddReferral(Guid id, ReferToPartner.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
-        await (await db.WriteInCaseAsync(user, id, c => ReferToPartner.ExecuteAsync(db, user, c, input, clock.Today(), ct), ct))
+    private static async Task<IResult> AddReferral(Guid id, ReferToPartner.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
+        IPartnerConsent consent, CancellationToken ct) =>
+        await (await db.WriteInCaseAsync(user, id, c => ReferToPartner.ExecuteAsync(db, user, c, input, clock.Today(), consent, ct), ct))
             .ToHttpAsync(l, async r => TypedResults.Created($"/api/cases/{id}/referrals/{r.Id}", (await ReferralsOfAsync(db, id, ct)).Single(x => x.Id == r.Id)));
 
-    private static async Task<IResult> MoveReferral(Guid id, Guid referralId, ReferToPartner.MoveInput input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+    private static async Task<IResult> MoveReferral(Guid id, Guid referralId, ReferToPartner.MoveInput input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
+        IPartnerConsent consent, CancellationToken ct) =>
         await (await db.WriteInCaseAsync(user, id, async _ =>
             await db.PartnerReferrals.SingleOrDefaultAsync(r => r.Id == referralId && r.CaseId == id, ct) is { } referral
-                ? await ReferToPartner.MoveAsync(db, user, referral, input, clock.Today(), ct)
+                ? await ReferToPartner.MoveAsync(db, user, referral, input, clock.Today(), consent, ct)
                 : Failure.NotFound, ct))
             .ToHttpAsync(l, async _ => TypedResults.Ok((await ReferralsOfAsync(db, id, ct)).Single(r => r.Id == referralId)));
 }

@@ -1,7 +1,8 @@
 namespace Trajet.Web.Features.Partners;
 
 /// <summary>A case's referrals to partners: propose, record the family's agreement, follow the answer.</summary>
-public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : CaseWritePage(current, db, l)
+public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, IPartnerConsent consent)
+    : CaseWritePage(current, db, l)
 {
     public IReadOnlyList<PartnersApi.ReferralDto> Referrals { get; private set; } = [];
     public IReadOnlyList<Partner> Partners { get; private set; } = [];
@@ -16,7 +17,7 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
     public async Task<IActionResult> OnPostAsync(Guid id, bool familyAgrees, UserContext user, CancellationToken ct) =>
         await LoadAsync(id, ct) is not { } @case
             ? NotFound()
-            : (await ReferToPartner.ExecuteAsync(Db, user, @case, Input with { FamilyAgreedOn = familyAgrees ? Today : null }, Today, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }));
+            : (await ReferToPartner.ExecuteAsync(Db, user, @case, Input with { FamilyAgreedOn = familyAgrees ? Today : null }, Today, consent, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }));
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid referralId, ReferralStatus status, bool familyAgrees, UserContext user, CancellationToken ct)
     {
@@ -27,7 +28,7 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
             return NotFound();
         }
         var move = new ReferToPartner.MoveInput { Status = status, FamilyAgreedOn = familyAgrees ? Today : null };
-        return (await ReferToPartner.MoveAsync(Db, user, referral, move, Today, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }), prefix: "");
+        return (await ReferToPartner.MoveAsync(Db, user, referral, move, Today, consent, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }), prefix: "");
     }
 
     protected override async Task LoadedAsync(Case @case, CancellationToken ct)

@@ -1,5 +1,3 @@
-using Trajet.Web.Features.Privacy;
-
 namespace Trajet.Web.Features.Partners;
 
 /// <summary>Refers a case to a partner of the same organisation and follows the referral's status.</summary>
@@ -23,7 +21,7 @@ public static class ReferToPartner
         public DateOnly? FamilyAgreedOn { get; init; }
     }
 
-    public static async Task<Result<PartnerReferral>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, CancellationToken ct)
+    public static async Task<Result<PartnerReferral>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateOnly today, IPartnerConsent consent, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (input.PartnerId is null || !await db.Partners.AnyAsync(p => p.Id == input.PartnerId && p.OrganisationId == @case.OrganisationId && p.IsActive, ct))
@@ -48,7 +46,7 @@ public static class ReferToPartner
         }
         if (input.FamilyAgreedOn is { } givenOn)
         {
-            _ = await RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, input.PartnerId!.Value, givenOn, user.Id, ct);
+            _ = await consent.RecordAgreementOnceAsync(db, @case.Id, @case.OrganisationId, input.PartnerId!.Value, givenOn, user.Id, ct);
         }
         var referral = new PartnerReferral
         {
@@ -68,7 +66,7 @@ public static class ReferToPartner
     }
 
     public static async Task<Result<PartnerReferral>> MoveAsync(
-        TrajetDbContext db, UserContext user, PartnerReferral referral, MoveInput input, DateOnly today, CancellationToken ct)
+        TrajetDbContext db, UserContext user, PartnerReferral referral, MoveInput input, DateOnly today, IPartnerConsent consent, CancellationToken ct)
     {
         if (input.Status is not { } to)
         {
@@ -90,42 +88,35 @@ public static class ReferToPartner
         if (ReferralRules.NeedsAgreement(to))
         {
             var added = input.FamilyAgreedOn is { } givenOn
-                ? await RecordAgreementOnceAsync(db, referral.CaseId, referral.OrganisationId, referral.PartnerId, givenOn, user.Id, ct)
-                : null;
-            if (added is null && !await ConsentCheck.CaseMayShareWithPartnerAsync(db, referral.CaseId, referral.PartnerId, today, ct))
+                && await consent.RecordAgreementOnceAsync(db, referral.CaseId, referral.OrganisationId, referral.PartnerId, givenOn, user.Id, ct);
+            if (!added && !await consent.InForceAsync(db, referral.CaseId, referral.PartnerId, today, ct))
             {
                 return Failure.Invalid("familyAgreedOn", "Record the family's agreement before sending anything to a partner.");
             }
-            referral.FamilyAgreedOn ??= input.FamilyAgreedOn ?? await db.Consents
-                .Where(c => c.CaseId == referral.CaseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == referral.PartnerId && c.WithdrawnOn == null)
-                .MaxAsync(c => (DateOnly?)c.GivenOn, ct);
+            referral.FamilyAgreedOn ??= input.FamilyAgreedOn ?? await consent.LatestAgreementAsync(db, referral.CaseId, referral.PartnerId, ct);
         }
         referral.Status = to;
         referral.StatusOn = today;
         await db.SaveChangesAsync(ct);
         return referral;
     }
+}
 
+/// <summary>
+/// The household's consent to share with a partner, which Privacy keeps with every other consent. Privacy implements
+/// this (and reads the partners' names), so the dependency points one way: Privacy → Partners.
+/// </summary>
+public interface IPartnerConsent
+{
     /// <summary>
-    /// The agreement given with a referral is the household's consent to share with that partner. Once any consent
-    /// for the partner is on file, a new one goes through the consents page, so a withdrawal cannot be undone by a date field.
+    /// Adds (unsaved) the agreement given with a referral as the household's consent, unless a consent for that partner is
+    /// already on file: then a new one goes through the consents page, so a withdrawal cannot be undone by a date field.
     /// </summary>
-    private static async Task<Consent?> RecordAgreementOnceAsync(
-        TrajetDbContext db, Guid caseId, Guid organisationId, Guid partnerId, DateOnly givenOn, Guid recordedBy, CancellationToken ct)
-    {
-        if (await db.Consents.AnyAsync(c => c.CaseId == caseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == partnerId, ct))
-        {
-            return null;
-        }
-        return db.Consents.Add(new Consent
-        {
-            OrganisationId = organisationId,
-            CaseId = caseId,
-            Purpose = ConsentPurpose.PartnerSharing,
-            PartnerId = partnerId,
-            GivenOn = givenOn,
-            ExplainedHow = "Agreement recorded with the referral",
-            RecordedById = recordedBy,
-        }).Entity;
-    }
+    Task<bool> RecordAgreementOnceAsync(TrajetDbContext db, Guid caseId, Guid organisationId, Guid partnerId, DateOnly givenOn, Guid recordedBy, CancellationToken ct);
+
+    /// <summary>Whether a consent to share with the partner is in force today.</summary>
+    Task<bool> InForceAsync(TrajetDbContext db, Guid caseId, Guid partnerId, DateOnly today, CancellationToken ct);
+
+    /// <summary>The day of the latest agreement not withdrawn, if any.</summary>
+    Task<DateOnly?> LatestAgreementAsync(TrajetDbContext db, Guid caseId, Guid partnerId, CancellationToken ct);
 }

@@ -1,3 +1,5 @@
+using Trajet.Web.Features.Partners;
+
 namespace Trajet.Web.Features.Privacy;
 
 /// <summary>Records a case member's (or the household's) consent to one purpose, and its withdrawal.</summary>
@@ -102,11 +104,35 @@ public static class RecordConsent
     }
 }
 
-/// <summary>The one check every sharing goes through.</summary>
-public static class ConsentCheck
+/// <summary>The household's consent to share with a partner, as the referrals to partners ask for it.</summary>
+public sealed class PartnerSharingConsent : IPartnerConsent
 {
+    public async Task<bool> RecordAgreementOnceAsync(TrajetDbContext db, Guid caseId, Guid organisationId, Guid partnerId, DateOnly givenOn, Guid recordedBy, CancellationToken ct)
+    {
+        if (await OfPartner(db, caseId, partnerId).AnyAsync(ct))
+        {
+            return false;
+        }
+        db.Consents.Add(new Consent
+        {
+            OrganisationId = organisationId,
+            CaseId = caseId,
+            Purpose = ConsentPurpose.PartnerSharing,
+            PartnerId = partnerId,
+            GivenOn = givenOn,
+            ExplainedHow = "Agreement recorded with the referral",
+            RecordedById = recordedBy,
+        });
+        return true;
+    }
+
     /// <summary>Whether someone in the case (or the household as a whole) has an active consent to share with this partner today.</summary>
-    public static Task<bool> CaseMayShareWithPartnerAsync(TrajetDbContext db, Guid caseId, Guid partnerId, DateOnly today, CancellationToken ct) =>
-        db.Consents.Where(ConsentRules.ActiveOn(today))
-            .AnyAsync(c => c.CaseId == caseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == partnerId, ct);
+    public Task<bool> InForceAsync(TrajetDbContext db, Guid caseId, Guid partnerId, DateOnly today, CancellationToken ct) =>
+        OfPartner(db, caseId, partnerId).Where(ConsentRules.ActiveOn(today)).AnyAsync(ct);
+
+    public Task<DateOnly?> LatestAgreementAsync(TrajetDbContext db, Guid caseId, Guid partnerId, CancellationToken ct) =>
+        OfPartner(db, caseId, partnerId).Where(c => c.WithdrawnOn == null).MaxAsync(c => (DateOnly?)c.GivenOn, ct);
+
+    private static IQueryable<Consent> OfPartner(TrajetDbContext db, Guid caseId, Guid partnerId) =>
+        db.Consents.Where(c => c.CaseId == caseId && c.Purpose == ConsentPurpose.PartnerSharing && c.PartnerId == partnerId);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Trajet.Web.Features.Documents;
+using Trajet.Web.Features.Partners;
 
 namespace Trajet.Web.Features.Privacy;
 
@@ -9,7 +10,7 @@ public static class SubjectRightsApi
     public sealed record ErasedDto(Guid MemberId, DateOnly ErasedOn, bool CaseErased);
 
     public static IServiceCollection AddTrajetSubjectRights(this IServiceCollection services) =>
-        services.AddHostedService<RetentionService>();
+        services.AddHostedService<RetentionService>().AddSingleton<IPartnerConsent, PartnerSharingConsent>();
 
     public static void MapSubjectRightsApi(this WebApplication app)
     {
