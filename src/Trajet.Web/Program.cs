@@ -64,6 +64,7 @@ app.UseRequestBodyLimit();
 app.UseRequestLocalization();
 app.UseEuropeanEnglishFormats();
 app.UseRouting();
+app.UseSignInAttempts();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionValidation();

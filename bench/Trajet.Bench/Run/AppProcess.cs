@@ -51,6 +51,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["Documents__Path"] = Path.Combine(workFolder, "documents");
         // The benchmark signs in a few dozen sessions at once from one address.
         info.Environment["RateLimits__LoginPerMinute"] = "100000";
+        info.Environment["RateLimits__LoginPerAccountPerMinute"] = "100000";
         var logFile = new StreamWriter(Path.Combine(workFolder, $"app-{provider.ToString().ToLowerInvariant()}.log")) { AutoFlush = true };
         var started = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -7,7 +7,16 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet([FromQuery] int code) => Code = code;
+    /// <summary>After too many sign-in attempts: how long to wait (set by the rate limiter).</summary>
+    public int? WaitSeconds { get; private set; }
 
-    public void OnPost([FromQuery] int code) => Code = code;
+    public void OnGet([FromQuery] int code) => Read(code);
+
+    public void OnPost([FromQuery] int code) => Read(code);
+
+    private void Read(int code)
+    {
+        Code = code;
+        WaitSeconds = HttpContext.Items[RateLimits.RetryAfterItem] is TimeSpan wait ? (int)Math.Ceiling(wait.TotalSeconds) : null;
+    }
 }

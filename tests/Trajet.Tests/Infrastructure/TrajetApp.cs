@@ -39,6 +39,7 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Documents:Path"] = Path.Combine(folder, "documents"),
             ["Demo:Seed"] = "false",
             ["RateLimits:LoginPerMinute"] = "100000",
+            ["RateLimits:LoginPerAccountPerMinute"] = "100000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

@@ -125,7 +125,7 @@ public static class AccountsSetup
     public static void MapAuthApi(this WebApplication app)
     {
         string[] closed = ["/register", "/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword"];
-        var group = app.MapGroup("/api/auth").WithTags("Auth").RequireRateLimiting(RateLimits.Login).ForEvaluators();
+        var group = app.MapGroup("/api/auth").WithTags("Auth").WithMetadata(new SignInAttemptAttribute()).ForEvaluators();
         group.AddEndpointFilter(async (context, next) =>
             closed.Any(path => context.HttpContext.Request.Path.Value!.EndsWith(path, StringComparison.OrdinalIgnoreCase))
                 ? TypedResults.Problem(statusCode: 404, title: "Not found")

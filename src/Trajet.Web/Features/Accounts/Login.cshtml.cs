@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Trajet.Web.Features.Accounts;
 
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.Login)]
+[SignInAttempt]
 public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel

@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Trajet.Web.Features.Accounts;
 
 /// <summary>The second step of signing in: a code from the authenticator app, or one of the recovery codes.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.Login)]
+[SignInAttempt]
 public sealed class LoginWithCodeModel(SignInManager<User> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel

@@ -28,6 +28,7 @@ public sealed class Site : IAsyncDisposable
             ["DataProtection:KeysPath"] = Path.Combine(Folder, "keys"),
             ["Documents:Path"] = Path.Combine(Folder, "documents"),
             ["RateLimits:LoginPerMinute"] = "100000",
+            ["RateLimits:LoginPerAccountPerMinute"] = "100000",
         };
     }
 
