@@ -69,4 +69,19 @@ public static class ResultExtensions
                 return page.NotFound();
         }
     }
+
+    /// <summary>
+    /// A form's save on a page that is not about one case: the form checked, the use case run, then the next page,
+    /// or the form again with its errors and what the page shows beside it (<paramref name="reload"/>).
+    /// </summary>
+    public static async Task<IActionResult> SaveAsync<T>(this PageModel page, IStringLocalizer localizer, Func<Task<Result<T>>> save, Func<T, IActionResult> done,
+        Func<Task> reload, string prefix = "Input")
+    {
+        var answer = page.ModelState.IsValid ? (await save()).ToPage(page, localizer, done, prefix) : page.Page();
+        if (answer is PageResult)
+        {
+            await reload();
+        }
+        return answer;
+    }
 }

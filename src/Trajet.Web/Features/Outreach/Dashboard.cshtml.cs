@@ -1,19 +1,10 @@
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>The team's dashboard for itself and its funders: aggregates only, charts drawn on the server, exports.</summary>
-public sealed class DashboardModel(TrajetDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DashboardModel(TrajetDbContext db, IStringLocalizer<SharedResource> l) : ReportPage
 {
     /// <summary>One chart: a bar per row, contacts and (thinner) people.</summary>
     public sealed record Chart(string Id, string Title, IReadOnlyList<(string Label, int Contacts, int People)> Rows);
-
-    [BindProperty(SupportsGet = true)]
-    public string? Programme { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
 
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
     public OutreachDashboard.Report? Report { get; private set; }
@@ -44,7 +35,4 @@ public sealed class DashboardModel(TrajetDbContext db, IStringLocalizer<SharedRe
         ];
         return Page();
     }
-
-    public string ExportQuery => $"programme={Uri.EscapeDataString(Programme ?? "")}" +
-        (From is { } f ? $"&from={f:yyyy-MM-dd}" : "") + (To is { } t ? $"&to={t:yyyy-MM-dd}" : "");
 }

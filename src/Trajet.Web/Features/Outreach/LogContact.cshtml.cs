@@ -51,14 +51,8 @@ public sealed class LogContactModel(TrajetDbContext db, IStringLocalizer<SharedR
         }
         // The phone form logs in a session; only the API logs at a place or on another day.
         var input = Input with { PlaceId = null, Date = null, Phone = null };
-        var answer = ModelState.IsValid
-            ? (await LogContact.ExecuteAsync(db, user, input, Today, ct)).ToPage(this, l, c => RedirectToPage("/Outreach/Session", new { id = c.SessionId, logged = c.Id }))
-            : Page();
-        if (answer is PageResult)
-        {
-            await LoadAsync(user, programme.Id, ct);
-        }
-        return answer;
+        return await this.SaveAsync(l, () => LogContact.ExecuteAsync(db, user, input, Today, ct),
+            c => RedirectToPage("/Outreach/Session", new { id = c.SessionId, logged = c.Id }), () => LoadAsync(user, programme.Id, ct));
     }
 
     private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)

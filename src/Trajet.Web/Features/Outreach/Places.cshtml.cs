@@ -28,14 +28,8 @@ public sealed class PlacesModel(TrajetDbContext db, IStringLocalizer<SharedResou
         }
         var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Country).SingleAsync(ct);
         // The form adds in the user's programme and country.
-        var answer = ModelState.IsValid
-            ? (await AddPlace.ExecuteAsync(db, programme, user.OrganisationId!.Value, country, Input with { Programme = null, Country = null }, ct)).ToPage(this, l, _ => RedirectToPage())
-            : Page();
-        if (answer is PageResult)
-        {
-            await LoadAsync(user, programme.Id, ct);
-        }
-        return answer;
+        return await this.SaveAsync(l, () => AddPlace.ExecuteAsync(db, programme, user.OrganisationId!.Value, country, Input with { Programme = null, Country = null }, ct),
+            _ => RedirectToPage(), () => LoadAsync(user, programme.Id, ct));
     }
 
     private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)

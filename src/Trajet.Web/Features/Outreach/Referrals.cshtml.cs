@@ -36,12 +36,8 @@ public sealed class ReferralsModel(TrajetDbContext db, IStringLocalizer<SharedRe
         {
             return NotFound();
         }
-        var answer = (await ReferralQueue.AddAsync(db, user, programme, Input with { Programme = null }, Today, ct)).ToPage(this, l, _ => RedirectToPage());
-        if (answer is PageResult)
-        {
-            await LoadAsync(user, programme.Id, ct);
-        }
-        return answer;
+        return await this.SaveAsync(l, () => ReferralQueue.AddAsync(db, user, programme, Input with { Programme = null }, Today, ct),
+            _ => RedirectToPage(), () => LoadAsync(user, programme.Id, ct));
     }
 
     /// <summary>The team met the referred person: link to a known person, or to a new one under the referral's name.</summary>
@@ -68,13 +64,8 @@ public sealed class ReferralsModel(TrajetDbContext db, IStringLocalizer<SharedRe
             await db.SaveChangesAsync(ct);
             personId = created.Id;
         }
-        var answer = (await ReferralQueue.LinkAsync(db, user, referral, new() { PersonId = personId }, Today, ct))
-            .ToPage(this, l, _ => RedirectToPage("/Outreach/Person", new { id = personId }), prefix: "");
-        if (answer is PageResult)
-        {
-            await LoadAsync(user, referral.ProgrammeId, ct);
-        }
-        return answer;
+        return await this.SaveAsync(l, () => ReferralQueue.LinkAsync(db, user, referral, new() { PersonId = personId }, Today, ct),
+            _ => RedirectToPage("/Outreach/Person", new { id = personId }), () => LoadAsync(user, referral.ProgrammeId, ct), prefix: "");
     }
 
     private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)

@@ -37,14 +37,8 @@ public sealed class SessionsModel(TrajetDbContext db, IStringLocalizer<SharedRes
             return NotFound();
         }
         var input = Input with { Languages = (Languages ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries) };
-        var answer = ModelState.IsValid
-            ? (await PlanSession.ExecuteAsync(db, user, input, Today, ct)).ToPage(this, l, s => RedirectToPage("/Outreach/Session", new { id = s.Id }))
-            : Page();
-        if (answer is PageResult)
-        {
-            await LoadAsync(user, programme.Id, ct);
-        }
-        return answer;
+        return await this.SaveAsync(l, () => PlanSession.ExecuteAsync(db, user, input, Today, ct),
+            s => RedirectToPage("/Outreach/Session", new { id = s.Id }), () => LoadAsync(user, programme.Id, ct));
     }
 
     private async Task LoadAsync(UserContext user, Guid programmeId, CancellationToken ct)

@@ -2,17 +2,8 @@ namespace Trajet.Web.Features.Reports;
 
 /// <summary>The evaluation report of a programme for a period, with charts; aggregates only, never a name.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Reports)]
-public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config) : ReportPage
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Programme { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
-
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
     public EvaluationReport.Report? Report { get; private set; }
     public ReportExports.Cell Cell { get; private set; } = count => count.ToString(System.Globalization.CultureInfo.CurrentCulture);
@@ -38,7 +29,4 @@ public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory sco
         Cell = ReportAccess.CellWriter(user, programme, config);
         return Page();
     }
-
-    public string ExportQuery => $"programme={Uri.EscapeDataString(Programme ?? "")}" +
-        (From is { } f ? $"&from={f:yyyy-MM-dd}" : "") + (To is { } t ? $"&to={t:yyyy-MM-dd}" : "");
 }
