@@ -37,6 +37,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         await page.Locator("#Input_Referral_Date").FillAsync(today);
         await page.Locator("main form button[type=submit]").ClickAsync();
         await Expect(page).ToHaveURLAsync(CaseUrl());
+        await SaysAsync(page, locale, Saved.CaseOpened);
         var caseId = Guid.Parse(CaseUrl().Match(page.Url).Groups[1].Value);
 
         // Screening against the programme's criteria (met), then admission.
@@ -46,15 +47,19 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
             await met.CheckAsync();
         }
         await page.Locator("main form button[type=submit]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("#screening$"));
+        await SaysAsync(page, locale, Saved.Screening);
         await page.GotoAsync($"/Cases/ChangeStatus/{caseId}");
         await page.Locator("#to-Admitted").CheckAsync();
         await page.Locator("#Input_Date").FillAsync(today);
         await page.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(CaseUrl());
+        await SaysAsync(page, locale, Saved.Status);
 
         // The household: a mother and her son.
         await AddPersonAsync(page, caseId, "Parent", "Ana", surname, "1985-03-02", save);
         await AddPersonAsync(page, caseId, "Child", "Davit", surname, "2014-09-12", save);
+        await SaysAsync(page, locale, Saved.Person);
         await Expect(page.Locator("main strong", new() { HasText = $"Davit {surname}" })).ToBeVisibleAsync();
 
         // The home visit.
@@ -63,7 +68,8 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         await page.Locator("#Input_Date").FillAsync(today);
         await page.Locator("#Input_Notes").FillAsync("First visit at home: the family explained the procedure so far.");
         await page.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(CaseUrl());
+        await Expect(page).ToHaveURLAsync(new Regex("/Cases/Details/.*#interactions$"));
+        await SaysAsync(page, locale, Saved.Interaction);
 
         // The baseline: fourteen scores.
         await page.GotoAsync($"/Instruments/Baseline/{caseId}");
@@ -74,6 +80,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         }
         await page.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(CaseUrl());
+        await SaysAsync(page, locale, Saved.BaselineSheet);
 
         // The client summary sheet: "some" impact on every question.
         await page.GotoAsync($"/Instruments/SummarySheet/{caseId}");
@@ -84,6 +91,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         }
         await page.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(CaseUrl());
+        await SaysAsync(page, locale, Saved.SummarySheet);
 
         var saved = await browser.App.WithDbAsync(async (db, _) => new
         {
@@ -140,6 +148,44 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("header .who")).ToBeVisibleAsync();
         return page;
     }
+
+    /// <summary>What the case page says after each save, as a native reader would check it.</summary>
+    private static readonly Dictionary<string, Dictionary<Saved, string>> Notices = new()
+    {
+        ["fr-BE"] = new()
+        {
+            [Saved.CaseOpened] = "Le dossier est ouvert.",
+            [Saved.Screening] = "L'évaluation est enregistrée.",
+            [Saved.Status] = "Le statut est modifié.",
+            [Saved.Person] = "La personne est enregistrée.",
+            [Saved.Interaction] = "L'interaction est enregistrée.",
+            [Saved.BaselineSheet] = "La fiche de base est enregistrée.",
+            [Saved.SummarySheet] = "La fiche de synthèse est enregistrée.",
+        },
+        ["nl-BE"] = new()
+        {
+            [Saved.CaseOpened] = "Het dossier is geopend.",
+            [Saved.Screening] = "De screening is geregistreerd.",
+            [Saved.Status] = "De status is gewijzigd.",
+            [Saved.Person] = "De persoon is opgeslagen.",
+            [Saved.Interaction] = "Het contact is geregistreerd.",
+            [Saved.BaselineSheet] = "De basisfiche is opgeslagen.",
+            [Saved.SummarySheet] = "De samenvattende fiche is opgeslagen.",
+        },
+        ["en-GB"] = new()
+        {
+            [Saved.CaseOpened] = "The case is opened.",
+            [Saved.Screening] = "The screening is recorded.",
+            [Saved.Status] = "The status is changed.",
+            [Saved.Person] = "The person is saved.",
+            [Saved.Interaction] = "The interaction is recorded.",
+            [Saved.BaselineSheet] = "The baseline sheet is saved.",
+            [Saved.SummarySheet] = "The client summary sheet is saved.",
+        },
+    };
+
+    private static Task SaysAsync(IPage page, string locale, Saved saved) =>
+        Expect(page.Locator("main p.notice[role=status]")).ToHaveTextAsync(Notices[locale][saved]);
 
     [GeneratedRegex(@"/Cases/Details/([0-9a-f-]{36})")]
     private static partial Regex CaseUrl();

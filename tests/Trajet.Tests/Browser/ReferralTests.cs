@@ -50,6 +50,7 @@ public sealed class ReferralTests(BrowserFixture browser)
 
         await Expect(page.GetByText(referredBy)).ToBeVisibleAsync();
         var saved = await browser.App.WithDbAsync((db, _) => db.Cases.Where(c => c.Referral.ReferredBy == referredBy).Select(c => c.Id).SingleAsync());
-        Assert.EndsWith($"/Cases/Details/{saved}", page.Url);
+        Assert.EndsWith($"/Cases/Details/{saved}?saved=case-opened", page.Url);
+        await Expect(page.Locator("main p.notice[role=status]")).ToHaveTextAsync("The case is opened.");
     }
 }

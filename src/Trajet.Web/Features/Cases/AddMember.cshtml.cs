@@ -30,5 +30,5 @@ public sealed class AddMemberModel(CurrentUser current, TrajetDbContext db, IStr
                 }
             }
             return await SaveMember.AddAsync(Db, @case, input, today, ct);
-        }, _ => RedirectToPage("/CaseFile/Details", new { id }), ct);
+        }, _ => SavedNotice.OnCase(id, Saved.Person), ct);
 }

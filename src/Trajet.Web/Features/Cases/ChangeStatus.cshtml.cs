@@ -26,7 +26,7 @@ public sealed class ChangeStatusModel(CurrentUser current, TrajetDbContext db, I
         try
         {
             return await SaveAsync(id, (user, @case) => ChangeStatus.ExecuteAsync(Db, user, @case, Input, Today, holds, ct),
-                _ => RedirectToPage("/CaseFile/Details", new { id }), ct);
+                _ => SavedNotice.OnCase(id, Saved.Status), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

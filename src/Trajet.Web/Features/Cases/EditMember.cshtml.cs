@@ -34,7 +34,7 @@ public sealed class EditMemberModel(CurrentUser current, TrajetDbContext db, ISt
         try
         {
             return (await SaveMember.UpdateAsync(db, member, Input.ToInput(), Input.Version, clock.Today(), ct))
-                .ToPage(this, l, _ => RedirectToPage("/CaseFile/Details", new { id }));
+                .ToPage(this, l, _ => SavedNotice.OnCase(id, Saved.Person));
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -29,6 +29,6 @@ public sealed class OpenModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         {
             return Page();
         }
-        return (await OpenCase.ExecuteAsync(db, user, Input, clock.Today(), ct)).ToPage(this, l, opened => RedirectToPage("/CaseFile/Details", new { id = opened.Id }));
+        return (await OpenCase.ExecuteAsync(db, user, Input, clock.Today(), ct)).ToPage(this, l, opened => SavedNotice.OnCase(opened.Id, Saved.CaseOpened));
     }
 }

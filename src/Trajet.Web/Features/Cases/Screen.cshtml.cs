@@ -39,7 +39,7 @@ public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IString
         var answers = Answers.Select(a => new RecordScreening.Answer(a.CriterionId, a.Answer, a.Note)).ToList();
         var today = clock.Today();
         return (await RecordScreening.ExecuteAsync(db, user, @case, answers, today, today, ct))
-            .ToPage(this, l, _ => RedirectToPage("/CaseFile/Details", new { id }), prefix: "");
+            .ToPage(this, l, _ => SavedNotice.OnCase(id, Saved.Screening), prefix: "");
     }
 
     private async Task<(Case? Case, UserContext User)> LoadAsync(Guid id, CancellationToken ct)

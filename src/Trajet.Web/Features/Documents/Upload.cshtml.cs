@@ -31,5 +31,5 @@ public sealed class UploadModel(CurrentUser current, TrajetDbContext db, Documen
             var file = Input.File is { } f ? new RecordDocument.Upload(f.FileName, f.Length, f.OpenReadStream) : null;
             var input = new RecordDocument.Input(Input.Type, Input.Title, Input.IssueDate, Input.ExpiryDate, Input.Notes, file);
             return RecordDocument.ExecuteAsync(Db, store, user, @case, input, Today, ct);
-        }, _ => RedirectToPage("/CaseFile/Details", null, new { id }, "documents"), ct);
+        }, _ => SavedNotice.OnCase(id, Saved.Document), ct);
 }

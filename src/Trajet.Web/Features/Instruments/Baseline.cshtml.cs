@@ -27,5 +27,5 @@ public sealed class BaselineModel(CurrentUser current, TrajetDbContext db, IStri
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        SaveAsync(id, (user, @case) => RecordBaselineSheet.ExecuteAsync(Db, user, @case, Input, Today, ct), _ => RedirectToPage("/CaseFile/Details", new { id }), ct);
+        SaveAsync(id, (user, @case) => RecordBaselineSheet.ExecuteAsync(Db, user, @case, Input, Today, ct), _ => SavedNotice.OnCase(id, Saved.BaselineSheet), ct);
 }

@@ -66,7 +66,7 @@ public sealed class CaseStudyModel(CurrentUser current, TrajetDbContext db, IStr
             ModelState.AddModelError("", l["Someone else changed this record. Reload it and apply your change again."]);
             return Page();
         }
-        return RedirectToPage("/CaseFile/Details", new { id });
+        return SavedNotice.OnCase(id, Saved.CaseStudy);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -55,7 +55,7 @@ public sealed class SummarySheetModel(CurrentUser current, TrajetDbContext db, I
             }
             return Page();
         }
-        return RedirectToPage("/CaseFile/Details", new { id });
+        return SavedNotice.OnCase(id, Saved.SummarySheet);
     }
 
     private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)

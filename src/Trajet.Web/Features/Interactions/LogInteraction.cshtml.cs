@@ -30,7 +30,7 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
         SaveAsync(id, (user, @case) => RecordInteraction.ExecuteAsync(Db, user, @case, Input, Today, ct),
-            _ => RedirectToPage("/CaseFile/Details", new { id }), ct);
+            _ => SavedNotice.OnCase(id, Saved.Interaction), ct);
 
     protected override async Task LoadedAsync(Case @case, CancellationToken ct) =>
         IsCoaching = await Db.Programmes.AnyAsync(p => p.Id == @case.ProgrammeId && p.Kind == ProgrammeKind.IndividualCoaching, ct);

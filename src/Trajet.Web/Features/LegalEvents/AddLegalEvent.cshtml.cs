@@ -11,5 +11,5 @@ public sealed class AddLegalEventModel(CurrentUser current, TrajetDbContext db, 
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
         SaveAsync(id, (user, @case) => RecordLegalEvent.ExecuteAsync(Db, user, @case, Input, clock.Today(), ct),
-            _ => RedirectToPage("/CaseFile/Details", new { id }), ct);
+            _ => SavedNotice.OnCase(id, Saved.LegalEvent), ct);
 }

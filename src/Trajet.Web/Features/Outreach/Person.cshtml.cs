@@ -65,7 +65,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
     {
         var slug = await db.Programmes.Where(p => p.Id == person.ProgrammeId).Select(p => p.Slug).SingleAsync(ct);
         return await OpenCaseForPerson.ExecuteAsync(db, user, person, slug, NewCase, Today, ct);
-    }, c => RedirectToPage("/CaseFile/Details", new { id = c.Id }), ct);
+    }, c => SavedNotice.OnCase(c.Id, Saved.CaseOpened), ct);
 
     /// <summary>Runs one form's use case on the team's own person: other teams (even with a share) and strangers get a 404.</summary>
     private async Task<IActionResult> WriteAsync<T>(Guid id, string prefix, Func<UserContext, OutreachPerson, Task<Result<T>>> write, Func<T, IActionResult> done, CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
     public async Task<IActionResult> OnPostAsync(Guid id, bool familyAgrees, UserContext user, CancellationToken ct) =>
         await LoadAsync(id, ct) is not { } @case
             ? NotFound()
-            : (await ReferToPartner.ExecuteAsync(Db, user, @case, Input with { FamilyAgreedOn = familyAgrees ? Today : null }, Today, consent, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }));
+            : (await ReferToPartner.ExecuteAsync(Db, user, @case, Input with { FamilyAgreedOn = familyAgrees ? Today : null }, Today, consent, ct)).ToPage(this, Localizer, _ => SavedNotice.Again(id, Saved.Referral));
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid referralId, ReferralStatus status, bool familyAgrees, UserContext user, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class ReferModel(CurrentUser current, TrajetDbContext db, IStringL
             return NotFound();
         }
         var move = new ReferToPartner.MoveInput { Status = status, FamilyAgreedOn = familyAgrees ? Today : null };
-        return (await ReferToPartner.MoveAsync(Db, user, referral, move, Today, consent, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }), prefix: "");
+        return (await ReferToPartner.MoveAsync(Db, user, referral, move, Today, consent, ct)).ToPage(this, Localizer, _ => SavedNotice.Again(id, Saved.Referral), prefix: "");
     }
 
     protected override async Task LoadedAsync(Case @case, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class ConsentsModel(CurrentUser current, TrajetDbContext db, IStri
     // The form takes "FR" as well as "fr".
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
         SaveAsync(id, (user, @case) => RecordConsent.ExecuteAsync(Db, user, @case, Input with { Language = Input.Language?.Trim().ToLowerInvariant() }, Today, ct),
-            _ => RedirectToPage(new { id }), ct);
+            _ => SavedNotice.Again(id, Saved.Consent), ct);
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, string? note, CancellationToken ct)
     {
@@ -36,7 +36,7 @@ public sealed class ConsentsModel(CurrentUser current, TrajetDbContext db, IStri
         {
             return NotFound();
         }
-        return (await RecordConsent.WithdrawAsync(Db, consent, Today, note, Today, ct)).ToPage(this, Localizer, _ => RedirectToPage(new { id }));
+        return (await RecordConsent.WithdrawAsync(Db, consent, Today, note, Today, ct)).ToPage(this, Localizer, _ => SavedNotice.Again(id, Saved.Consent));
     }
 
     protected override async Task LoadedAsync(Case @case, CancellationToken ct)

@@ -92,7 +92,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
             errors.AddTo(ModelState, l);
             return await OnGetAsync(id, memberId, ct);
         }
-        return erased.Failed is null ? RedirectToPage("/CaseFile/Details", new { id }) : NotFound();
+        return erased.Failed is null ? SavedNotice.OnCase(id, Saved.PersonErased) : NotFound();
     }
 
     /// <summary>One line per non-empty value; nested objects (the referral, a sheet's scores) are flattened.</summary>

@@ -95,7 +95,10 @@ public abstract class ActionPlanTests(TrajetApp app)
 
         var goal = await Html.SubmitAsync(browser, page, "form[action*='handler=Goal']", new Dictionary<string, string> { ["option"] = "LegalStayOtherEuState", ["description"] = "Join the father in Germany", ["agreedOn"] = "2026-02-01" });
         Assert.Equal(HttpStatusCode.Redirect, goal.StatusCode);
-        Assert.Contains("Join the father in Germany", (await Html.GetAsync(browser, $"/CaseWork/Plan/{id}")).QuerySelector("#goals")!.ParentElement!.TextContent);
+        Assert.EndsWith("saved=goal#goals", goal.Headers.Location!.OriginalString);
+        var after = await Html.GetAsync(browser, goal.Headers.Location.OriginalString);
+        Assert.Equal("The goal is added to the plan.", after.QuerySelector("main p.notice[role=status]")!.TextContent);
+        Assert.Contains("Join the father in Germany", after.QuerySelector("#goals")!.ParentElement!.TextContent);
     }
 }
 
