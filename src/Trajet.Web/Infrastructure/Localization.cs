@@ -40,8 +40,31 @@ public static class Localization
             return next(context);
         });
 
-    public static IMvcBuilder AddTrajetViewLocalization(this IMvcBuilder mvc) =>
-        mvc.AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+    public static IMvcBuilder AddTrajetViewLocalization(this IMvcBuilder mvc)
+    {
+        mvc.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) => LocalizeBindingMessages(o, factory.Create(typeof(SharedResource))));
+        return mvc.AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    }
+
+    /// <summary>
+    /// Model binding's own messages ("The value 'x' is not valid for Date.") in the user's language, read when the
+    /// error is made. They leave the field's name out: the message stands beside its field.
+    /// </summary>
+    private static void LocalizeBindingMessages(MvcOptions options, IStringLocalizer l)
+    {
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => l["The value '{0}' is not valid.", value]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["The value '{0}' is not valid.", value]);
+        messages.SetValueIsInvalidAccessor(value => l["The value '{0}' is not valid.", value]);
+        messages.SetValueMustNotBeNullAccessor(value => l["The value '{0}' is not valid.", value]);
+        messages.SetUnknownValueIsInvalidAccessor(_ => l["The value is not valid."]);
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["The value is not valid."]);
+        messages.SetValueMustBeANumberAccessor(_ => l["Enter a number."]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => l["Enter a number."]);
+        messages.SetMissingBindRequiredValueAccessor(_ => l["A value is required."]);
+        messages.SetMissingKeyOrValueAccessor(() => l["A value is required."]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => l["A value is required."]);
+    }
 }

@@ -34,6 +34,26 @@ public sealed partial class LocalizationTests(SqliteApp app) : IClassFixture<Sql
         Assert.Equal("Aanmelden", after.QuerySelector("h1")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("fr-BE", "La valeur « pas une date » n'est pas valide.")]
+    [InlineData("nl-BE", "De waarde 'pas une date' is niet geldig.")]
+    [InlineData("en-GB", "The value 'pas une date' is not valid.")]
+    public async Task AValueThatCannotBeRead_IsRefusedInTheUsersLanguage(string language, string message)
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        var email = await app.CreateUserAsync(Trajet.Web.Features.Accounts.Roles.CaseManager, organisation, programme);
+        using var api = await app.ApiClientAsync(email);
+        var (id, _) = await Cases.CaseBuilder.OpenAsync(api, programme.Slug, date: "2026-01-31");
+        using var browser = await app.SignedInBrowserAsync(email);
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var form = await Html.GetAsync(browser, $"/CaseWork/AddLegalEvent/{id}");
+
+        var refused = await Html.SubmitAsync(browser, form, "main form", new Dictionary<string, string> { ["Input.Date"] = "pas une date" });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(message, (await Html.ParseAsync(refused)).QuerySelector("[data-valmsg-for='Input.Date']")!.TextContent);
+    }
+
     [Fact]
     public async Task CaseList_ShowsDatesInTheCultureFormat()
     {
