@@ -80,6 +80,12 @@ public sealed class CoachDeskMorningTests(BrowserFixture browser)
         // The letter, in French while the coach works in English, then the booked appointment.
         await Expect(page.Locator("article.letter h1")).ToHaveTextAsync("Invitation à un entretien");
         await Expect(page.Locator("article.letter")).ToContainTextAsync("11:30");
+        // Printed from a button (the script shows it), not from keyboard instructions; the letter alone goes on paper.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print the letter" })).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator(".no-print").First).ToBeHiddenAsync();
+        await Expect(page.Locator("article.letter")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.GetByRole(AriaRole.Link, new() { Name = "← Appointments" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"Conclusions {unique}");
 

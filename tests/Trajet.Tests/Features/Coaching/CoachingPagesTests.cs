@@ -26,7 +26,8 @@ public abstract class CoachingPagesTests(TrajetApp app)
         Assert.Equal("nl", letter.GetAttribute("lang"));
         Assert.Equal("Uitnodiging voor een gesprek", letter.QuerySelector("h1")!.TextContent);
         Assert.Contains("Geachte mevrouw, geachte heer,", letter.TextContent);
-        Assert.Contains("Imprimez cette page", page.QuerySelector(".no-print")!.TextContent);
+        Assert.Equal("Imprimer la lettre", page.QuerySelector(".no-print button[data-print]")!.TextContent);
+        Assert.Contains("La venue de la personne n'est pas encore enregistrée.", page.QuerySelector(".no-print")!.TextContent);
     }
 
     [Fact]
