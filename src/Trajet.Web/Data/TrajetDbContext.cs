@@ -28,6 +28,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
     public DbSet<OutreachContact> OutreachContacts => Set<OutreachContact>();
     public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
+    public DbSet<HouseholdContact> HouseholdContacts => Set<HouseholdContact>();
     public DbSet<AdmissionCriterion> AdmissionCriteria => Set<AdmissionCriterion>();
     public DbSet<ScreeningAnswer> ScreeningAnswers => Set<ScreeningAnswer>();
     public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();

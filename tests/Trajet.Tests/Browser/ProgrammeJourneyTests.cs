@@ -155,7 +155,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         ["fr-BE"] = new()
         {
             [Saved.CaseOpened] = "Le dossier est ouvert.",
-            [Saved.Screening] = "L'évaluation est enregistrée.",
+            [Saved.Screening] = "L'examen d'admission est enregistré.",
             [Saved.Status] = "Le statut est modifié.",
             [Saved.Person] = "La personne est enregistrée.",
             [Saved.Interaction] = "L'interaction est enregistrée.",

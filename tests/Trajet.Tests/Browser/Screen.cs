@@ -104,7 +104,9 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         await page.Locator("main button[type=submit]").ClickAsync();
         try
         {
-            await page.WaitForURLAsync($"**{landing}**");
+            // Where the sign-in lands is all this needs: the screen is opened again afterwards, so the intermediate
+            // page's load event (which a busy machine delayed past the timeout) is not waited for.
+            await page.WaitForURLAsync($"**{landing}**", new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {

@@ -31,6 +31,8 @@ public static class CaseDetails
                 db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => (CriterionAnswer?)a.Answer).FirstOrDefault(),
                 hideNames ? null : db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => a.Note).FirstOrDefault()))
             .ToListAsync(ct);
+        // Where the family lives is for those who visit them: never for evaluators.
+        var contact = hideNames ? null : await db.HouseholdContacts.AsNoTracking().SingleOrDefaultAsync(x => x.CaseId == id, ct);
         return new Read(c, new CaseDto(c.Id, c.Number, c.Status, c.Kind, c.Programme!.Slug,
             new ReferralDto(c.Referral.Source, hideNames ? null : c.Referral.ReferredBy, c.Referral.Date, c.Referral.KnownBefore, c.Referral.RiskAtIntake),
             c.AdmittedOn, c.ClosedOn, c.Outcome, c.DurableSolution,
@@ -39,6 +41,7 @@ public static class CaseDetails
             screening,
             c.StatusChanges.OrderBy(s => s.Date).ThenBy(s => s.At).Select(s => new StatusChangeDto(s.From, s.To, s.Date, hideNames ? null : s.Reason)).ToList(),
             CaseWorkflow.Next(c.Status),
-            c.Version));
+            c.Version,
+            contact is null ? null : ContactDto.From(contact)));
     }
 }

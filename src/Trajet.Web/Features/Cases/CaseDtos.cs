@@ -30,7 +30,8 @@ public sealed record CaseDto(
     Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, ReferralDto Referral,
     DateOnly? AdmittedOn, DateOnly? ClosedOn, ClosureOutcome? Outcome, DurableSolution? DurableSolution,
     IReadOnlyList<MemberDto> Members, IReadOnlyList<AssigneeDto> Assignees, IReadOnlyList<ScreeningDto> Screening,
-    IReadOnlyList<StatusChangeDto> History, IReadOnlyList<CaseStatus> NextStatuses, int Version);
+    IReadOnlyList<StatusChangeDto> History, IReadOnlyList<CaseStatus> NextStatuses, int Version,
+    ContactDto? Contact);
 
 public static class MemberBodies
 {

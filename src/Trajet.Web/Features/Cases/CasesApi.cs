@@ -21,6 +21,7 @@ public static class CasesApi
         cases.MapPut("/{id:guid}/assignees", PutAssignees);
         cases.MapPost("/{id:guid}/members", PostMember);
         cases.MapPut("/{id:guid}/members/{memberId:guid}", PutMember);
+        cases.MapPut("/{id:guid}/contact", PutContact);
         app.MapGet("/api/people/similar", Similar).WithTags("Cases");
     }
 
@@ -121,4 +122,8 @@ public static class CasesApi
         return TypedResults.Ok(await FindSimilarPeople.ExecuteAsync(db, user,
             new NameMatcher.Person(firstName ?? "", lastName ?? "", "", birthDate, estimatedAge), clock.Today(), null, ct));
     }
+
+    private static async Task<IResult> PutContact(Guid id, SaveContact.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        (await db.WriteInCaseAsync(user, id, c => SaveContact.ExecuteAsync(db, c, input, clock.Today(), ct), ct))
+            .ToHttp(l, contact => TypedResults.Ok(contact is null ? new ContactDto(null, null, null, []) : ContactDto.From(contact)));
 }

@@ -3,7 +3,7 @@ namespace Trajet.Web.Features.Cases;
 /// <summary>What a form just saved: the page it lands on (post-redirect-get) says so and opens at the section edited.</summary>
 public enum Saved
 {
-    CaseOpened, Person, PersonErased, Interaction, Screening, Status, Document, LegalEvent,
+    CaseOpened, Person, PersonErased, Contact, Interaction, Screening, Status, Document, LegalEvent,
     BaselineSheet, SummarySheet, CaseStudy, Referral, Goal, Action, Review, Consent,
 }
 
@@ -25,6 +25,7 @@ public static class SavedNotice
         Saved.CaseOpened => l["The case is opened."],
         Saved.Person => l["The person is saved."],
         Saved.PersonErased => l["The person's data are erased."],
+        Saved.Contact => l["The address and phones are saved."],
         Saved.Interaction => l["The interaction is recorded."],
         Saved.Screening => l["The screening is recorded."],
         Saved.Status => l["The status is changed."],
@@ -43,7 +44,7 @@ public static class SavedNotice
 
     private static string? Section(Saved saved) => saved switch
     {
-        Saved.Person or Saved.PersonErased => "household",
+        Saved.Person or Saved.PersonErased or Saved.Contact => "household",
         Saved.Interaction => "interactions",
         Saved.Screening => "screening",
         Saved.Status => "history",

@@ -17,6 +17,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, Documen
     /// <summary>The export's sections as people read them (English is the translation key).</summary>
     private static readonly Dictionary<string, string> Titles = new()
     {
+        ["contact"] = "Address and phones",
         ["consents"] = "Consents",
         ["statusChanges"] = "Status changes",
         ["screening"] = "Screening",

@@ -21,7 +21,7 @@ public static class PersonExport
     /// <summary>The sections, in the order the readable document shows them.</summary>
     public static readonly string[] Sections =
     [
-        "consents", "statusChanges", "screening", "interactions", "legalEvents", "planGoals", "planActions", "planReviews",
+        "contact", "consents", "statusChanges", "screening", "interactions", "legalEvents", "planGoals", "planActions", "planReviews",
         "baselineSheets", "summarySheets", "caseStudies", "partnerReferrals", "documents", "appointments", "invitations",
         "walkIns", "pathwayDecisions", "outreachPeople", "outreachContacts", "outreachOutcomes", "crossBorderShares", "accessLog",
     ];
@@ -42,6 +42,7 @@ public static class PersonExport
 
         var sections = new Dictionary<string, object>
         {
+            ["contact"] = await db.HouseholdContacts.AsNoTracking().Where(x => x.CaseId == caseId).ToListAsync(ct),
             ["consents"] = await db.Consents.AsNoTracking().Where(x => x.CaseId == caseId && (x.MemberId == null || x.MemberId == memberId)).OrderBy(x => x.GivenOn).ToListAsync(ct),
             ["statusChanges"] = await db.CaseStatusChanges.AsNoTracking().Where(x => x.CaseId == caseId).OrderBy(x => x.Date).ToListAsync(ct),
             ["screening"] = await db.ScreeningAnswers.AsNoTracking().Where(x => x.CaseId == caseId).ToListAsync(ct),
