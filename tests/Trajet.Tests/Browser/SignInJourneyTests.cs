@@ -25,8 +25,9 @@ public sealed class SignInJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = cases, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = cases, Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("table.list tbody tr")).Not.ToHaveCountAsync(0);
-        await page.GetByLabel(nameOrNumber).FillAsync("Petrosyan");
-        await page.GetByRole(AriaRole.Button, new() { Name = search }).ClickAsync();
+        // The case list's own search (the header has one too, in the search landmark).
+        await page.GetByRole(AriaRole.Main).GetByLabel(nameOrNumber).FillAsync("Petrosyan");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = search }).ClickAsync();
         await Expect(page.Locator("table.list tbody tr")).ToHaveCountAsync(1);
         await page.Locator("table.list tbody tr a").ClickAsync();
 

@@ -45,6 +45,10 @@ public static class Html
         }
         fields.AddRange(values.SelectMany(v => v.Value.Split('\u001f').Select(x => new KeyValuePair<string, string>(v.Key, x))));
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : page.Url;
+        if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
+        {
+            return client.GetAsync(action.Split('?')[0] + "?" + string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
+        }
         return client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 

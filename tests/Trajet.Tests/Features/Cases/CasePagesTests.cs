@@ -18,6 +18,34 @@ public sealed class CasePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         return (await app.SignedInBrowserAsync(email), api, id, programme.Slug);
     }
 
+    [Theory]
+    [InlineData("fr-BE", "Trouver un dossier ou une personne")]
+    [InlineData("nl-BE", "Een dossier of een persoon zoeken")]
+    [InlineData("en-GB", "Find a case or a person")]
+    public async Task TheHeaderSearch_OnAnyPage_FindsACaseByAnotherSpellingOfAName(string language, string label)
+    {
+        var (browser, api, id, _) = await CaseAsync();
+        await CaseBuilder.AddMemberAsync(api, id, CaseBuilder.Parent("Lusine", "Petrosyan")).Succeeded();
+        var number = await app.WithDbAsync((db, _) => db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var anyPage = await Html.GetAsync(browser, "/Deadlines");
+        Assert.Equal(label, anyPage.QuerySelector("header form[role=search] label")!.TextContent);
+
+        var byName = await Html.SubmitAsync(browser, anyPage, "header form[role=search]", new Dictionary<string, string> { ["q"] = "Petrosian" });
+        var byNumber = await Html.SubmitAsync(browser, anyPage, "header form[role=search]", new Dictionary<string, string> { ["q"] = number });
+
+        Assert.Contains(number, (await Html.ParseAsync(byName)).QuerySelector("table.list tbody")!.TextContent);
+        Assert.Contains(number, (await Html.ParseAsync(byNumber)).QuerySelector("table.list tbody")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Evaluators_HaveNoHeaderSearch()
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        using var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Evaluator, organisation, programme));
+        Assert.Null((await Html.GetAsync(browser, "/Cases")).QuerySelector("header form[role=search]"));
+    }
+
     private static Dictionary<string, string> Person(string first, string last, string birth) => new()
     {
         ["Input.Role"] = "Parent",
