@@ -8,13 +8,6 @@ public static class CaseAccess
         user.OrganisationId is not null &&
         (user.IsCoordinator || user.IsInRole(Roles.CaseManager) || user.IsInRole(Roles.OutreachWorker) || user.IsInRole(Roles.Mediator));
 
-    /// <summary>For the API: the case (tracked) to write in, or the answer: 404 when the user may not see it, 403 when they may only read it.</summary>
-    public static async Task<(Case? Case, IResult? Denied)> CaseForWriteAsync(this TrajetDbContext db, UserContext user, Guid id, CancellationToken ct)
-    {
-        var c = await db.Cases.Visible(user).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null ? (null, TypedResults.NotFound()) : CanWrite(user) ? (c, null) : (null, TypedResults.Forbid());
-    }
-
     /// <summary>Runs <paramref name="write"/> on the case (tracked) if the user may write in it; else not found (they may not see it) or forbidden (they may only read it).</summary>
     public static async Task<Result<T>> WriteInCaseAsync<T>(this TrajetDbContext db, UserContext user, Guid id, Func<Case, Task<Result<T>>> write, CancellationToken ct)
     {

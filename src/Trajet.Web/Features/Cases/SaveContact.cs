@@ -4,6 +4,7 @@ namespace Trajet.Web.Features.Cases;
 public static class SaveContact
 {
     public const int MaxPhones = 5;
+    private const string NotAPhone = "A phone number has digits, spaces and + ( ) - / . only (at most 40).";
 
     /// <summary>What the contact form and <c>PUT /api/cases/{id}/contact</c> send.</summary>
     public sealed record Input
@@ -31,14 +32,14 @@ public static class SaveContact
         }
         if (!IsPhone(input.Phone))
         {
-            errors.Add(new("phone", "A phone number has digits, spaces and + ( ) - / . only (at most 40)."));
+            errors.Add(new("phone", NotAPhone));
         }
         var others = input.OtherPhones ?? [];
         for (var i = 0; i < others.Count; i++)
         {
             if (!IsPhone(others[i]))
             {
-                errors.Add(new($"otherPhones[{i}]", "A phone number has digits, spaces and + ( ) - / . only (at most 40)."));
+                errors.Add(new($"otherPhones[{i}]", NotAPhone));
             }
         }
         if (Phones(input).Count > MaxPhones)
