@@ -64,8 +64,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(DemoSeed.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator("header .who")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("header .who")).ToBeAttachedAsync(); // on a phone it sits in the folded menu
         return page;
+    }
+
+    /// <summary>On a phone the header's menu is folded under a "Menu" button: a person taps it first.</summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        var menu = page.Locator("header summary");
+        if (await menu.IsVisibleAsync())
+        {
+            await menu.ClickAsync();
+        }
     }
 
     /// <summary>Opens the screen in a new context of the given size, signed in as its user; dispose the page's context.</summary>

@@ -25,6 +25,7 @@ public sealed class CoachDeskMorningTests(BrowserFixture browser)
         var page = await BrowserFixture.SignInAsync(context, "coach@atd.demo");
 
         // The desk and its morning.
+        await BrowserFixture.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Desks and appointments" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Brussels desk", Exact = true }).ClickAsync();
         await page.GetByLabel("Day").FillAsync(morning);

@@ -13,6 +13,7 @@ public sealed class OutreachTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
         var page = await BrowserFixture.SignInAsync(context, "outreach@reachout.demo");
 
+        await BrowserFixture.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Outreach contacts" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Outreach contacts", Level = 1 })).ToBeVisibleAsync();

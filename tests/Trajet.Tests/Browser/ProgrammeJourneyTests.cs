@@ -145,7 +145,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         await page.Locator("main button[type=submit]").ClickAsync();
         await page.Locator("#Input_Code").FillAsync((await browser.App.TwoFactorCodeAsync(email))!);
         await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await Expect(page.Locator("header .who")).ToBeVisibleAsync();
+        await Expect(page.Locator("header .who")).ToBeAttachedAsync();
         return page;
     }
 

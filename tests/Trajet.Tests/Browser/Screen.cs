@@ -18,6 +18,9 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
     [
         new("login", null, Path("/Accounts/Login")),
         new("home", CaseManager, Path("/")),
+        new("home-coordinator", "coordinator@ngo.demo", Path("/")),
+        new("home-coach", Coach, Path("/")),
+        new("home-outreach", Outreach, Path("/")),
         new("cases", CaseManager, Path("/Cases")),
         new("case", CaseManager, async b => $"/Cases/Details/{await b.CaseIdAsync("Petrosyan")}"),
         new("open-referral", CaseManager, Path("/Cases/Open")),

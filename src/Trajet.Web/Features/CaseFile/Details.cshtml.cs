@@ -1,3 +1,4 @@
+using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
@@ -25,6 +26,9 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public Pathway? Pathway { get; private set; }
 
     /// <summary>The page lists the latest interactions; the timeline has them all.</summary>
+    /// <summary>What falls due on this case from today: legal deadlines, open plan actions, documents running out.</summary>
+    public IReadOnlyList<(DateOnly Due, string What)> ComingUp { get; private set; } = [];
+
     public const int LatestInteractions = 10;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
@@ -72,6 +76,13 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         IsCoaching = entity.Programme!.Kind == ProgrammeKind.IndividualCoaching;
         Pathway = IsCoaching ? await db.CoachingFiles.Where(f => f.CaseId == id).Select(f => f.Pathway).FirstOrDefaultAsync(ct) : null;
         SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
+        var actions = HideNames ? [] : await db.PlanActions.Where(a => a.CaseId == id && a.Status == ActionStatus.Open && a.DueDate != null)
+            .Select(a => new { Due = a.DueDate!.Value, a.Description }).ToListAsync(ct);
+        ComingUp = Chronology.Where(e => e.Deadline >= Today).Select(e => (e.Deadline!.Value, l["legal-" + e.Type].Value))
+            .Concat(Documents.Where(d => d.Status == DocumentStatus.ExpiringSoon && d.ValidUntil is not null)
+                .Select(d => (d.ValidUntil!.Value, $"{l["document-" + d.Type].Value}{(d.Title is null ? "" : $" · {d.Title}")}")))
+            .Concat(actions.Select(a => (a.Due, a.Description)))
+            .OrderBy(x => x.Item1).ToList();
         if (CanAssign)
         {
             Workers = await AssignWorkers.CandidatesAsync(db, entity, ct);

@@ -12,19 +12,25 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
 
     private DateOnly Today => clock.Today();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <param name="type">The kind to start from ("Add a note" on the case page opens a message, without a duration).</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, InteractionType? type, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is null)
         {
             return NotFound();
         }
-        var type = InteractionType.HomeVisit;
+        if (type is { } chosen && !IsCoaching)
+        {
+            Input = new() { Type = chosen, Date = Today, DurationMinutes = chosen == InteractionType.HomeVisit ? 60 : null };
+            return Page();
+        }
+        var start = InteractionType.HomeVisit;
         if (IsCoaching)
         {
             var interviewed = await Db.Interactions.AnyAsync(i => i.CaseId == id && Interviews.Kinds.Contains(i.Type), ct);
-            type = interviewed ? InteractionType.FollowUpInterview : InteractionType.FirstInterview;
+            start = interviewed ? InteractionType.FollowUpInterview : InteractionType.FirstInterview;
         }
-        Input = new() { Type = type, Date = Today, DurationMinutes = 60 };
+        Input = new() { Type = start, Date = Today, DurationMinutes = 60 };
         return Page();
     }
 

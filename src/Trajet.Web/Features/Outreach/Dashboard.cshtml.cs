@@ -6,6 +6,9 @@ public sealed class DashboardModel(TrajetDbContext db, IStringLocalizer<SharedRe
     /// <summary>One chart: a bar per row, contacts and (thinner) people.</summary>
     public sealed record Chart(string Id, string Title, IReadOnlyList<(string Label, int Contacts, int People)> Rows);
 
+    /// <summary>Rows shown before a chart folds the rest away.</summary>
+    public const int FirstRows = 10;
+
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
     public OutreachDashboard.Report? Report { get; private set; }
     public IReadOnlyList<Chart> Charts { get; private set; } = [];
