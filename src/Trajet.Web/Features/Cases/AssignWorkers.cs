@@ -7,7 +7,14 @@ public static class AssignWorkers
 
     /// <summary>The users who may be assigned: active, same organisation, working in the programme.</summary>
     public static Task<List<Worker>> CandidatesAsync(TrajetDbContext db, Case @case, CancellationToken ct) =>
-        db.Users.Where(u => u.IsActive && u.OrganisationId == @case.OrganisationId && u.Programmes.Any(p => p.ProgrammeId == @case.ProgrammeId))
+        WorkersAsync(db, db.Users.Where(u => u.OrganisationId == @case.OrganisationId && u.Programmes.Any(p => p.ProgrammeId == @case.ProgrammeId)), ct);
+
+    /// <summary>Every case worker of the organisation, whatever their programme (the case list's bulk change checks each case).</summary>
+    public static Task<List<Worker>> OfOrganisationAsync(TrajetDbContext db, Guid organisationId, CancellationToken ct) =>
+        WorkersAsync(db, db.Users.Where(u => u.OrganisationId == organisationId), ct);
+
+    private static Task<List<Worker>> WorkersAsync(TrajetDbContext db, IQueryable<User> users, CancellationToken ct) =>
+        users.Where(u => u.IsActive)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId &&
                 (r.Name == Roles.CaseManager || r.Name == Roles.Coordinator || r.Name == Roles.OutreachWorker || r.Name == Roles.Mediator))))
             .OrderBy(u => u.DisplayName)

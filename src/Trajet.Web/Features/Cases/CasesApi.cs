@@ -22,6 +22,7 @@ public static class CasesApi
         cases.MapPost("/{id:guid}/members", PostMember);
         cases.MapPut("/{id:guid}/members/{memberId:guid}", PutMember);
         cases.MapPut("/{id:guid}/contact", PutContact);
+        cases.MapPost("/bulk", PostBulk);
         app.MapGet("/api/people/similar", Similar).WithTags("Cases");
     }
 
@@ -77,6 +78,10 @@ public static class CasesApi
         [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct) =>
         await (await db.WriteInCaseAsync(user, id, c => ChangeStatus.ExecuteAsync(db, user, c, change with { Date = change.Date ?? clock.Today() }, clock.Today(), holds, ct), ct))
             .ToHttpAsync(l, async _ => TypedResults.Ok(await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct)));
+
+    private static async Task<IResult> PostBulk(BulkChange.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
+        [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct) =>
+        (await BulkChange.ExecuteAsync(db, user, input, clock.Today(), holds, ct)).ToHttp(l, done => TypedResults.Ok(done));
 
     private static async Task<IResult> PutScreening(Guid id, ScreeningBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
         await (await db.WriteInCaseAsync(user, id, c => RecordScreening.ExecuteAsync(db, user, c,

@@ -1,6 +1,9 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace Trajet.Web.Features.Cases;
 
-public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCounts counts, TimeProvider clock) : PageModel
+public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCounts counts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int PageSize = 50;
 
@@ -26,9 +29,63 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCoun
     public bool CanWrite { get; private set; }
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Coordinators: the bulk change of the cases ticked in the list.</summary>
+    [BindProperty]
+    public BulkChange.Input Bulk { get; set; } = new();
+
+    public bool CanBulk { get; private set; }
+    public IReadOnlyList<AssignWorkers.Worker> Workers { get; private set; } = [];
+    /// <summary>After a bulk change: how many cases changed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Changed { get; set; }
+    /// <summary>Per case: why the bulk change was refused ("number: reason").</summary>
+    public IReadOnlyList<string> BulkErrors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostBulkAsync(UserContext user, [FromServices] IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
+    {
+        if (!user.IsCoordinator)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            var done = await BulkChange.ExecuteAsync(db, user, Bulk, clock.Today(), holds, ct);
+            if (done.Value is { } changed)
+            {
+                return Redirect(QueryHelpers.AddQueryString(ListUrl(), "changed", changed.Changed.ToString(CultureInfo.InvariantCulture)));
+            }
+            if (done.Failed is { Kind: FailureKind.NotFound })
+            {
+                return NotFound();
+            }
+            var ids = (Bulk.CaseIds ?? []).Distinct().ToList();
+            var numbers = await db.Cases.Visible(user).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+            var perCase = done.Failed!.Errors.Where(e => e.Field.StartsWith("caseIds[", StringComparison.Ordinal) && e.Field.Contains('.')).ToList();
+            BulkErrors = perCase.Select(e => $"{numbers.GetValueOrDefault(ids[int.Parse(e.Field[8..e.Field.IndexOf(']')], CultureInfo.InvariantCulture)])}: {l[e.Message]}").ToList();
+            done.Failed.Errors.Except(perCase).AddTo(ModelState, l, "Bulk");
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The bulk form posts back to the list as filtered, so that a refusal shows the same rows.</summary>
+    public string BulkUrl => QueryHelpers.AddQueryString(ListUrl(), "handler", "Bulk");
+
+    private string ListUrl() => QueryHelpers.AddQueryString("/Cases", new Dictionary<string, string?>
+    {
+        ["q"] = Q,
+        ["status"] = Status?.ToString(),
+        ["programme"] = Programme,
+        ["mine"] = Mine ? "true" : null,
+    }.Where(p => p.Value is not null));
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);
+        CanBulk = user.IsCoordinator;
+        Workers = CanBulk ? await AssignWorkers.OfOrganisationAsync(db, user.OrganisationId!.Value, ct) : [];
         CanWrite = CaseAccess.CanWrite(user);
         Programmes = user.Programmes;
         var search = new CaseSearch(Status, Q, Programme, Mine ? user.Id : null, user.SeesAggregatesOnly, clock.Today());
