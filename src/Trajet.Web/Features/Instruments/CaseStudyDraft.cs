@@ -38,7 +38,7 @@ public static class CaseStudyDraft
         };
         if (c.Members.Count > 0)
         {
-            profile.Add(Format(l["nationality: {0}"], string.Join(", ", c.Members.Select(m => Codes.CountryName(m.Nationality)).Distinct())));
+            profile.Add(Format(l["nationality: {0}"], string.Join(", ", c.Members.Select(m => Codes.CountryLabel(l, m.Nationality)).Distinct())));
         }
         if (adults.Select(m => m.ArrivalYear).Where(y => y is not null).DefaultIfEmpty().Min() is { } arrived)
         {

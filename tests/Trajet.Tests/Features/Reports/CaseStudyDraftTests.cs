@@ -94,6 +94,14 @@ public sealed partial class CaseStudyDraftTests
     }
 
     [Fact]
+    public void Draft_NamesAStatelessPersonInTheUiLanguage()
+    {
+        var stateless = Closed with { Members = [Member(MemberRole.Parent, "stateless", [], null)] };
+
+        Assert.Contains("nationalité : Apatride", Draft("fr", stateless, Done).Profile);
+    }
+
+    [Fact]
     public void Draft_WithNothingDoneYet_SaysSo()
     {
         var open = Closed with { Status = CaseStatus.Referred, AdmittedOn = null, ClosedOn = null, Outcome = null, DurableSolution = null, History = [] };
