@@ -39,8 +39,8 @@ public sealed class SpreadsheetInjectionTests(SqliteApp app) : IClassFixture<Sql
     }
 
     [Theory]
-    [InlineData("fr", "table;key;contacts;people")]
-    [InlineData("nl", "table;key;contacts;people")]
+    [InlineData("fr", "tableau;libellé;contacts;personnes")]
+    [InlineData("nl", "tabel;omschrijving;contacten;personen")]
     [InlineData("en", "table,key,contacts,people")]
     public async Task Csv_UsesTheSeparatorOfTheReadersSpreadsheet(string language, string header)
     {

@@ -30,4 +30,12 @@ public static class Codes
     /// </summary>
     public static string CountryName(string code) =>
         code is { Length: 2 } && Countries.Contains(code) ? $"{new RegionInfo(code).EnglishName} ({code})" : code;
+
+    /// <summary>A nationality for a reader: the country's name, or "stateless" and "unknown" in the reader's words.</summary>
+    public static string CountryLabel(IStringLocalizer l, string code) => code switch
+    {
+        Stateless => l["Stateless"],
+        Unknown => l["Unknown"],
+        _ => CountryName(code),
+    };
 }

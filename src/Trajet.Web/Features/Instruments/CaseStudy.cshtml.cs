@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Trajet.Web.Features.Instruments;
 
 /// <summary>The case study: a draft assembled from the records until the worker saves their own text.</summary>
@@ -22,8 +24,7 @@ public sealed class CaseStudyModel(CurrentUser current, TrajetDbContext db, IStr
         }
         var saved = await db.CaseStudies.AsNoTracking().SingleOrDefaultAsync(s => s.CaseId == id, ct);
         IsDraft = saved is null;
-        var study = saved ?? CaseStudyDraft.From(Case,
-            await db.SummarySheets.CountAsync(s => s.CaseId == id, ct), await db.BaselineSheets.CountAsync(s => s.CaseId == id, ct));
+        var study = saved ?? CaseStudyDraft.From(Case, await InterventionsAsync(id, ct), l, CultureInfo.CurrentCulture);
         Text = Stages.ToDictionary(s => s, s => (string?)typeof(CaseStudy).GetProperty(s)!.GetValue(study));
         Version = saved?.Version ?? -1;
         return Page();
@@ -67,6 +68,21 @@ public sealed class CaseStudyModel(CurrentUser current, TrajetDbContext db, IStr
             return Page();
         }
         return SavedNotice.OnCase(id, Saved.CaseStudy);
+    }
+
+    /// <summary>The case's contacts, referrals, legal steps and sheets, counted by kind in the database (four queries).</summary>
+    private async Task<CaseStudyDraft.Interventions> InterventionsAsync(Guid id, CancellationToken ct)
+    {
+        var contacts = await db.Interactions.Where(i => i.CaseId == id).GroupBy(i => new { i.Type, i.AccompanimentTo })
+            .Select(g => new CaseStudyDraft.Interventions.Contact(g.Key.Type, g.Key.AccompanimentTo, g.Count())).ToListAsync(ct);
+        var referrals = await db.PartnerReferrals.Where(r => r.CaseId == id)
+            .Join(db.Partners, r => r.PartnerId, p => p.Id, (r, p) => new { p.Kind, r.Status }).GroupBy(x => new { x.Kind, x.Status })
+            .Select(g => new CaseStudyDraft.Interventions.Referral(g.Key.Kind, g.Key.Status, g.Count())).ToListAsync(ct);
+        var legal = await db.LegalEvents.Where(e => e.CaseId == id).GroupBy(e => e.Type)
+            .Select(g => new CaseStudyDraft.Interventions.Legal(g.Key, g.Count())).ToListAsync(ct);
+        var sheets = await db.Cases.Where(c => c.Id == id)
+            .Select(c => new { Baseline = db.BaselineSheets.Count(s => s.CaseId == id), Summary = db.SummarySheets.Count(s => s.CaseId == id) }).SingleAsync(ct);
+        return new(contacts, referrals, legal, sheets.Baseline, sheets.Summary);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -24,17 +24,18 @@ public sealed class DashboardModel(TrajetDbContext db, IStringLocalizer<SharedRe
         Programme = programme.Slug;
         var r = await OutreachDashboard.BuildAsync(db, programme.Id, programme.Slug, From, To, ct);
         Report = r;
-        static IReadOnlyList<(string, int, int)> Rows(IEnumerable<OutreachDashboard.Row> rows, Func<string, string> label) =>
-            rows.Select(x => (label(x.Key), x.Contacts, x.People)).ToList();
+        // The charts name their rows as the exports do.
+        Chart Of(string id, string table, IEnumerable<OutreachDashboard.Row> rows) =>
+            new(id, OutreachExports.Title(l, table), rows.Select(x => (OutreachExports.Label(l, table, x.Key), x.Contacts, x.People)).ToList());
         Charts =
         [
-            new("by-topic", l["Information given"], Rows(r.ByTopic, k => l["topic-" + k])),
-            new("by-orientation", l["Orientation"], Rows(r.ByOrientation, k => l["service-" + k])),
-            new("by-outcome", l["Outcomes"], Rows(r.ByOutcome, k => l["outcome-" + k])),
-            new("by-place", l["By place"], Rows(r.ByPlace.Take(15), k => k)),
-            new("by-month", l["By month"], Rows(r.ByMonth.TakeLast(18), k => k)),
-            new("by-nationality", l["By nationality"], Rows(r.ByNationality.Take(15), Codes.CountryName)),
-            new("by-language", l["By language"], Rows(r.ByLanguage.Take(15), k => k == "unknown" ? l["Unknown"] : LogContactModel.LanguageName(k))),
+            Of("by-topic", "topic", r.ByTopic),
+            Of("by-orientation", "orientation", r.ByOrientation),
+            Of("by-outcome", "outcome", r.ByOutcome),
+            Of("by-place", "place", r.ByPlace.Take(15)),
+            Of("by-month", "month", r.ByMonth.TakeLast(18)),
+            Of("by-nationality", "nationality", r.ByNationality.Take(15)),
+            Of("by-language", "language", r.ByLanguage.Take(15)),
         ];
         return Page();
     }

@@ -46,8 +46,8 @@ public static partial class OutreachApi
         return TypedResults.Ok(await OutreachDashboard.BuildAsync(db, p.Id, p.Slug, from, to, ct));
     }
 
-    private static async Task<IResult> ExportAsync(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, CancellationToken ct,
-        Func<OutreachDashboard.Report, byte[]> write, string contentType, string extension)
+    private static async Task<IResult> ExportAsync(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, ExportWords words,
+        CancellationToken ct, Func<OutreachDashboard.Report, ExportWords, byte[]> write, string contentType, string extension)
     {
         var p = await DashboardProgrammeAsync(db, user, programme, ct);
         if (p is null)
@@ -55,6 +55,6 @@ public static partial class OutreachApi
             return TypedResults.NotFound();
         }
         var report = await OutreachDashboard.BuildAsync(db, p.Id, p.Slug, from, to, ct);
-        return TypedResults.File(write(report), contentType, $"outreach-{p.Slug}.{extension}");
+        return TypedResults.File(write(report, words), contentType, $"outreach-{p.Slug}.{extension}");
     }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Trajet.Web.Features.Reports;
 
-/// <summary>The evaluation report as files a spreadsheet program opens: CSV (long format) and XLSX (one sheet per table).</summary>
+/// <summary>
+/// The evaluation report as files a spreadsheet program opens: CSV (long format) and XLSX (one sheet per table), with
+/// headers and codes in the reader's language (<see cref="ExportWords"/>).
+/// </summary>
 public static class ReportExports
 {
     /// <summary>How a count is written: as is, or hidden when small (see <see cref="ReportAccess.CellWriter"/>).</summary>
@@ -11,82 +14,97 @@ public static class ReportExports
     private static readonly string[] Levels = ["negative", "none", "limited", "some", "considerable", "dont-know"];
     private static readonly string[] Answers = ["yes", "no", "dont-know", "not-applicable", "no-answer"];
 
-    public static byte[] Csv(EvaluationReport.Report report, Cell cell)
+    public static byte[] Csv(EvaluationReport.Report report, Cell cell, ExportWords w)
     {
+        string Level(string level) => w.Code(level, l => l["level-" + level]);
+        string Answer(string answer) => w.Code(answer, l => l["answer-" + answer]);
+        string Impact(string key) => w.Code(key, l => l["impact-" + key]);
+        var (sheets, impact, prompts, cohort) = (w.Code("sheets", l => l["Client summary sheets"]), w.Code("impact", l => l["Impact"]),
+            w.Code("prompts", l => l["Prompting questions"]), w.Code("cohort", l => l["Cohort"]));
         IEnumerable<object[]> Rows()
         {
-            yield return ["sheets", "", "", "", Value(cell, report.Sheets)];
+            yield return [sheets, "", "", "", Value(cell, report.Sheets)];
             foreach (var row in report.Impact)
             {
                 foreach (var level in Levels)
                 {
-                    yield return ["impact", "", row.Key, level, Value(cell, row.Counts[level])];
+                    yield return [impact, "", Impact(row.Key), Level(level), Value(cell, row.Counts[level])];
                 }
-                yield return ["impact", "", row.Key, "positive-percent", Math.Round(row.PositivePercent, 1)];
+                yield return [impact, "", Impact(row.Key), w.Code("positive-percent", l => l["Positive %"]), Math.Round(row.PositivePercent, 1)];
             }
             foreach (var row in report.Prompts)
             {
                 foreach (var answer in Answers)
                 {
-                    yield return ["prompts", row.Group.ToString(CultureInfo.InvariantCulture), row.Key, answer, Value(cell, row.Counts[answer])];
+                    yield return [prompts, row.Group.ToString(CultureInfo.InvariantCulture), w.Code(row.Key, l => l["prompt-" + row.Key]), Answer(answer), Value(cell, row.Counts[answer])];
                 }
             }
-            foreach (var (key, value) in CohortRows(report))
+            foreach (var (key, value) in CohortRows(report, w))
             {
-                yield return ["cohort", "", key, "", Value(cell, value)];
+                yield return [cohort, "", key, "", Value(cell, value)];
             }
         }
-        return CsvFile.Write(["table", "group", "question", "answer", "count"], Rows());
+        return CsvFile.Write([w.L["export-table"], w.L["export-group"], w.L["export-question"], w.L["export-answer"], w.L["export-count"]], Rows());
     }
 
-    public static byte[] Xlsx(EvaluationReport.Report report, Cell cell) =>
-        XlsxFile.Write(
+    public static byte[] Xlsx(EvaluationReport.Report report, Cell cell, ExportWords w)
+    {
+        var levels = Levels.Select(level => w.Code(level, l => l["level-" + level]));
+        var answers = Answers.Select(answer => w.Code(answer, l => l["answer-" + answer]));
+        return XlsxFile.Write(
         [
-            new XlsxFile.Table("Impact", ["question", .. Levels, "positive %"],
-                report.Impact.Select(r => new object[] { r.Key }.Concat(Levels.Select(l => Value(cell, r.Counts[l]))).Append(r.PositivePercent).ToArray())),
-            new XlsxFile.Table("Prompts", ["group", "question", .. Answers],
-                report.Prompts.Select(r => new object[] { r.Group, r.Key }.Concat(Answers.Select(a => Value(cell, r.Counts[a]))).ToArray())),
-            new XlsxFile.Table("Cohort", ["item", "count"], CohortRows(report).Select(r => new[] { r.Key, Value(cell, r.Value) })),
+            new XlsxFile.Table(w.L["export-sheet-impact"], [w.L["export-question"], .. levels, w.L["export-positive-percent"]],
+                report.Impact.Select(r => new object[] { w.Code(r.Key, l => l["impact-" + r.Key]) }
+                    .Concat(Levels.Select(l => Value(cell, r.Counts[l]))).Append(r.PositivePercent).ToArray())),
+            new XlsxFile.Table(w.L["export-sheet-prompts"], [w.L["export-group"], w.L["export-question"], .. answers],
+                report.Prompts.Select(r => new object[] { r.Group, w.Code(r.Key, l => l["prompt-" + r.Key]) }
+                    .Concat(Answers.Select(a => Value(cell, r.Counts[a]))).ToArray())),
+            new XlsxFile.Table(w.L["export-sheet-cohort"], [w.L["export-item"], w.L["export-count"]],
+                CohortRows(report, w).Select(r => new[] { r.Key, Value(cell, r.Value) })),
         ]);
+    }
 
-    private static IEnumerable<(string Key, int Value)> CohortRows(EvaluationReport.Report report)
+    private static IEnumerable<(string Key, int Value)> CohortRows(EvaluationReport.Report report, ExportWords w)
     {
         var c = report.Cohort;
-        yield return ("sheets", report.Sheets);
-        yield return ("families", c.Families);
-        yield return ("individuals", c.Individuals);
-        yield return ("adults", c.Adults);
-        yield return ("children", c.Children);
+        (string, int) Row(string code, Func<IStringLocalizer, string> label, int value) => (w.Code(code, label), value);
+        (string, int) Band(string prefix, string title, string key, int value) =>
+            Row($"{prefix}-{key}", l => $"{l[title]}: {(prefix == "nationality" ? Codes.CountryLabel(l, key) : l["band-" + key])}", value);
+        yield return Row("sheets", l => l["Client summary sheets"], report.Sheets);
+        yield return Row("families", l => l["Families"], c.Families);
+        yield return Row("individuals", l => l["Individuals"], c.Individuals);
+        yield return Row("adults", l => l["Adults"], c.Adults);
+        yield return Row("children", l => l["Children"], c.Children);
         foreach (var band in c.AdultAges)
         {
-            yield return ($"adults-aged-{band.Key}", band.Count);
+            yield return Band("adults-aged", "Adults by age", band.Key, band.Count);
         }
         foreach (var band in c.ChildAges)
         {
-            yield return ($"children-aged-{band.Key}", band.Count);
+            yield return Band("children-aged", "Children by age", band.Key, band.Count);
         }
         foreach (var band in c.Nationalities)
         {
-            yield return ($"nationality-{band.Key}", band.Count);
+            yield return Band("nationality", "Nationalities", band.Key, band.Count);
         }
         foreach (var band in c.YearsInCountry)
         {
-            yield return ($"years-in-country-{band.Key}", band.Count);
+            yield return Band("years-in-country", "Years in the country", band.Key, band.Count);
         }
-        yield return ("ever-had-legal-stay", c.EverHadLegalStay);
-        yield return ("asked-asylum-on-arrival", c.AskedAsylumOnArrival);
-        yield return ("home-visits", c.HomeVisits);
-        yield return ("referred", c.Referred);
-        yield return ("admitted", c.Admitted);
+        yield return Row("ever-had-legal-stay", l => l["Ever had legal stay"], c.EverHadLegalStay);
+        yield return Row("asked-asylum-on-arrival", l => l["Asked for asylum on arrival"], c.AskedAsylumOnArrival);
+        yield return Row("home-visits", l => l["Home visits"], c.HomeVisits);
+        yield return Row("referred", l => l["Referred in the period"], c.Referred);
+        yield return Row("admitted", l => l["Of whom admitted"], c.Admitted);
         foreach (var band in c.CurrentStatus)
         {
-            yield return ($"status-{band.Key}", band.Count);
+            yield return Band("status", "Current status", band.Key, band.Count);
         }
         var f = report.Funders;
-        yield return ("handled", f.Handled);
-        yield return ("returned", f.Returned);
-        yield return ("regularised", f.Regularised);
-        yield return ("absconded", f.Absconded);
+        yield return Row("handled", l => l["People handled (cases)"], f.Handled);
+        yield return Row("returned", l => l["Returned voluntarily"], f.Returned);
+        yield return Row("regularised", l => l["Regularised"], f.Regularised);
+        yield return Row("absconded", l => l["Absconded"], f.Absconded);
     }
 
     // A count stays a number in the spreadsheet unless it is hidden.

@@ -13,7 +13,7 @@ public static class ReportsApi
     }
 
     /// <summary>What an export needs besides its query, bound from the request's services.</summary>
-    private sealed record ExportServices(TrajetDbContext Db, IServiceScopeFactory Scopes, TimeProvider Clock, IConfiguration Config, Audit.AuditTrail Audit, IStringLocalizer<SharedResource> L);
+    private sealed record ExportServices(TrajetDbContext Db, IServiceScopeFactory Scopes, TimeProvider Clock, IConfiguration Config, Audit.AuditTrail Audit, IStringLocalizer<SharedResource> L, HttpContext Http);
 
     private static async Task<Results<Ok<EvaluationReport.Report>, NotFound, ForbidHttpResult>> Evaluation(
         string programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken ct)
@@ -28,12 +28,12 @@ public static class ReportsApi
     }
 
     private static async Task<IResult> ExportAsync(string programme, DateOnly? from, DateOnly? to, UserContext user, ExportServices services, CancellationToken ct,
-        Func<EvaluationReport.Report, ReportExports.Cell, byte[]> write, string contentType, string extension) =>
+        Func<EvaluationReport.Report, ReportExports.Cell, ExportWords, byte[]> write, string contentType, string extension) =>
         await (await ReportAccess.ResolveAsync(services.Db, user, programme, ct)).ToHttpAsync(services.L, async found =>
         {
             var report = await EvaluationReport.BuildAsync(services.Scopes, found.Id, found.Slug, from, to, services.Clock.Today(), ct);
             await services.Audit.ExportAsync(user, "EvaluationReport", found.Slug, found.OrganisationId, new { format = extension, from, to });
-            return TypedResults.File(write(report, ReportAccess.CellWriter(user, found, services.Config)), contentType, $"evaluation-{found.Slug}.{extension}");
+            return TypedResults.File(write(report, ReportAccess.CellWriter(user, found, services.Config), ExportWords.Of(services.Http, services.L)), contentType, $"evaluation-{found.Slug}.{extension}");
         });
 }
 
