@@ -35,14 +35,14 @@ public sealed class CoachDeskMorningTests(BrowserFixture browser)
         // Two walk-ins: someone new, then a known case who needs an interpreter.
         await page.GetByLabel("Arrival time").FillAsync("09:05");
         await page.GetByLabel("Name given").FillAsync(firstVisitor);
-        await page.GetByLabel("Language spoken (ISO code)").FillAsync("fr");
+        await page.GetByLabel("Language spoken").SelectOptionAsync("fr");
         await page.GetByLabel("Question asked").FillAsync("Can I still appeal?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the person is in the queue");
 
         await page.GetByLabel("Arrival time").FillAsync("09:10");
         await page.GetByLabel("Case reference (known case)").FillAsync(caseNumber);
-        await page.GetByLabel("Language spoken (ISO code)").FillAsync("en");
+        await page.GetByLabel("Language spoken").SelectOptionAsync("en");
         await page.GetByLabel("Interpreter needed").CheckAsync();
         await page.GetByLabel("Question asked").FillAsync($"Brings the missing papers {unique}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();

@@ -124,7 +124,7 @@ public sealed partial class ProgrammeJourneyTests(BrowserFixture browser)
         await page.Locator("#Input_LastName").FillAsync(lastName);
         await page.Locator("#Input_Gender").SelectOptionAsync(role == "Child" ? "Male" : "Female");
         await page.Locator("#Input_BirthDate").FillAsync(birthDate);
-        await page.Locator("#Input_Nationality").FillAsync("AM");
+        await page.Locator("#Input_Nationality").SelectOptionAsync("AM");
         await page.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(CaseUrl());
     }

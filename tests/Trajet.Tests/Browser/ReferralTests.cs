@@ -26,7 +26,7 @@ public sealed class ReferralTests(BrowserFixture browser)
         await page.GetByLabel("First name").FillAsync("Hovhannes");
         await page.GetByLabel("Surname").FillAsync("Grigoryan");
         await page.GetByLabel("Birth date", new() { Exact = true }).FillAsync("1984-02-29");
-        await page.GetByLabel("Nationality").FillAsync("AM");
+        await page.GetByLabel("Nationality").SelectOptionAsync("AM");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Expect(page.GetByText(referredBy)).ToBeVisibleAsync();

@@ -11,7 +11,8 @@ public sealed class MemberForm
     public DateOnly? BirthDate { get; set; }
     public int? EstimatedAge { get; set; }
     public string? Nationality { get; set; } = Codes.Unknown;
-    public string? Languages { get; set; }
+    /// <summary>ISO 639-1 codes, from a list of names (a value "hy, ru" from an older client is split too).</summary>
+    public List<string> Languages { get; set; } = [];
     public List<Vulnerability> Vulnerabilities { get; set; } = [];
     public string? FamilyLinks { get; set; }
     public int? ArrivalYear { get; set; }
@@ -23,7 +24,7 @@ public sealed class MemberForm
     public int Version { get; set; }
 
     public MemberRules.Input ToInput() => new(Role, FirstName, LastName, Gender, BirthDate, EstimatedAge, Nationality,
-        (Languages ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Languages.SelectMany(l => (l ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
         (Aliases ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         Vulnerabilities, FamilyLinks, ArrivalYear, EverHadLegalStay, AskedAsylumOnArrival, DetentionDays, ReDetentions, ConditionsImposed);
 
@@ -37,7 +38,7 @@ public sealed class MemberForm
         BirthDate = m.BirthDate,
         EstimatedAge = m.EstimatedAge,
         Nationality = m.Nationality,
-        Languages = m.Languages.Replace(",", ", ", StringComparison.Ordinal),
+        Languages = [.. m.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries)],
         Vulnerabilities = m.Vulnerabilities.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(v => Infrastructure.KebabEnum.TryParse<Vulnerability>(v, out var parsed) ? parsed : (Vulnerability?)null)
             .OfType<Vulnerability>().ToList(),

@@ -75,34 +75,4 @@ public sealed class LogContactModel(TrajetDbContext db, IStringLocalizer<SharedR
             PersonNickname = await db.OutreachPeople.Visible(user).Where(p => p.Id == personId).Select(p => p.Nickname).SingleOrDefaultAsync(ct);
         }
     }
-
-    /// <summary>"Tigrinya (ti)": the platform's English name, which every worker reads.</summary>
-    public static string LanguageName(string code)
-    {
-        try
-        {
-            return $"{System.Globalization.CultureInfo.GetCultureInfo(code).EnglishName} ({code})";
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            return code;
-        }
-    }
-
-    /// <summary>Every nationality code whose English name the platform knows (a few region codes have none).</summary>
-    public static readonly IReadOnlyList<string> AllCountries = System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)
-        .Select(c => { try { return new System.Globalization.RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return ""; } })
-        .Where(Codes.IsNationality).Distinct().Where(HasName).Order().ToList();
-
-    private static bool HasName(string code)
-    {
-        try
-        {
-            return new System.Globalization.RegionInfo(code).EnglishName.Length > 0;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }

@@ -48,7 +48,7 @@ public static class OutreachExports
             _ => key,
         },
         "nationality" => Codes.CountryLabel(l, key),
-        "language" => key == Codes.Unknown ? l["Unknown"] : LogContactModel.LanguageName(key),
+        "language" => key == Codes.Unknown ? l["Unknown"] : Codes.LanguageName(key),
         "topic" => l["topic-" + key],
         "orientation" => l["service-" + key],
         "outcome" => l["outcome-" + key],

@@ -8,9 +8,9 @@ public sealed class SessionsModel(TrajetDbContext db, IStringLocalizer<SharedRes
     [BindProperty]
     public PlanSession.Input Input { get; set; } = new();
 
-    /// <summary>The languages as typed ("fr, ar ti"): the form's one text box for the input's list.</summary>
+    /// <summary>The languages chosen from the list (a value typed "fr, ar ti" by an older client is split too).</summary>
     [BindProperty]
-    public string? Languages { get; set; }
+    public List<string> Languages { get; set; } = [];
 
     public IReadOnlyList<OutreachApi.SessionDto> Items { get; private set; } = [];
     public IReadOnlyList<OutreachApi.PlaceDto> Places { get; private set; } = [];
@@ -36,7 +36,7 @@ public sealed class SessionsModel(TrajetDbContext db, IStringLocalizer<SharedRes
         {
             return NotFound();
         }
-        var input = Input with { Languages = (Languages ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries) };
+        var input = Input with { Languages = Languages.SelectMany(l => (l ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)).ToList() };
         return await this.SaveAsync(l, () => PlanSession.ExecuteAsync(db, user, input, Today, ct),
             s => RedirectToPage("/Outreach/Session", new { id = s.Id }), () => LoadAsync(user, programme.Id, ct));
     }

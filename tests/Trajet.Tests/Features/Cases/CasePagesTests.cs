@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Features.Accounts;
@@ -73,6 +74,35 @@ public sealed class CasePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(["3", "12"], section.QuerySelectorAll(".tiles dd").Take(2).Select(d => d.TextContent.Trim()));
         var listed = section.QuerySelectorAll("ul.people li span:not(.hint)").Select(s => s.TextContent.Trim()).ToList();
         Assert.Equal(Enumerable.Range(3, 10).Reverse().Select(day => $"Call {day}"), listed);
+    }
+
+    [Theory]
+    [InlineData("fr-BE", "Maroc", "Apatride", "arabe")]
+    [InlineData("nl-BE", "Marokko", "Staatloos", "Arabisch")]
+    [InlineData("en-GB", "Morocco", "Stateless", "Arabic")]
+    public async Task AddPerson_ChoosesNationalityAndLanguagesByName_AndSavesTheCodes(string language, string morocco, string stateless, string arabic)
+    {
+        var (browser, api, id, _) = await CaseAsync();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var form = await Html.GetAsync(browser, $"/Cases/AddMember/{id}");
+
+        Assert.Equal(morocco, form.QuerySelector("select[name='Input.Nationality'] option[value=MA]")!.TextContent);
+        Assert.Equal(stateless, form.QuerySelector("select[name='Input.Nationality'] option[value=stateless]")!.TextContent);
+        Assert.Equal(arabic, form.QuerySelector("select[name='Input.Languages'] option[value=ar]")!.TextContent);
+        Assert.Null(form.QuerySelector("input[name='Input.Nationality'], input[name='Input.Languages']"));
+
+        var saved = await Html.SubmitAsync(browser, form, "main form", new Dictionary<string, string>(Person("Amina", "Benali", "1990-05-01"))
+        {
+            ["Input.Nationality"] = "MA",
+            ["Input.Languages"] = "ar\u001ffr",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var person = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cases/{id}")).GetProperty("members")[0];
+        Assert.Equal("MA", person.GetProperty("nationality").GetString());
+        Assert.Equal(["ar", "fr"], person.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        var page = await Html.GetAsync(browser, $"/Cases/Details/{id}");
+        Assert.Contains(morocco, page.QuerySelector("ul.people")!.TextContent);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed partial class CaseStudyDraftTests
     {
         var draft = Draft("fr", Closed, Done);
 
-        Assert.StartsWith("Famille de 1 adulte(s) et 1 enfant(s); nationalité : Georgia (GE); dans le pays depuis 2019;", draft.Profile);
+        Assert.StartsWith("Famille de 1 adulte(s) et 1 enfant(s); nationalité : Géorgie; dans le pays depuis 2019;", draft.Profile);
         Assert.StartsWith("Orientation reçue le 10/01/2025 (Détention, Social worker), risque à l'accueil : Ne sait pas.", draft.Screening);
         Assert.StartsWith("5 contact(s) avec la famille, dont 3 visite(s) à domicile : ", draft.Interventions);
         Assert.Contains("1 accompagnement(s) : avocat (1).", draft.Interventions);
@@ -86,7 +86,7 @@ public sealed partial class CaseStudyDraftTests
     {
         var draft = Draft("nl", Closed, Done);
 
-        Assert.StartsWith("Gezin van 1 volwassene(n) en 1 kind(eren); nationaliteit: Georgia (GE)", draft.Profile);
+        Assert.StartsWith("Gezin van 1 volwassene(n) en 1 kind(eren); nationaliteit: Georgië", draft.Profile);
         Assert.StartsWith("5 contact(en) met het gezin, waarvan 3 huisbezoek(en): ", draft.Interventions);
         Assert.Contains("1 doorverwijzing(en) naar partners: Advocaat, aanvaard (1).", draft.Interventions);
         Assert.StartsWith("Afgesloten op ", draft.Closure);

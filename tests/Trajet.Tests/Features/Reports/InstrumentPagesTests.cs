@@ -117,7 +117,7 @@ public sealed class InstrumentPagesTests(SqliteApp app) : IClassFixture<SqliteAp
     {
         var (browser, _, id, _, _, _) = await CaseAsync();
         var draft = await Html.GetAsync(browser, $"/Instruments/CaseStudy/{id}");
-        Assert.Contains("nationality: Georgia (GE)", draft.QuerySelector("#stage-Profile")!.TextContent);
+        Assert.Contains("nationality: Georgia", draft.QuerySelector("#stage-Profile")!.TextContent);
         Assert.Contains("Referred on 10/01/2025", draft.QuerySelector("#stage-Screening")!.TextContent);
 
         var saved = await Html.SubmitAsync(browser, draft, "main form", new Dictionary<string, string> { ["Text[Profile]"] = "A mother and her son from Georgia." });
