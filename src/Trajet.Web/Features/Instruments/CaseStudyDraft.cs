@@ -12,8 +12,9 @@ public static class CaseStudyDraft
         var nationalities = string.Join(", ", c.Members.Select(m => m.Nationality).Distinct());
         var vulnerabilities = string.Join(", ", c.Members.SelectMany(m => m.Vulnerabilities).Distinct());
         var arrived = adults.Select(m => m.ArrivalYear).Where(y => y is not null).DefaultIfEmpty().Min();
+        // The draft is written in English: so are the criteria it quotes, where there is an English text.
         var screening = c.Screening.Count == 0 ? "No admission criteria recorded."
-            : string.Join(" ", c.Screening.Select(s => $"{s.Criterion}: {s.Answer?.ToKebab() ?? "not recorded"}{(string.IsNullOrEmpty(s.Note) ? "" : $" ({s.Note})")}."));
+            : string.Join(" ", c.Screening.Select(s => $"{s.CriterionTexts.For("en", s.Criterion)}: {s.Answer?.ToKebab() ?? "not recorded"}{(string.IsNullOrEmpty(s.Note) ? "" : $" ({s.Note})")}."));
         string Dated(StatusChangeDto s) => $"{s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {s.To.ToKebab()}{(string.IsNullOrEmpty(s.Reason) ? "" : $" — {s.Reason}")}";
         var pauses = c.History.Where(h => h.To == CaseStatus.Paused).ToList();
 
