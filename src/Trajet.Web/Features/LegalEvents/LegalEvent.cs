@@ -37,10 +37,10 @@ public sealed class LegalEvent : IProgrammeRecord
 
 /// <summary>A legal event as the API and the case page show it.</summary>
 public sealed record LegalEventView(Guid Id, DateOnly Date, LegalEventType Type, string? Authority, string? Reference, string? Lawyer,
-    LegalOutcome? Outcome, int? DaysToComply, DateOnly? Deadline, string? DeadlineSource, string? Notes)
+    LegalOutcome? Outcome, int? DaysToComply, DateOnly? Deadline, string? DeadlineSource, string? Notes, LocalizedText DeadlineSources)
 {
     public static readonly System.Linq.Expressions.Expression<Func<LegalEvent, LegalEventView>> Projection = e =>
-        new(e.Id, e.Date, e.Type, e.Authority, e.Reference, e.Lawyer, e.Outcome, e.DaysToComply, e.Deadline, e.DeadlineSource, e.Notes);
+        new(e.Id, e.Date, e.Type, e.Authority, e.Reference, e.Lawyer, e.Outcome, e.DaysToComply, e.Deadline, e.DeadlineSource, e.Notes, e.DeadlineSources);
 
     private static readonly Func<LegalEvent, LegalEventView> Compiled = Projection.Compile();
 
