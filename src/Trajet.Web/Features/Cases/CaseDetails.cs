@@ -26,10 +26,11 @@ public static class CaseDetails
         var assignees = await db.CaseAssignments.Where(a => a.CaseId == id)
             .Join(db.Users, a => a.UserId, u => u.Id, (_, u) => u)
             .OrderBy(u => u.DisplayName).Select(u => new AssigneeDto(u.Id, u.DisplayName)).ToListAsync(ct);
-        var screening = await db.AdmissionCriteria.Where(k => k.ProgrammeId == c.ProgrammeId && k.IsActive).OrderBy(k => k.Position)
+        var screening = await db.AdmissionCriteria.AsNoTracking().Where(k => k.ProgrammeId == c.ProgrammeId && k.IsActive).OrderBy(k => k.Position)
             .Select(k => new ScreeningDto(k.Id, k.Text,
                 db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => (CriterionAnswer?)a.Answer).FirstOrDefault(),
-                hideNames ? null : db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => a.Note).FirstOrDefault()))
+                hideNames ? null : db.ScreeningAnswers.Where(a => a.CaseId == id && a.CriterionId == k.Id).Select(a => a.Note).FirstOrDefault(),
+                k.Texts))
             .ToListAsync(ct);
         // Where the family lives is for those who visit them: never for evaluators.
         var contact = hideNames ? null : await db.HouseholdContacts.AsNoTracking().SingleOrDefaultAsync(x => x.CaseId == id, ct);

@@ -22,7 +22,8 @@ public sealed record MemberDto(
 
 public sealed record AssigneeDto(Guid Id, string Name);
 
-public sealed record ScreeningDto(Guid CriterionId, string Criterion, CriterionAnswer? Answer, string? Note);
+/// <summary>One criterion's answer; <c>criterion</c> is its default text, <c>criterionTexts</c> its text per language.</summary>
+public sealed record ScreeningDto(Guid CriterionId, string Criterion, CriterionAnswer? Answer, string? Note, LocalizedText CriterionTexts);
 
 public sealed record StatusChangeDto(CaseStatus? From, CaseStatus To, DateOnly Date, string? Reason);
 

@@ -25,7 +25,7 @@ public sealed class ScreenModel(CurrentUser current, TrajetDbContext db, IString
             return NotFound();
         }
         var dto = await CaseDetails.LoadAsync(db, user, id, clock.Today(), ct);
-        Answers = dto!.Screening.Select(s => new AnswerInput { CriterionId = s.CriterionId, Criterion = s.Criterion, Answer = s.Answer, Note = s.Note }).ToList();
+        Answers = dto!.Screening.Select(s => new AnswerInput { CriterionId = s.CriterionId, Criterion = s.CriterionTexts.ForUi(s.Criterion), Answer = s.Answer, Note = s.Note }).ToList();
         return Page();
     }
 

@@ -9,7 +9,9 @@ public sealed class AdmissionCriterion
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ProgrammeId { get; set; }
     public int Position { get; set; }
+    /// <summary>The default text: shown where the reader's language has none.</summary>
     public required string Text { get; set; }
+    public LocalizedText Texts { get; set; } = new();
     public bool IsActive { get; set; } = true;
 }
 
@@ -32,6 +34,7 @@ public sealed class AdmissionCriterionConfiguration : IEntityTypeConfiguration<A
     {
         a.ToTable("AdmissionCriteria");
         a.Property(x => x.Text).HasMaxLength(500);
+        a.HasLocalized(x => x.Texts, "Text", 500);
         a.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         a.HasIndex(x => new { x.ProgrammeId, x.Position });
     }

@@ -9,7 +9,10 @@ public static class AddDesk
     public sealed record Input
     {
         public string? Programme { get; init; }
+        /// <summary>The default name: shown where the reader's language has none.</summary>
         public string? Name { get; init; }
+        /// <summary>Optional: the name in French, Dutch, English.</summary>
+        public LocalizedText? Names { get; init; }
         public string? Address { get; init; }
         public Region? Region { get; init; }
         public string? Contact { get; init; }
@@ -41,6 +44,7 @@ public static class AddDesk
         {
             errors.Add(new("name", "The name is required (at most 200 characters)."));
         }
+        errors.AddRange(LocalizedText.Validate(input.Names, "names", 200, "At most 200 characters."));
         if (string.IsNullOrWhiteSpace(input.Address) || input.Address.Length > 300)
         {
             errors.Add(new("address", "The address is required (at most 300 characters)."));
@@ -86,6 +90,7 @@ public static class AddDesk
             OrganisationId = user.OrganisationId!.Value,
             ProgrammeId = target!.Id,
             Name = input.Name!.Trim(),
+            Names = LocalizedText.From(input.Names),
             Address = input.Address!.Trim(),
             Region = input.Region!.Value,
             Contact = string.IsNullOrWhiteSpace(input.Contact) ? null : input.Contact.Trim(),

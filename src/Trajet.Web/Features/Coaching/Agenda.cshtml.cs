@@ -33,7 +33,7 @@ public sealed class AgendaModel(TrajetDbContext db, TimeProvider clock) : PageMo
         if (Desk is { } deskId && Desks.FirstOrDefault(d => d.Id == deskId) is { } desk)
         {
             query = query.Where(a => a.DeskId == deskId);
-            Heading = desk.Name;
+            Heading = desk.Names.ForUi(desk.Name);
             Coach = null;
         }
         else

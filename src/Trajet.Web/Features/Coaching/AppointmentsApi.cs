@@ -111,10 +111,13 @@ public static class Letters
         {
             return null;
         }
-        var organisation = await db.Organisations.Where(o => o.Id == invitation.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
         var number = await db.Cases.Where(c => c.Id == invitation.CaseId).Select(c => c.Number).SingleAsync(ct);
-        var facts = new InvitationLetter.Facts(invitation.Language, invitation.Addressee, organisation, number, invitation.IssuedOn,
-            appointment.Date, appointment.Start, appointment.Desk?.Name ?? appointment.Place ?? "", appointment.Desk?.Address, invitation.Contact);
+        // The names in the letter's language, whatever the coach's: a Dutch letter names the desk and the service in Dutch.
+        var language = invitation.Language;
+        var place = appointment.Desk is { } desk ? desk.Names.For(language, desk.Name) : appointment.Place ?? "";
+        var facts = new InvitationLetter.Facts(language, invitation.Addressee, organisation.Names.For(language, organisation.Name), number, invitation.IssuedOn,
+            appointment.Date, appointment.Start, place, appointment.Desk?.Address, invitation.Contact);
         return new Loaded(invitation, appointment, InvitationLetter.Compose(facts, l));
     }
 }

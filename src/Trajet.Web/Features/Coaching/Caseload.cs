@@ -53,7 +53,7 @@ public static class Caseload
             g.Count(r => r.Status == CaseStatus.Closed && r.ClosedOn >= yearStart))).ToListAsync(ct);
         var interviewsByCoach = await interviews.GroupBy(i => i.RecordedByUserId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        var desks = await db.Desks.Visible(user).AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, d.Region }).ToListAsync(ct);
+        var desks = await db.Desks.Visible(user).AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, d.Names.Fr, d.Names.Nl, d.Names.En, d.Region }).ToListAsync(ct);
         var coachIds = byCoach.Select(c => c.Key).Concat(interviewsByCoach.Select(i => i.Key)).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.Where(u => coachIds.Contains(u.Id) && u.OrganisationId == user.OrganisationId).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
@@ -62,7 +62,7 @@ public static class Caseload
 
         var coachRows = names.OrderBy(n => n.Value).Select(n => ToRow(n.Key.ToString(), n.Value, byCoach.FirstOrDefault(c => c.Key == n.Key),
             interviewsByCoach.FirstOrDefault(i => i.Key == n.Key)?.Count ?? 0)).ToList();
-        var deskRows = desks.Select(d => (d.Region, Row: ToRow(d.Id.ToString(), d.Name, byDesk.FirstOrDefault(c => c.Key == d.Id),
+        var deskRows = desks.Select(d => (d.Region, Row: ToRow(d.Id.ToString(), new LocalizedText { Fr = d.Fr, Nl = d.Nl, En = d.En }.ForUi(d.Name), byDesk.FirstOrDefault(c => c.Key == d.Id),
             interviewsByDesk.FirstOrDefault(i => i.Key == d.Id)?.Count ?? 0))).ToList();
         var noDesk = ToRow("", "", byDesk.FirstOrDefault(c => c.Key is null), interviewsByDesk.FirstOrDefault(i => i.Key is null)?.Count ?? 0);
         var regionRows = deskRows.GroupBy(d => d.Region).OrderBy(g => g.Key)

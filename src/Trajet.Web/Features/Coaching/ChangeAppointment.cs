@@ -59,7 +59,11 @@ public static class AgendaQuery
     public sealed record Item(
         Guid Id, Guid CaseId, string CaseNumber, string? Person, Guid CoachUserId, string Coach, DateOnly Date, TimeOnly Start, TimeOnly End,
         Guid? DeskId, string? Desk, string? Place, AppointmentKind Kind, BookedBy BookedBy, string? Purpose, AppointmentStatus Status,
-        Guid? InvitationId, string? LetterLanguage);
+        Guid? InvitationId, string? LetterLanguage, LocalizedText? DeskNames)
+    {
+        /// <summary>Where, in the reader's language: the desk's name, else the place typed.</summary>
+        public string? WhereForUi() => Desk is null ? Place : DeskNames?.ForUi(Desk) ?? Desk;
+    }
 
     public static IQueryable<Item> Project(TrajetDbContext db, IQueryable<Appointment> appointments, bool hideNames) =>
         appointments.OrderBy(a => a.Date).ThenBy(a => a.Start).Select(a => new Item(
@@ -70,5 +74,6 @@ public static class AgendaQuery
             db.Users.Where(u => u.Id == a.CoachUserId).Select(u => u.DisplayName).First(),
             a.Date, a.Start, a.End, a.DeskId, a.Desk != null ? a.Desk.Name : null, a.Place, a.Kind, a.BookedBy, hideNames ? null : a.Purpose, a.Status,
             db.Invitations.Where(i => i.AppointmentId == a.Id).OrderByDescending(i => i.CreatedAt).Select(i => (Guid?)i.Id).FirstOrDefault(),
-            db.Invitations.Where(i => i.AppointmentId == a.Id).OrderByDescending(i => i.CreatedAt).Select(i => i.Language).FirstOrDefault()));
+            db.Invitations.Where(i => i.AppointmentId == a.Id).OrderByDescending(i => i.CreatedAt).Select(i => i.Language).FirstOrDefault(),
+            a.Desk != null ? new LocalizedText { Fr = a.Desk.Names.Fr, Nl = a.Desk.Names.Nl, En = a.Desk.Names.En } : null));
 }

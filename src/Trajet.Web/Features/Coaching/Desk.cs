@@ -10,7 +10,9 @@ public sealed class Desk : IProgrammeRecord
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
     public Guid ProgrammeId { get; set; }
+    /// <summary>The default name: shown where the reader's language has none.</summary>
     public required string Name { get; set; }
+    public LocalizedText Names { get; set; } = new();
     public required string Address { get; set; }
     public Region Region { get; set; }
     /// <summary>What a letter gives as the contact: phone, e-mail.</summary>
@@ -51,6 +53,7 @@ public sealed class DeskConfiguration : IEntityTypeConfiguration<Desk>
     {
         d.ToTable("Desks");
         d.Property(x => x.Name).HasMaxLength(200);
+        d.HasLocalized(x => x.Names, "Name", 200);
         d.Property(x => x.Address).HasMaxLength(300);
         d.Property(x => x.Contact).HasMaxLength(300);
         d.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -3,7 +3,8 @@ namespace Trajet.Web.Features.Coaching;
 public static class DesksApi
 {
     public sealed record OpeningDto(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
-    public sealed record DeskDto(Guid Id, string Name, string Address, Region Region, string? Contact, IReadOnlyList<OpeningDto> Openings);
+    /// <summary>A desk; <c>name</c> is its default name, <c>names</c> its name per language.</summary>
+    public sealed record DeskDto(Guid Id, string Name, string Address, Region Region, string? Contact, IReadOnlyList<OpeningDto> Openings, LocalizedText Names);
     public sealed record OutcomeBody(WalkInOutcome? Outcome, string? OutcomeNotes, string? CaseNumber);
 
     public static void MapDesksApi(this WebApplication app)
@@ -18,7 +19,7 @@ public static class DesksApi
     }
 
     public static DeskDto ToDto(Desk d) => new(d.Id, d.Name, d.Address, d.Region, d.Contact,
-        d.Openings.OrderBy(o => o.Day).ThenBy(o => o.Opens).Select(o => new OpeningDto(o.Day, o.Opens, o.Closes)).ToList());
+        d.Openings.OrderBy(o => o.Day).ThenBy(o => o.Opens).Select(o => new OpeningDto(o.Day, o.Opens, o.Closes)).ToList(), d.Names);
 
     /// <summary>The desks the user may see (their organisation, their programmes), with opening hours.</summary>
     public static Task<List<Desk>> VisibleAsync(TrajetDbContext db, UserContext user, CancellationToken ct) =>

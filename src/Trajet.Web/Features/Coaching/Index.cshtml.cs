@@ -47,6 +47,38 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, IStringL
         return RedirectToPage();
     }
 
+    /// <summary>A coordinator renames a desk, in each language.</summary>
+    public async Task<IActionResult> OnPostNamesAsync(Guid deskId, string? name, LocalizedText? names, UserContext user, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !CanManage)
+        {
+            return Forbid();
+        }
+        var desk = await db.Desks.Visible(user).SingleOrDefaultAsync(d => d.Id == deskId, ct);
+        if (desk is null)
+        {
+            return NotFound();
+        }
+        var errors = LocalizedText.Validate(names, "names", 200, "At most 200 characters.");
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
+        {
+            errors.Insert(0, new("name", "The name is required (at most 200 characters)."));
+        }
+        if (errors.Count > 0)
+        {
+            // Shown above the desks, where the rename form is.
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError("", l[error.Message]);
+            }
+            return Page();
+        }
+        desk.Name = name!.Trim();
+        desk.Names.Write(names);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var user = await current.RequireAsync(ct);

@@ -11,7 +11,8 @@ public enum DueKind { LegalDeadline, ActionDue, NoRecentContact, DocumentExpirin
 /// </summary>
 public static class DueList
 {
-    public sealed record Item(Guid CaseId, string CaseNumber, DueKind Kind, DateOnly? Due, string What, string? Source);
+    /// <summary>One thing due; a legal deadline's <c>source</c> is its rule's default label, <c>sources</c> the label per language.</summary>
+    public sealed record Item(Guid CaseId, string CaseNumber, DueKind Kind, DateOnly? Due, string What, string? Source, LocalizedText? Sources = null);
 
     public sealed record Settings(int HorizonDays, int NoContactDays)
     {
@@ -29,8 +30,8 @@ public static class DueList
         var horizon = today.AddDays(settings.HorizonDays);
         var recent = today.AddDays(-7);
 
-        var legal = await db.LegalEvents.Where(e => e.Deadline != null && e.Deadline >= recent && e.Deadline <= horizon && cases.Any(c => c.Id == e.CaseId))
-            .Select(e => new { e.CaseId, Number = cases.Where(c => c.Id == e.CaseId).Select(c => c.Number).First(), e.Deadline, e.Type, e.DeadlineSource })
+        var legal = await db.LegalEvents.AsNoTracking().Where(e => e.Deadline != null && e.Deadline >= recent && e.Deadline <= horizon && cases.Any(c => c.Id == e.CaseId))
+            .Select(e => new { e.CaseId, Number = cases.Where(c => c.Id == e.CaseId).Select(c => c.Number).First(), e.Deadline, e.Type, e.DeadlineSource, e.DeadlineSources })
             .ToListAsync(ct);
         var actions = await db.PlanActions.Where(a => a.Status == ActionStatus.Open && a.DueDate != null && a.DueDate <= horizon && cases.Any(c => c.Id == a.CaseId))
             .Select(a => new { a.CaseId, Number = cases.Where(c => c.Id == a.CaseId).Select(c => c.Number).First(), a.DueDate, a.Description })
@@ -51,7 +52,7 @@ public static class DueList
             .Where(d => d.Until >= recent && d.Until <= horizon);
 
         return documents.Select(d => new Item(d.CaseId, d.Number, DueKind.DocumentExpiring, d.Until, d.Title, null))
-            .Concat(legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource)))
+            .Concat(legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource, e.DeadlineSources)))
             .Concat(actions.Select(a => new Item(a.CaseId, a.Number, DueKind.ActionDue, a.DueDate, a.Description, null)))
             .Concat(quiet.Select(c => new Item(c.Id, c.Number, DueKind.NoRecentContact, (c.Last ?? c.AdmittedOn)!.Value.AddDays(settings.NoContactDays), "no-recent-contact", null)))
             .OrderBy(i => i.Due).ThenBy(i => i.CaseNumber)

@@ -10,16 +10,25 @@ public static partial class DemoSeed
     /// </summary>
     private static void AddCoaching(TrajetDbContext db, Programme icam, List<Case> cases, Guid coach, DateOnly today)
     {
-        Desk NewDesk(string name, string address, Region region)
+        Desk NewDesk(string name, string fr, string nl, string address, Region region)
         {
-            var desk = new Desk { OrganisationId = icam.OrganisationId, ProgrammeId = icam.Id, Name = name, Address = address, Region = region, Contact = "+32 2 000 00 00 · coaching@atd.demo" };
+            var desk = new Desk
+            {
+                OrganisationId = icam.OrganisationId,
+                ProgrammeId = icam.Id,
+                Name = name,
+                Names = new() { Fr = fr, Nl = nl, En = name },
+                Address = address,
+                Region = region,
+                Contact = "+32 2 000 00 00 · coaching@atd.demo",
+            };
             desk.Openings.Add(new DeskOpening { DeskId = desk.Id, Day = DayOfWeek.Wednesday, Opens = new(9, 0), Closes = new(12, 0) });
             db.Desks.Add(desk);
             return desk;
         }
-        var brussels = NewDesk("Brussels desk", "Boulevard Pachéco 44, 1000 Brussels", Region.Brussels);
-        var antwerp = NewDesk("Antwerp desk", "Italiëlei 4 bus 1, 2000 Antwerpen", Region.Flanders);
-        var liege = NewDesk("Liège desk", "Rue de Fragnée 2, 4000 Liège", Region.Wallonia);
+        var brussels = NewDesk("Brussels desk", "Permanence de Bruxelles", "Loket Brussel", "Boulevard Pachéco 44, 1000 Brussels", Region.Brussels);
+        var antwerp = NewDesk("Antwerp desk", "Permanence d'Anvers", "Loket Antwerpen", "Italiëlei 4 bus 1, 2000 Antwerpen", Region.Flanders);
+        var liege = NewDesk("Liège desk", "Permanence de Liège", "Loket Luik", "Rue de Fragnée 2, 4000 Liège", Region.Wallonia);
         var (kamara, ivanova, bensaid, nguyen, mensah) = (cases[0], cases[1], cases[2], cases[3], cases[4]);
         foreach (var (c, desk) in new[] { (kamara, brussels), (bensaid, brussels), (mensah, brussels), (nguyen, antwerp), (ivanova, liege) })
         {

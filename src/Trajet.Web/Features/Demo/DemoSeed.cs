@@ -55,15 +55,16 @@ public static partial class DemoSeed
         ("Kwame", "Mensah", Gender.Male, 1984, "GH", "en", new(2026, 10, 7), CaseStatus.Referred),
     ];
 
-    private static readonly string[] PlanTogetherCriteria =
+    // English (the default), French, Dutch.
+    private static readonly (string En, string Fr, string Nl)[] PlanTogetherCriteria =
     [
-        "Family with at least one child under 18",
-        "No residence permit",
-        "Risk of detention",
-        "Access to stable housing",
-        "No serious public-order record",
-        "Willing to engage and work with the case managers",
-        "No major medical or psychological problems",
+        ("Family with at least one child under 18", "Famille avec au moins un enfant de moins de 18 ans", "Gezin met minstens één kind jonger dan 18 jaar"),
+        ("No residence permit", "Pas de titre de séjour", "Geen verblijfsvergunning"),
+        ("Risk of detention", "Risque de détention", "Risico op detentie"),
+        ("Access to stable housing", "Accès à un logement stable", "Toegang tot stabiele huisvesting"),
+        ("No serious public-order record", "Pas d'antécédents graves en matière d'ordre public", "Geen ernstige antecedenten inzake openbare orde"),
+        ("Willing to engage and work with the case managers", "Prête à s'engager et à travailler avec les gestionnaires de dossier", "Bereid om zich te engageren en samen te werken met de casemanagers"),
+        ("No major medical or psychological problems", "Pas de problèmes médicaux ou psychologiques majeurs", "Geen ernstige medische of psychologische problemen"),
     ];
 
     private static readonly (ClosureOutcome, DurableSolution)[] Closures =
@@ -85,6 +86,8 @@ public static partial class DemoSeed
 
         var famillePlus = Organisation("Famille Plus", OrganisationKind.Ngo, "BE");
         var atd = Organisation("ATD Department", OrganisationKind.Authority, "BE");
+        // As its letters name it: "Le service …", "De dienst …".
+        atd.Names = new() { Fr = "Accompagnement des trajets (ATD)", Nl = "Trajectbegeleiding (ATD)" };
         var reachOut = Organisation("Reach Out BE", OrganisationKind.Agency, "BE");
         var reachOutFr = Organisation("Reach Out FR", OrganisationKind.Agency, "FR");
         var planTogether = Programme(famillePlus, "plan-together", "Plan Together", ProgrammeKind.FamilyCaseManagement, "PT");
@@ -111,7 +114,13 @@ public static partial class DemoSeed
         var mediator = await CreateUser(users, "mediator@reachout.demo", "Dawit Haile", reachOut, Roles.Mediator, reach);
         var outreachWorkerFr = await CreateUser(users, "outreach@reachout-fr.demo", "Julie Martin", reachOutFr, Roles.OutreachWorker, reachFr);
 
-        var criteria = PlanTogetherCriteria.Select((text, i) => new AdmissionCriterion { ProgrammeId = planTogether.Id, Position = i + 1, Text = text }).ToList();
+        var criteria = PlanTogetherCriteria.Select((text, i) => new AdmissionCriterion
+        {
+            ProgrammeId = planTogether.Id,
+            Position = i + 1,
+            Text = text.En,
+            Texts = new() { Fr = text.Fr, Nl = text.Nl, En = text.En },
+        }).ToList();
         db.AdmissionCriteria.AddRange(criteria);
 
         var counters = new Dictionary<(Guid, int), int>();

@@ -18,6 +18,6 @@ public sealed record CoachDay(IReadOnlyList<AgendaQuery.Item> Appointments, IRea
         var waiting = await db.WalkIns.Where(w => ids.Contains(w.DeskId) && w.Date == today && w.Status == WalkInStatus.Waiting)
             .GroupBy(w => w.DeskId).Select(g => new { Desk = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Desk, g => g.Count, ct);
         return new CoachDay(appointments,
-            desks.Select(d => new DeskQueue(d.Id, d.Name, d.Openings.Any(o => o.Day == today.DayOfWeek), waiting.GetValueOrDefault(d.Id))).ToList());
+            desks.Select(d => new DeskQueue(d.Id, d.Names.ForUi(d.Name), d.Openings.Any(o => o.Day == today.DayOfWeek), waiting.GetValueOrDefault(d.Id))).ToList());
     }
 }

@@ -15,11 +15,11 @@ public sealed record StreetDay(Guid? SessionId, SessionKind? Kind, string? Place
             return null;
         }
         // The session the worker is on today comes first; another of the team's today will do.
-        var session = await db.OutreachSessions.Visible(user).Where(s => s.ProgrammeId == programme.Id && s.Date == today)
+        var session = await db.OutreachSessions.Visible(user).AsNoTracking().Where(s => s.ProgrammeId == programme.Id && s.Date == today)
             .OrderByDescending(s => s.Workers.Any(w => w.UserId == user.Id)).ThenByDescending(s => s.CreatedAt)
-            .Select(s => new { s.Id, s.Kind, Place = s.Place!.Name }).FirstOrDefaultAsync(ct);
+            .Select(s => new { s.Id, s.Kind, s.Place!.Name, s.Place.Names }).FirstOrDefaultAsync(ct);
         var contacts = await db.OutreachContacts.Visible(user).Where(c => c.ProgrammeId == programme.Id && c.Date == today)
             .GroupBy(_ => 1).Select(g => new { All = g.Count(), Mine = g.Count(c => c.RecordedByUserId == user.Id) }).FirstOrDefaultAsync(ct);
-        return new StreetDay(session?.Id, session?.Kind, session?.Place, contacts?.All ?? 0, contacts?.Mine ?? 0);
+        return new StreetDay(session?.Id, session?.Kind, session?.Names.ForUi(session.Name), contacts?.All ?? 0, contacts?.Mine ?? 0);
     }
 }

@@ -53,7 +53,7 @@ public static class CaseStudyDraft
         var source = l[c.Referral.Source.ToString()] + (c.Referral.ReferredBy is { } by ? $", {by}" : "");
         var criteria = c.Screening.Count == 0 ? l["No admission criteria recorded."].Value
             : string.Join(" ", c.Screening.Select(s =>
-                $"{s.Criterion}: {(s.Answer is { } a ? l[a.ToString()] : l["not recorded"])}{(string.IsNullOrEmpty(s.Note) ? "" : $" ({s.Note})")}."));
+                $"{s.CriterionTexts.For(culture.TwoLetterISOLanguageName, s.Criterion)}: {(s.Answer is { } a ? l[a.ToString()] : l["not recorded"])}{(string.IsNullOrEmpty(s.Note) ? "" : $" ({s.Note})")}."));
         var pauses = c.History.Where(h => h.To == CaseStatus.Paused)
             .Select(p => Date(p.Date) + (string.IsNullOrEmpty(p.Reason) ? "" : $" — {p.Reason}")).ToList();
 

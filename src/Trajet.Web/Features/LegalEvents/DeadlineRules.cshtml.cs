@@ -8,7 +8,7 @@ public sealed class DeadlineRulesModel(CurrentUser current, TrajetDbContext db, 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostSaveAsync(Guid? ruleId, LegalEventType? eventType, LegalOutcome? outcome, string? label, int days, int months, bool usesDaysOnEvent, bool isActive, UserContext user, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(Guid? ruleId, LegalEventType? eventType, LegalOutcome? outcome, string? label, LocalizedText? labels, int days, int months, bool usesDaysOnEvent, bool isActive, UserContext user, CancellationToken ct)
     {
         var rule = ruleId is null
             ? new DeadlineRule { OrganisationId = user.OrganisationId!.Value, Label = "" }
@@ -25,6 +25,7 @@ public sealed class DeadlineRulesModel(CurrentUser current, TrajetDbContext db, 
         {
             ModelState.AddModelError("label", l["Describe the rule in at most 300 characters."]);
         }
+        LocalizedText.Validate(labels, "labels", 300, "At most 300 characters.").AddTo(ModelState, l, prefix: "");
         if (days is < 0 or > 3650 || months is < 0 or > 120 || (days == 0 && months == 0 && !usesDaysOnEvent))
         {
             ModelState.AddModelError("days", l["Give a time limit in days (0–3650) or months (0–120)."]);
@@ -37,6 +38,7 @@ public sealed class DeadlineRulesModel(CurrentUser current, TrajetDbContext db, 
         rule.EventType = eventType!.Value;
         rule.Outcome = outcome;
         rule.Label = label!.Trim();
+        rule.Labels.Write(labels);
         rule.Days = days;
         rule.Months = months;
         rule.UsesDaysOnEvent = usesDaysOnEvent;

@@ -29,16 +29,18 @@ public sealed class LegalEvent : IProgrammeRecord
     public DateOnly? Deadline { get; set; }
     /// <summary>Where the deadline comes from: the rule's label, or "entered by hand".</summary>
     public string? DeadlineSource { get; set; }
+    /// <summary>The rule's label in each language, as it read when the deadline was computed.</summary>
+    public LocalizedText DeadlineSources { get; set; } = new();
     public Guid? RecordedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = Clock.UtcNow;
 }
 
 /// <summary>A legal event as the API and the case page show it.</summary>
 public sealed record LegalEventView(Guid Id, DateOnly Date, LegalEventType Type, string? Authority, string? Reference, string? Lawyer,
-    LegalOutcome? Outcome, int? DaysToComply, DateOnly? Deadline, string? DeadlineSource, string? Notes)
+    LegalOutcome? Outcome, int? DaysToComply, DateOnly? Deadline, string? DeadlineSource, string? Notes, LocalizedText DeadlineSources)
 {
     public static readonly System.Linq.Expressions.Expression<Func<LegalEvent, LegalEventView>> Projection = e =>
-        new(e.Id, e.Date, e.Type, e.Authority, e.Reference, e.Lawyer, e.Outcome, e.DaysToComply, e.Deadline, e.DeadlineSource, e.Notes);
+        new(e.Id, e.Date, e.Type, e.Authority, e.Reference, e.Lawyer, e.Outcome, e.DaysToComply, e.Deadline, e.DeadlineSource, e.Notes, e.DeadlineSources);
 
     private static readonly Func<LegalEvent, LegalEventView> Compiled = Projection.Compile();
 
@@ -53,7 +55,9 @@ public sealed class DeadlineRule
     public LegalEventType EventType { get; set; }
     /// <summary>Only events with this outcome open the limit (e.g. a negative decision); null for any.</summary>
     public LegalOutcome? Outcome { get; set; }
+    /// <summary>The default label: shown where the reader's language has none.</summary>
     public required string Label { get; set; }
+    public LocalizedText Labels { get; set; } = new();
     public int Days { get; set; }
     public int Months { get; set; }
     /// <summary>Counts the days written on the event itself (an order to leave) when given.</summary>
@@ -70,6 +74,7 @@ public sealed class LegalEventConfiguration : IEntityTypeConfiguration<LegalEven
         e.Property(x => x.Reference).HasMaxLength(100);
         e.Property(x => x.Lawyer).HasMaxLength(200);
         e.Property(x => x.DeadlineSource).HasMaxLength(300);
+        e.HasLocalized(x => x.DeadlineSources, "DeadlineSource", 300);
         e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.CaseId, x.Date });
         e.HasIndex(x => new { x.OrganisationId, x.Deadline });
@@ -83,6 +88,7 @@ public sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<Deadlin
     {
         r.ToTable("DeadlineRules");
         r.Property(x => x.Label).HasMaxLength(300);
+        r.HasLocalized(x => x.Labels, "Label", 300);
         r.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         r.HasIndex(x => x.OrganisationId);
     }

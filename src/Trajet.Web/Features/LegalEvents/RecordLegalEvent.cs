@@ -74,6 +74,8 @@ public static class RecordLegalEvent
             Notes = Blank(input.Notes),
             Deadline = deadline,
             DeadlineSource = source,
+            // The rule's label in each language as it reads today: a later change of the rule leaves this event's source as it was.
+            DeadlineSources = LocalizedText.From(source == LegalDeadlines.ByHand ? null : LegalDeadlines.RuleFor(input.Type.Value, input.Outcome, rules)?.Labels),
             RecordedByUserId = user.Id,
         };
         db.LegalEvents.Add(legal);

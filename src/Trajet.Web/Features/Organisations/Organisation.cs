@@ -7,7 +7,9 @@ public enum OrganisationKind { System, Ngo, Authority, Agency }
 public sealed class Organisation
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>The default name, unique; letters use the name in their own language when there is one.</summary>
     public required string Name { get; set; }
+    public LocalizedText Names { get; set; } = new();
     public OrganisationKind Kind { get; set; }
     /// <summary>ISO 3166-1 alpha-2: BE or FR.</summary>
     public string Country { get; set; } = "BE";
@@ -37,6 +39,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     {
         o.ToTable("Organisations");
         o.Property(x => x.Name).HasMaxLength(200);
+        o.HasLocalized(x => x.Names, "Name", 200);
         o.Property(x => x.Country).HasMaxLength(2);
         o.HasIndex(x => x.Name).IsUnique();
         o.HasMany(x => x.Programmes).WithOne(x => x.Organisation).HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -8,7 +8,10 @@ public static class AddPlace
     {
         /// <summary>API only: the programme's slug; the user's first outreach programme when empty.</summary>
         public string? Programme { get; init; }
+        /// <summary>The default name: shown where the reader's language has none.</summary>
         public string? Name { get; init; }
+        /// <summary>Optional: the name in French, Dutch, English.</summary>
+        public LocalizedText? Names { get; init; }
         public PlaceType? Type { get; init; }
         public string? City { get; init; }
         public string? Region { get; init; }
@@ -23,6 +26,7 @@ public static class AddPlace
         {
             errors.Add(new("name", "The name is required (at most 200 characters)."));
         }
+        errors.AddRange(LocalizedText.Validate(input.Names, "names", 200, "At most 200 characters."));
         if (input.Type is null)
         {
             errors.Add(FieldError.NotAccepted("type"));
@@ -54,6 +58,7 @@ public static class AddPlace
             OrganisationId = organisationId,
             ProgrammeId = programme.Id,
             Name = input.Name!.Trim(),
+            Names = LocalizedText.From(input.Names),
             Type = input.Type!.Value,
             City = input.City!.Trim(),
             Region = LogContact.Blank(input.Region),

@@ -61,8 +61,9 @@ public sealed class LogContactModel(TrajetDbContext db, IStringLocalizer<SharedR
         var sessions = await db.OutreachSessions.Visible(user).AsNoTracking()
             .Where(s => s.ProgrammeId == programmeId && ((s.Date >= since && s.Date <= Today) || s.Id == Input.SessionId))
             .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAt).Take(30)
-            .Select(s => new { s.Id, s.Date, s.Kind, Place = s.Place!.Name }).ToListAsync(ct);
-        Sessions = sessions.Select(s => new Option(s.Id, $"{s.Date:d} · {s.Place} · {l["session-" + s.Kind.ToKebab()]}")).ToList();
+            .Select(s => new { s.Id, s.Date, s.Kind, Place = s.Place!.Name, s.Place.Names.Fr, s.Place.Names.Nl, s.Place.Names.En }).ToListAsync(ct);
+        Sessions = sessions.Select(s => new Option(s.Id,
+            $"{s.Date:d} · {new LocalizedText { Fr = s.Fr, Nl = s.Nl, En = s.En }.ForUi(s.Place)} · {l["session-" + s.Kind.ToKebab()]}")).ToList();
         Partners = await db.Partners.AsNoTracking().Where(p => p.OrganisationId == user.OrganisationId && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
         // The nationalities and languages the team meets most, first: one tap instead of a long scroll.

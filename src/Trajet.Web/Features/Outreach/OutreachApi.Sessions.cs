@@ -6,14 +6,14 @@ public static partial class OutreachApi
     private static async Task<IResult> ListPlaces(string? programme, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         await (await ProgrammeForAsync(db, user, programme, false, ct)).ToHttpAsync(l, async p =>
             TypedResults.Ok(await db.OutreachPlaces.Visible(user).Where(x => x.ProgrammeId == p.Id && x.IsActive).OrderBy(x => x.City).ThenBy(x => x.Name)
-                .Select(x => new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)).ToListAsync(ct)));
+                .Select(x => new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country, new LocalizedText { Fr = x.Names.Fr, Nl = x.Names.Nl, En = x.Names.En })).ToListAsync(ct)));
 
     private static async Task<IResult> AddPlaceEndpoint(AddPlace.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         (await (await ProgrammeForAsync(db, user, input.Programme, true, ct)).ThenAsync(async p =>
         {
             var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Country).SingleAsync(ct);
             return await AddPlace.ExecuteAsync(db, p, user.OrganisationId!.Value, country, input, ct);
-        })).ToHttp(l, x => TypedResults.Created($"/api/outreach/places/{x.Id}", new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country)));
+        })).ToHttp(l, x => TypedResults.Created($"/api/outreach/places/{x.Id}", new PlaceDto(x.Id, x.Name, x.Type, x.City, x.Region, x.Country, x.Names)));
 
     private static async Task<IResult> ListSessions(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         await (await ProgrammeForAsync(db, user, programme, false, ct)).ToHttpAsync(l, async p =>
@@ -31,12 +31,13 @@ public static partial class OutreachApi
             s.PlaceId,
             Place = s.Place!.Name,
             s.Place.City,
+            PlaceNames = new LocalizedText { Fr = s.Place.Names.Fr, Nl = s.Place.Names.Nl, En = s.Place.Names.En },
             s.Languages,
             s.Notes,
             Team = s.Workers.Join(db.Users, w => w.UserId, u => u.Id, (w, u) => new WorkerDto(u.Id, u.DisplayName, w.IsMediator)).ToList(),
             Contacts = db.OutreachContacts.Count(c => c.SessionId == s.Id),
         }).ToListAsync(ct);
-        return rows.Select(s => new SessionDto(s.Id, s.Kind, s.Date, s.PlaceId, s.Place, s.City, s.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries), s.Notes, s.Team, s.Contacts)).ToList();
+        return rows.Select(s => new SessionDto(s.Id, s.Kind, s.Date, s.PlaceId, s.Place, s.City, s.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries), s.Notes, s.Team, s.Contacts, s.PlaceNames)).ToList();
     }
 
     private static async Task<IResult> PlanSessionEndpoint(PlanSession.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>

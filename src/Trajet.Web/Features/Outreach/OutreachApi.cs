@@ -2,9 +2,11 @@ namespace Trajet.Web.Features.Outreach;
 
 public static partial class OutreachApi
 {
-    public sealed record PlaceDto(Guid Id, string Name, PlaceType Type, string City, string? Region, string Country);
+    /// <summary>A place; <c>name</c> is its default name, <c>names</c> its name per language.</summary>
+    public sealed record PlaceDto(Guid Id, string Name, PlaceType Type, string City, string? Region, string Country, LocalizedText Names);
     public sealed record WorkerDto(Guid UserId, string Name, bool IsMediator);
-    public sealed record SessionDto(Guid Id, SessionKind Kind, DateOnly Date, Guid PlaceId, string Place, string City, IReadOnlyList<string> Languages, string? Notes, IReadOnlyList<WorkerDto> Team, int Contacts);
+    /// <summary>A session; <c>place</c> is the place's default name, <c>placeNames</c> its name per language.</summary>
+    public sealed record SessionDto(Guid Id, SessionKind Kind, DateOnly Date, Guid PlaceId, string Place, string City, IReadOnlyList<string> Languages, string? Notes, IReadOnlyList<WorkerDto> Team, int Contacts, LocalizedText PlaceNames);
     public sealed record ContactDto(
         Guid Id, DateOnly Date, Guid? SessionId, Guid? PlaceId, string Place, Guid? PersonId, string? Nickname, Gender Gender, AgeBand AgeBand,
         string Nationality, string? Language, bool MediatorInterpreted, IReadOnlyList<InformationTopic> InformationGiven, string? InformationOther,

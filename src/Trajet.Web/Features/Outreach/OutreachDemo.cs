@@ -10,19 +10,19 @@ namespace Trajet.Web.Features.Outreach;
 /// </summary>
 public static class OutreachDemo
 {
-    private sealed record Team(Programme Programme, Organisation Organisation, User Worker, User? Mediator, (string Name, PlaceType Type, string City, string Region)[] Places,
+    private sealed record Team(Programme Programme, Organisation Organisation, User Worker, User? Mediator, (string Name, string Fr, string Nl, PlaceType Type, string City, string Region)[] Places,
         (string Nickname, string Nationality, string Language, Gender Gender, AgeBand Age)[] People, string[] Partners, int Sessions, int Seed);
 
     public static int Seed(TrajetDbContext db, Organisation be, Programme reach, User worker, User mediator, Organisation fr, Programme reachFr, User frWorker, DateOnly today)
     {
         var belgian = new Team(reach, be, worker, mediator,
         [
-            ("Gare du Nord (Brussels)", PlaceType.Station, "Brussels", "Brussels-Capital"),
-            ("Porte d'Ulysse shelter", PlaceType.Shelter, "Brussels", "Brussels-Capital"),
-            ("Squat rue Gallait (Schaerbeek)", PlaceType.Squat, "Brussels", "Brussels-Capital"),
-            ("Humanitarian hub day centre", PlaceType.DayCentre, "Brussels", "Brussels-Capital"),
-            ("Antwerpen-Centraal", PlaceType.Station, "Antwerp", "Flanders"),
-            ("Liège-Guillemins", PlaceType.Station, "Liège", "Wallonia"),
+            ("Gare du Nord (Brussels)", "Gare du Nord (Bruxelles)", "Noordstation (Brussel)", PlaceType.Station, "Brussels", "Brussels-Capital"),
+            ("Porte d'Ulysse shelter", "Hébergement de la Porte d'Ulysse", "Opvang Porte d'Ulysse", PlaceType.Shelter, "Brussels", "Brussels-Capital"),
+            ("Squat rue Gallait (Schaerbeek)", "Squat rue Gallait (Schaerbeek)", "Kraakpand Gallaitstraat (Schaarbeek)", PlaceType.Squat, "Brussels", "Brussels-Capital"),
+            ("Humanitarian hub day centre", "Centre de jour du Hub humanitaire", "Dagcentrum van de Humanitarian Hub", PlaceType.DayCentre, "Brussels", "Brussels-Capital"),
+            ("Antwerpen-Centraal", "Anvers-Central", "Antwerpen-Centraal", PlaceType.Station, "Antwerp", "Flanders"),
+            ("Liège-Guillemins", "Liège-Guillemins", "Luik-Guillemins", PlaceType.Station, "Liège", "Wallonia"),
         ],
         [
             ("Abdi", "SO", "so", Gender.Male, AgeBand.From18To25), ("Mehdi", "DZ", "ar", Gender.Male, AgeBand.From26To35),
@@ -34,9 +34,9 @@ public static class OutreachDemo
         ["Fedasil dispatching", "Médecins du Monde", "Service social des étrangers"], 17, 11);
         var french = new Team(reachFr, fr, frWorker, null,
         [
-            ("Calais, rue des Garennes", PlaceType.StreetSpot, "Calais", "Hauts-de-France"),
-            ("Loon-Plage camp (Dunkirk)", PlaceType.Squat, "Dunkirk", "Hauts-de-France"),
-            ("Calais day centre", PlaceType.DayCentre, "Calais", "Hauts-de-France"),
+            ("Calais, rue des Garennes", "Calais, rue des Garennes", "Calais, rue des Garennes", PlaceType.StreetSpot, "Calais", "Hauts-de-France"),
+            ("Loon-Plage camp (Dunkirk)", "Campement de Loon-Plage (Dunkerque)", "Kamp van Loon-Plage (Duinkerke)", PlaceType.Squat, "Dunkirk", "Hauts-de-France"),
+            ("Calais day centre", "Accueil de jour de Calais", "Dagcentrum Calais", PlaceType.DayCentre, "Calais", "Hauts-de-France"),
         ],
         [
             ("Amanuel", "ER", "ti", Gender.Male, AgeBand.From26To35), ("Fatou", "SN", "wo", Gender.Female, AgeBand.From36To50),
@@ -57,6 +57,7 @@ public static class OutreachDemo
                 OrganisationId = team.Organisation.Id,
                 ProgrammeId = team.Programme.Id,
                 Name = p.Name,
+                Names = new() { Fr = p.Fr, Nl = p.Nl, En = p.Name },
                 Type = p.Type,
                 City = p.City,
                 Region = p.Region,

@@ -10,7 +10,9 @@ public sealed class OutreachPlace : IProgrammeRecord
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
     public Guid ProgrammeId { get; set; }
+    /// <summary>The default name: shown where the reader's language has none.</summary>
     public required string Name { get; set; }
+    public LocalizedText Names { get; set; } = new();
     public PlaceType Type { get; set; }
     public required string City { get; set; }
     /// <summary>Brussels, Flanders, Wallonia, Hauts-de-France…</summary>
@@ -27,6 +29,7 @@ public sealed class OutreachPlaceConfiguration : IEntityTypeConfiguration<Outrea
     {
         p.ToTable("OutreachPlaces");
         p.Property(x => x.Name).HasMaxLength(200);
+        p.HasLocalized(x => x.Names, "Name", 200);
         p.Property(x => x.City).HasMaxLength(100);
         p.Property(x => x.Region).HasMaxLength(100);
         p.Property(x => x.Country).HasMaxLength(2);

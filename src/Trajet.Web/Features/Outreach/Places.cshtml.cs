@@ -36,6 +36,6 @@ public sealed class PlacesModel(TrajetDbContext db, IStringLocalizer<SharedResou
     {
         CanWork = OutreachAccess.CanWork(user);
         Items = await db.OutreachPlaces.Visible(user).AsNoTracking().Where(p => p.ProgrammeId == programmeId && p.IsActive).OrderBy(p => p.City).ThenBy(p => p.Name)
-            .Select(p => new OutreachApi.PlaceDto(p.Id, p.Name, p.Type, p.City, p.Region, p.Country)).ToListAsync(ct);
+            .Select(p => new OutreachApi.PlaceDto(p.Id, p.Name, p.Type, p.City, p.Region, p.Country, new LocalizedText { Fr = p.Names.Fr, Nl = p.Names.Nl, En = p.Names.En })).ToListAsync(ct);
     }
 }

@@ -47,7 +47,7 @@ public sealed class SessionsModel(TrajetDbContext db, IStringLocalizer<SharedRes
         Items = await OutreachApi.SessionsAsync(db, db.OutreachSessions.Visible(user).AsNoTracking().Where(s => s.ProgrammeId == programmeId)
             .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAt).Take(60), ct);
         Places = await db.OutreachPlaces.Visible(user).AsNoTracking().Where(p => p.ProgrammeId == programmeId && p.IsActive).OrderBy(p => p.City).ThenBy(p => p.Name)
-            .Select(p => new OutreachApi.PlaceDto(p.Id, p.Name, p.Type, p.City, p.Region, p.Country)).ToListAsync(ct);
+            .Select(p => new OutreachApi.PlaceDto(p.Id, p.Name, p.Type, p.City, p.Region, p.Country, new LocalizedText { Fr = p.Names.Fr, Nl = p.Names.Nl, En = p.Names.En })).ToListAsync(ct);
         Team = await db.Users.Where(u => u.IsActive && db.UserProgrammes.Any(up => up.ProgrammeId == programmeId && up.UserId == u.Id))
             .OrderBy(u => u.DisplayName).Select(u => new Member(u.Id, u.DisplayName)).ToListAsync(ct);
     }

@@ -10,23 +10,23 @@ public sealed class CriteriaModel(CurrentUser current, TrajetDbContext db, IStri
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnPostAddAsync(string slug, string? text, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync(string slug, string? text, LocalizedText? texts, CancellationToken ct)
     {
         var programmeId = await LoadAsync(slug, ct);
         if (programmeId is null)
         {
             return NotFound();
         }
-        if (!Valid(text))
+        if (!Valid(text, texts))
         {
             return Page();
         }
-        db.AdmissionCriteria.Add(new AdmissionCriterion { ProgrammeId = programmeId.Value, Text = text!.Trim(), Position = Criteria.Count + 1 });
+        db.AdmissionCriteria.Add(new AdmissionCriterion { ProgrammeId = programmeId.Value, Text = text!.Trim(), Texts = LocalizedText.From(texts), Position = Criteria.Count + 1 });
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { slug });
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string slug, Guid criterionId, string? text, int position, bool isActive, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(string slug, Guid criterionId, string? text, LocalizedText? texts, int position, bool isActive, CancellationToken ct)
     {
         var programmeId = await LoadAsync(slug, ct);
         var criterion = programmeId is null ? null : await db.AdmissionCriteria.SingleOrDefaultAsync(c => c.Id == criterionId && c.ProgrammeId == programmeId, ct);
@@ -34,25 +34,26 @@ public sealed class CriteriaModel(CurrentUser current, TrajetDbContext db, IStri
         {
             return NotFound();
         }
-        if (!Valid(text))
+        if (!Valid(text, texts))
         {
             return Page();
         }
         criterion.Text = text!.Trim();
+        criterion.Texts.Write(texts);
         criterion.Position = Math.Max(1, position);
         criterion.IsActive = isActive;
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { slug });
     }
 
-    private bool Valid(string? text)
+    private bool Valid(string? text, LocalizedText? texts)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 500)
         {
             ModelState.AddModelError("text", l["A criterion needs a text of at most 500 characters."]);
-            return false;
         }
-        return true;
+        LocalizedText.Validate(texts, "texts", 500, "At most 500 characters.").AddTo(ModelState, l, prefix: "");
+        return ModelState.IsValid;
     }
 
     /// <summary>The programme if it is the coordinator's organisation's; its criteria in order.</summary>

@@ -48,6 +48,28 @@ public abstract class DemoSeedTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Demo_CriteriaDesksAndPlaces_HaveTheirTextsInEachLanguage()
+    {
+        await using var app = new TrajetApp(provider, Demo);
+        await app.InitializeAsync();
+        using var coach = await app.SignedInBrowserAsync("coach@atd.demo", DemoSeed.Password);
+        coach.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nl-BE");
+        using var coordinator = await app.SignedInBrowserAsync("coordinator@ngo.demo", DemoSeed.Password);
+        coordinator.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-BE");
+        using var outreach = await app.SignedInBrowserAsync("outreach@reachout.demo", DemoSeed.Password);
+        outreach.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nl-BE");
+
+        var desks = await Html.GetAsync(coach, "/Coaching");
+        var criteria = await Html.GetAsync(coordinator, "/Programmes/Criteria/plan-together");
+        var places = await Html.GetAsync(outreach, "/Outreach/Places");
+
+        Assert.Contains("Loket Brussel", desks.QuerySelectorAll("ul.people > li > strong").Select(n => n.TextContent));
+        Assert.Equal("Famille avec au moins un enfant de moins de 18 ans", criteria.QuerySelector("textarea[name='texts.Fr']")!.TextContent);
+        Assert.Equal("Gezin met minstens één kind jonger dan 18 jaar", criteria.QuerySelector("textarea[name='texts.Nl']")!.TextContent);
+        Assert.Contains("Noordstation (Brussel)", places.QuerySelector("table.list tbody")!.TextContent);
+    }
+
+    [Fact]
     public async Task DemoBanner_IsOnEveryPage()
     {
         await using var app = new TrajetApp(provider, Demo);

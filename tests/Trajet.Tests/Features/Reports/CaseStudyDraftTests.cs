@@ -16,7 +16,7 @@ public sealed partial class CaseStudyDraftTests
         new ReferralDto(ReferralSource.Detention, "Social worker", new DateOnly(2025, 1, 10), false, RiskLevel.DontKnow),
         new DateOnly(2025, 2, 3), new DateOnly(2026, 3, 31), ClosureOutcome.ResolvedVoluntaryReturn, DurableSolution.VoluntaryReturn,
         [Member(MemberRole.Parent, "GE", ["sole-carer", "health-problems"], 2019), Member(MemberRole.Child, "GE", [], null)],
-        [], [new ScreeningDto(Guid.NewGuid(), "Lives in the region", CriterionAnswer.NotMet, null)],
+        [], [new ScreeningDto(Guid.NewGuid(), "Lives in the region", CriterionAnswer.NotMet, null, new() { Fr = "Vit dans la région" })],
         [new StatusChangeDto(CaseStatus.Active, CaseStatus.Paused, new DateOnly(2025, 6, 1), "Hospital")], [], 1, null);
 
     private static readonly CaseStudyDraft.Interventions Done = new(
@@ -72,6 +72,7 @@ public sealed partial class CaseStudyDraftTests
         var draft = Draft("fr", Closed, Done);
 
         Assert.StartsWith("Famille de 1 adulte(s) et 1 enfant(s); nationalité : Géorgie; dans le pays depuis 2019;", draft.Profile);
+        Assert.Contains("Vit dans la région", draft.Screening); // the criterion as the coordinator wrote it in French
         Assert.StartsWith("Orientation reçue le 10/01/2025 (Détention, Social worker), risque à l'accueil : Ne sait pas.", draft.Screening);
         Assert.StartsWith("5 contact(s) avec la famille, dont 3 visite(s) à domicile : ", draft.Interventions);
         Assert.Contains("1 accompagnement(s) : avocat (1).", draft.Interventions);

@@ -50,6 +50,29 @@ public sealed class EditModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The organisation's name in each language, for the letters written in it.</summary>
+    public async Task<IActionResult> OnPostNamesAsync(Guid id, LocalizedText? names, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+        var errors = LocalizedText.Validate(names, "names", 200, "At most 200 characters.");
+        if (errors.Count > 0)
+        {
+            await LoadAsync(id, ct);
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError("", l[error.Message]);
+            }
+            return Page();
+        }
+        organisation.Names.Write(names);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostToggleAsync(Guid id, Guid programmeId, CancellationToken ct)
     {
         var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Id == programmeId && p.OrganisationId == id, ct);
