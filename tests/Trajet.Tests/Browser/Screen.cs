@@ -46,6 +46,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("coaching-desks", Coach, Path("/Coaching")),
         new("desk-queue", Coach, async b => $"/Coaching/Queue/{await DeskIdAsync(b, "Brussels desk")}?date={LastWednesday():yyyy-MM-dd}"),
         new("coaching-agenda", Coach, Path($"/Coaching/Agenda?date={NextWednesday():yyyy-MM-dd}")),
+        new("coaching-agenda-week", Coach, Path($"/Coaching/Agenda?date={NextWednesday():yyyy-MM-dd}&view=week")),
         new("appointments", Coach, async b => $"/Coaching/Book/{await b.CaseIdAsync("Kamara")}"),
         new("invitation-letter", Coach, async b => $"/Coaching/Letter/{await b.App.WithDbAsync((db, _) => db.Invitations.Where(i => i.Addressee == "Kwame Mensah").OrderBy(i => i.CreatedAt).Select(i => i.Id).FirstAsync())}"),
         new("pathway", Coach, async b => $"/Coaching/Pathway/{await b.CaseIdAsync("Kamara")}"),

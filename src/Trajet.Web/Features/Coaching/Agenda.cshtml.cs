@@ -1,6 +1,6 @@
 namespace Trajet.Web.Features.Coaching;
 
-/// <summary>The day's agenda of a coach (by default oneself) or of a desk.</summary>
+/// <summary>The agenda of a coach (by default oneself) or of a desk, for a day or for its week (Monday to Sunday).</summary>
 public sealed class AgendaModel(TrajetDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -12,7 +12,15 @@ public sealed class AgendaModel(TrajetDbContext db, TimeProvider clock) : PageMo
     [BindProperty(SupportsGet = true)]
     public Guid? Desk { get; set; }
 
+    /// <summary>"week" shows the week of <see cref="Date"/>; anything else the day.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? View { get; set; }
+
+    public bool IsWeek => View == "week";
     public DateOnly Day { get; private set; }
+    /// <summary>The first and last day shown.</summary>
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
     public IReadOnlyList<(Guid Id, string Name)> Coaches { get; private set; } = [];
     public IReadOnlyList<Desk> Desks { get; private set; } = [];
     public IReadOnlyList<AgendaQuery.Item> Items { get; private set; } = [];
@@ -25,11 +33,13 @@ public sealed class AgendaModel(TrajetDbContext db, TimeProvider clock) : PageMo
             return Forbid();
         }
         Day = Date ?? clock.Today();
+        From = IsWeek ? Day.AddDays(-(((int)Day.DayOfWeek + 6) % 7)) : Day;
+        To = IsWeek ? From.AddDays(6) : Day;
         var programmes = user.Programmes.Select(p => p.Id).ToList();
         Coaches = (await db.Users.Where(u => u.OrganisationId == user.OrganisationId && u.IsActive && u.Programmes.Any(p => programmes.Contains(p.ProgrammeId)))
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
         Desks = await DesksApi.VisibleAsync(db, user, ct);
-        var query = db.Appointments.Visible(user).Where(a => a.Date == Day);
+        var query = db.Appointments.Visible(user).Where(a => a.Date >= From && a.Date <= To);
         if (Desk is { } deskId && Desks.FirstOrDefault(d => d.Id == deskId) is { } desk)
         {
             query = query.Where(a => a.DeskId == deskId);

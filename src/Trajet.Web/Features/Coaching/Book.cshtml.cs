@@ -16,29 +16,52 @@ public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResourc
     public DateOnly Today { get; private set; }
     public string? Notice { get; private set; }
 
+    /// <summary>The free times shown before the form: whose, at which desk, over <see cref="SlotDays"/> days.</summary>
+    public Guid SlotsCoach { get; private set; }
+    public Desk? SlotsDesk { get; private set; }
+    public IReadOnlyList<FreeSlots.Slot> Slots { get; private set; } = [];
+    public const int SlotDays = 14;
+
     private DateTime Now => clock.GetLocalNow().DateTime;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? desk, string? notice, UserContext user, CancellationToken ct)
+    /// <param name="date">With <paramref name="start"/>: a free time picked from the list, which fills the form.</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? desk, Guid? coach, DateOnly? date, TimeOnly? start, string? notice, UserContext user, CancellationToken ct)
     {
         if (await LoadAsync(user, id, ct) is null)
         {
             return NotFound();
         }
         Notice = notice == "booked" ? l["The appointment is booked."].Value : null;
-        // The next opening day of the chosen desk (or next week), at its opening time (else half past nine).
+        var coachId = coach is { } c && Coaches.Any(x => x.Id == c) ? c : user.Id;
         var chosen = Desks.FirstOrDefault(x => x.Id == desk);
-        var next = Enumerable.Range(1, 14).Select(Today.AddDays).FirstOrDefault(day => chosen?.Openings.Any(o => o.Day == day.DayOfWeek) ?? day.DayOfWeek == DayOfWeek.Wednesday);
-        var start = chosen?.Openings.Where(o => o.Day == next.DayOfWeek).OrderBy(o => o.Opens).Select(o => (TimeOnly?)o.Opens).FirstOrDefault() ?? new TimeOnly(9, 30);
+        await LoadSlotsAsync(coachId, chosen ?? Desks.FirstOrDefault(), ct);
+        // A picked time; else the next opening day of the chosen desk (or next week), at its opening time (else half past nine).
+        var next = date ?? Enumerable.Range(1, 14).Select(Today.AddDays).FirstOrDefault(day => chosen?.Openings.Any(o => o.Day == day.DayOfWeek) ?? day.DayOfWeek == DayOfWeek.Wednesday);
+        var from = start ?? chosen?.Openings.Where(o => o.Day == next.DayOfWeek).OrderBy(o => o.Opens).Select(o => (TimeOnly?)o.Opens).FirstOrDefault() ?? new TimeOnly(9, 30);
         Input = new()
         {
-            CoachUserId = user.Id,
+            CoachUserId = coachId,
             DeskId = chosen?.Id,
             Date = next,
-            Start = start,
-            End = start.AddMinutes(30),
+            Start = from,
+            End = from.AddMinutes(30),
             Invitation = new() { Addressee = Person },
         };
         return Page();
+    }
+
+    private async Task LoadSlotsAsync(Guid coachId, Desk? desk, CancellationToken ct)
+    {
+        SlotsCoach = coachId;
+        SlotsDesk = desk;
+        if (desk is null)
+        {
+            return;
+        }
+        var until = Today.AddDays(SlotDays);
+        var booked = await db.Appointments.AsNoTracking()
+            .Where(a => a.CoachUserId == coachId && a.Date >= Today && a.Date < until && a.Status != AppointmentStatus.Cancelled).ToListAsync(ct);
+        Slots = FreeSlots.Find(desk.Openings, booked, Now, SlotDays);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, UserContext user, CancellationToken ct)
@@ -48,6 +71,7 @@ public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         {
             return NotFound();
         }
+        await LoadSlotsAsync(Input.CoachUserId ?? user.Id, Desks.FirstOrDefault(d => d.Id == Input.DeskId) ?? Desks.FirstOrDefault(), ct);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -30,6 +30,62 @@ public abstract class CoachingPagesTests(TrajetApp app)
         Assert.Contains("La venue de la personne n'est pas encore enregistrée.", page.QuerySelector(".no-print")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("fr-BE", "Créneaux libres", "Heures d'ouverture")]
+    [InlineData("nl-BE", "Vrije tijdstippen", "Openingsuren")]
+    [InlineData("en-GB", "Free times", "Opening hours")]
+    public async Task Book_ShowsTheDesksHoursAndTheCoachsFreeTimes_AndAPickedTimeFillsTheForm(string language, string heading, string hours)
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        var wednesday = CoachingSetup.NextWednesday();
+        (await s.BookAsync(wednesday, "09:30", "10:00")).EnsureSuccessStatusCode();
+        using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var page = await Html.GetAsync(browser, $"/Coaching/Book/{s.CaseId}?desk={s.DeskId}");
+
+        var free = page.QuerySelector("section[aria-labelledby=free]")!;
+        Assert.Equal(heading, free.QuerySelector("h3")!.TextContent);
+        Assert.Contains($"{hours}: ", free.TextContent);
+        Assert.Contains("09:00–12:00", free.TextContent);
+        var times = free.QuerySelectorAll("a.slot").Where(a => a.GetAttribute("href")!.Contains($"date={Day(wednesday)}")).Select(a => a.TextContent).ToList();
+        Assert.Equal(["09:00", "10:00", "10:30", "11:00", "11:30"], times); // 09:30 is taken
+
+        var picked = free.QuerySelectorAll("a.slot").First(a => a.GetAttribute("href")!.Contains($"date={Day(wednesday)}") && a.TextContent == "10:30");
+        var form = await Html.GetAsync(browser, $"/Coaching/Book/{s.CaseId}" + picked.GetAttribute("href")!.Split('#')[0]);
+        Assert.Equal(Day(wednesday), form.QuerySelector("#Input_Date")!.GetAttribute("value"));
+        Assert.Equal("10:30", form.QuerySelector("#Input_Start")!.GetAttribute("value"));
+        Assert.Equal("11:00", form.QuerySelector("#Input_End")!.GetAttribute("value"));
+        Assert.Equal(s.DeskId.ToString(), form.QuerySelector("#Input_DeskId option[selected]")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("fr-BE", "semaine du")]
+    [InlineData("nl-BE", "week van")]
+    [InlineData("en-GB", "week of")]
+    public async Task Agenda_ShowsTheWholeWeek_DayByDay(string language, string weekOf)
+    {
+        var s = await CoachingSetup.CreateAsync(app);
+        var wednesday = CoachingSetup.NextWednesday();
+        (await s.BookAsync(wednesday, "09:00", "09:30")).EnsureSuccessStatusCode();
+        (await s.Coach.PostAsJsonAsync("/api/appointments", new { caseId = s.CaseId, date = Day(wednesday.AddDays(2)), start = "14:00", end = "14:30", place = "At home" }))
+            .EnsureSuccessStatusCode(); // a Friday, away from the desk
+        using var browser = await app.SignedInBrowserAsync(s.CoachEmail);
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var week = await Html.GetAsync(browser, $"/Coaching/Agenda?date={Day(wednesday)}&view=week");
+
+        Assert.Contains(weekOf, week.QuerySelector("h1")!.TextContent);
+        var days = week.QuerySelectorAll("main section").ToList();
+        Assert.Equal(7, days.Count);
+        Assert.Contains(s.CaseNumber, days[2].TextContent); // Wednesday
+        Assert.Contains(s.CaseNumber, days[4].TextContent); // Friday
+        Assert.DoesNotContain(s.CaseNumber, days[3].TextContent);
+        var day = await Html.GetAsync(browser, $"/Coaching/Agenda?date={Day(wednesday)}");
+        Assert.Empty(day.QuerySelectorAll("main section"));
+        Assert.Single(day.QuerySelectorAll("table.list tbody tr"));
+    }
+
     [Fact]
     public async Task Queue_RegistersAWalkIn_AndRefusesOneAtAClosedHour()
     {
