@@ -78,8 +78,10 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
         SummarySheets = await db.SummarySheets.Where(s => s.CaseId == id).OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         var actions = HideNames ? [] : await db.PlanActions.Where(a => a.CaseId == id && a.Status == ActionStatus.Open && a.DueDate != null)
             .Select(a => new { Due = a.DueDate!.Value, a.Description }).ToListAsync(ct);
-        ComingUp = Chronology.Where(e => e.Deadline >= Today).Select(e => (e.Deadline!.Value, l["legal-" + e.Type].Value))
-            .Concat(Documents.Where(d => d.Status == DocumentStatus.ExpiringSoon && d.ValidUntil is not null)
+        // As on the list of what falls due: a deadline passed last week is the most urgent of all.
+        var recent = Today.AddDays(-7);
+        ComingUp = Chronology.Where(e => e.Deadline >= recent).Select(e => (e.Deadline!.Value, l["legal-" + e.Type].Value))
+            .Concat(Documents.Where(d => d.Status != DocumentStatus.Valid && d.ValidUntil >= recent)
                 .Select(d => (d.ValidUntil!.Value, $"{l["document-" + d.Type].Value}{(d.Title is null ? "" : $" · {d.Title}")}")))
             .Concat(actions.Select(a => (a.Due, a.Description)))
             .OrderBy(x => x.Item1).ToList();

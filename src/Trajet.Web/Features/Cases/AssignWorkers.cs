@@ -21,6 +21,21 @@ public static class AssignWorkers
             .Select(u => new Worker(u.Id, u.DisplayName))
             .ToListAsync(ct);
 
+    /// <summary>One more worker on the case, whoever else is on it (a former worker, no longer a candidate, stays).</summary>
+    public static async Task<List<FieldError>> AddAsync(TrajetDbContext db, UserContext user, Case @case, Guid userId, CancellationToken ct)
+    {
+        if ((await CandidatesAsync(db, @case, ct)).All(w => w.Id != userId))
+        {
+            return [new("userId", "Only case workers of this programme can be assigned.")];
+        }
+        if (!await db.CaseAssignments.AnyAsync(a => a.CaseId == @case.Id && a.UserId == userId, ct))
+        {
+            db.CaseAssignments.Add(new CaseAssignment { CaseId = @case.Id, UserId = userId, AssignedByUserId = user.Id });
+            await db.SaveChangesAsync(ct);
+        }
+        return [];
+    }
+
     public static async Task<List<FieldError>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {
         var candidates = (await CandidatesAsync(db, @case, ct)).Select(w => w.Id).ToHashSet();

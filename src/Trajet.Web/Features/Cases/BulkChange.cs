@@ -106,11 +106,10 @@ public static class BulkChange
                     DurableSolution = input.DurableSolution,
                 };
                 return (await ChangeStatus.ExecuteAsync(db, user, @case, change, today, holds, ct)).Failed?.Errors ?? [];
+            case BulkAction.Assign:
+                return await AssignWorkers.AddAsync(db, user, @case, input.UserId!.Value, ct);
             default:
-                var keep = input.Action == BulkAction.Assign
-                    ? await db.CaseAssignments.Where(a => a.CaseId == @case.Id).Select(a => a.UserId).ToListAsync(ct)
-                    : [];
-                return await AssignWorkers.ExecuteAsync(db, user, @case, [.. keep.Append(input.UserId!.Value).Distinct()], ct);
+                return await AssignWorkers.ExecuteAsync(db, user, @case, [input.UserId!.Value], ct);
         }
     }
 }

@@ -79,6 +79,7 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCoun
         ["status"] = Status?.ToString(),
         ["programme"] = Programme,
         ["mine"] = Mine ? "true" : null,
+        ["page"] = PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null,
     }.Where(p => p.Value is not null));
 
     private async Task LoadAsync(CancellationToken ct)

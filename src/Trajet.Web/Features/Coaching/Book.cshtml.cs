@@ -71,7 +71,7 @@ public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         {
             return NotFound();
         }
-        await LoadSlotsAsync(Input.CoachUserId ?? user.Id, Desks.FirstOrDefault(d => d.Id == Input.DeskId) ?? Desks.FirstOrDefault(), ct);
+        await LoadSlotsAsync(Input.CoachUserId is { } c && Coaches.Any(x => x.Id == c) ? c : user.Id, Desks.FirstOrDefault(d => d.Id == Input.DeskId) ?? Desks.FirstOrDefault(), ct);
         if (!ModelState.IsValid)
         {
             return Page();

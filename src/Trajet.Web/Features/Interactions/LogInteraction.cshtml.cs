@@ -19,7 +19,7 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
         {
             return NotFound();
         }
-        if (type is { } chosen && !IsCoaching)
+        if (type is { } chosen)
         {
             Input = new() { Type = chosen, Date = Today, DurationMinutes = chosen == InteractionType.HomeVisit ? 60 : null };
             return Page();

@@ -56,6 +56,11 @@ public abstract class BulkChangeTests(TrajetApp app)
             var audited = await app.WithDbAsync((db, _) => db.AuditEntries.CountAsync(e => e.CaseId == id && e.ActorEmail == team.CoordinatorEmail && e.EntityType == "CaseAssignment"));
             Assert.True(audited >= 2, $"{audited} assignment entries in the audit trail of {id}");
         }
+
+        // A worker who has left stays on the cases; adding another still works.
+        await app.WithDbAsync((db, _) => db.Users.Where(u => u.Id == team.OtherWorkerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false)));
+        await team.Coordinator.PostAsJsonAsync("/api/cases/bulk", new { caseIds = ids, action = "assign", userId = team.WorkerId }).Succeeded();
+        Assert.Equal(new[] { team.WorkerId, team.OtherWorkerId }.Order(), (await AssigneesAsync(ids[1])).Order());
     }
 
     [Fact]

@@ -106,6 +106,24 @@ public sealed class CasePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task CasePage_UpcomingDeadlines_IncludeOneJustPassed_MarkedOverdue()
+    {
+        var (browser, api, id, _) = await CaseAsync();
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await api.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "order-to-leave", date = Day(-33), deadline = Day(-3) }).Succeeded();
+        await api.PostAsJsonAsync($"/api/cases/{id}/legal-events", new { type = "order-to-leave", date = Day(-100), deadline = Day(-70) }).Succeeded();
+
+        var page = await Html.GetAsync(browser, $"/Cases/Details/{id}");
+
+        var items = page.QuerySelectorAll("section[aria-labelledby=coming-up] li").ToList();
+        Assert.True(items.Count == 1, page.QuerySelector("section[aria-labelledby=coming-up]")?.OuterHtml ?? page.QuerySelector("main")!.InnerHtml[..2000]);
+        var passed = items[0];
+        Assert.Contains("overdue", passed.ClassList);
+        Assert.Contains("(1)", page.QuerySelector("nav.quick-actions a[href='#coming-up']")!.TextContent);
+    }
+
+    [Fact]
     public async Task AddPerson_WhenSomeoneSimilarIsKnown_AsksBeforeSaving()
     {
         var (browser, _, id, _) = await CaseAsync();
