@@ -73,6 +73,7 @@ app.UseTwoFactorEnforcement();
 app.UseAuthorization();
 app.UseEvaluatorWall();
 app.UseAuditedReads();
+app.UseIdempotencyKeys();
 
 // Endpoints
 app.MapRazorPages();

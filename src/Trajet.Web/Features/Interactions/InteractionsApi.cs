@@ -5,7 +5,7 @@ public static class InteractionsApi
     public static void MapInteractionsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/cases/{id:guid}/interactions").WithTags("Case work");
-        group.MapPost("/", Post);
+        group.MapPost("/", Post).WithIdempotency();
         group.MapGet("/", List).ForEvaluators();
     }
 

@@ -25,9 +25,9 @@ public static partial class OutreachApi
         group.MapPost("/sessions", PlanSessionEndpoint);
         group.MapGet("/sessions/{id:guid}", GetSession);
         group.MapGet("/contacts", ListContacts);
-        group.MapPost("/contacts", LogContactEndpoint);
+        group.MapPost("/contacts", LogContactEndpoint).WithIdempotency();
         group.MapGet("/people", FindPeople);
-        group.MapPost("/people", AddPerson);
+        group.MapPost("/people", AddPerson).WithIdempotency();
         group.MapGet("/people/{id:guid}", GetPerson);
         group.MapPut("/people/{id:guid}", UpdatePerson);
         group.MapPost("/people/{id:guid}/outcomes", AddOutcome);
