@@ -25,10 +25,10 @@ public sealed class DetailsModel(CurrentUser current, TrajetDbContext db, IStrin
     public bool IsCoaching { get; private set; }
     public Pathway? Pathway { get; private set; }
 
-    /// <summary>The page lists the latest interactions; the timeline has them all.</summary>
-    /// <summary>What falls due on this case from today: legal deadlines, open plan actions, documents running out.</summary>
+    /// <summary>What falls due on this case: legal deadlines and documents from a week ago, open plan actions.</summary>
     public IReadOnlyList<(DateOnly Due, string What)> ComingUp { get; private set; } = [];
 
+    /// <summary>The page lists the latest interactions; the timeline has them all.</summary>
     public const int LatestInteractions = 10;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>

@@ -51,19 +51,7 @@ public static class BulkChange
         }
         else if (input.Action == BulkAction.Close)
         {
-            // Said once for all the cases rather than once per case.
-            if (string.IsNullOrWhiteSpace(input.Reason))
-            {
-                errors.Add(new("reason", "Give the reason."));
-            }
-            if (input.Outcome is null)
-            {
-                errors.Add(new("outcome", "Choose the outcome at closure."));
-            }
-            if (input.DurableSolution is null)
-            {
-                errors.Add(new("durableSolution", "Choose the durable solution reached (or none)."));
-            }
+            errors.AddRange(CaseWorkflow.OwnFields(Closing(input, today))); // said once for all the cases
         }
         if (errors.Count > 0)
         {
@@ -97,19 +85,20 @@ public static class BulkChange
         switch (input.Action)
         {
             case BulkAction.Close:
-                var change = new CaseWorkflow.Change
-                {
-                    To = CaseStatus.Closed,
-                    Date = input.Date ?? today,
-                    Reason = input.Reason,
-                    Outcome = input.Outcome,
-                    DurableSolution = input.DurableSolution,
-                };
-                return (await ChangeStatus.ExecuteAsync(db, user, @case, change, today, holds, ct)).Failed?.Errors ?? [];
+                return (await ChangeStatus.ExecuteAsync(db, user, @case, Closing(input, today), today, holds, ct)).Failed?.Errors ?? [];
             case BulkAction.Assign:
                 return await AssignWorkers.AddAsync(db, user, @case, input.UserId!.Value, ct);
             default:
                 return await AssignWorkers.ExecuteAsync(db, user, @case, [input.UserId!.Value], ct);
         }
     }
+
+    private static CaseWorkflow.Change Closing(Input input, DateOnly today) => new()
+    {
+        To = CaseStatus.Closed,
+        Date = input.Date ?? today,
+        Reason = input.Reason,
+        Outcome = input.Outcome,
+        DurableSolution = input.DurableSolution,
+    };
 }

@@ -61,15 +61,8 @@ public static class CaseWorkflow
             errors.Add(new("date", "The date cannot be before the previous step of the case."));
         }
 
+        errors.AddRange(OwnFields(change));
         var hasReason = !string.IsNullOrWhiteSpace(change.Reason);
-        if (to is CaseStatus.Declined or CaseStatus.Paused or CaseStatus.Closed && !hasReason)
-        {
-            errors.Add(new("reason", "Give the reason."));
-        }
-        if (change.Reason?.Length > 1000)
-        {
-            errors.Add(new("reason", "At most 1000 characters."));
-        }
         if (to == CaseStatus.Admitted)
         {
             if (facts.CriteriaUnanswered > 0)
@@ -81,21 +74,37 @@ public static class CaseWorkflow
                 errors.Add(new("reason", "Explain why the case is admitted although a criterion is not met or unknown."));
             }
         }
-        if (to == CaseStatus.Closed)
+        if (to == CaseStatus.Closed && facts.PathwayBlocksClosure)
+        {
+            errors.Add(new("to", "The case is on pathway 3: record that the consequences (forced return, possible entry ban) were explained before closing it."));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// The checks of a change that need no case: a reason where one is asked (and its length), the outcome and the
+    /// durable solution at closure. A bulk closure says them once for all its cases.
+    /// </summary>
+    public static IEnumerable<FieldError> OwnFields(Change change)
+    {
+        if (change.To is CaseStatus.Declined or CaseStatus.Paused or CaseStatus.Closed && string.IsNullOrWhiteSpace(change.Reason))
+        {
+            yield return new("reason", "Give the reason.");
+        }
+        if (change.Reason?.Length > 1000)
+        {
+            yield return new("reason", "At most 1000 characters.");
+        }
+        if (change.To == CaseStatus.Closed)
         {
             if (change.Outcome is null)
             {
-                errors.Add(new("outcome", "Choose the outcome at closure."));
+                yield return new("outcome", "Choose the outcome at closure.");
             }
             if (change.DurableSolution is null)
             {
-                errors.Add(new("durableSolution", "Choose the durable solution reached (or none)."));
-            }
-            if (facts.PathwayBlocksClosure)
-            {
-                errors.Add(new("to", "The case is on pathway 3: record that the consequences (forced return, possible entry ban) were explained before closing it."));
+                yield return new("durableSolution", "Choose the durable solution reached (or none).");
             }
         }
-        return errors;
     }
 }

@@ -32,7 +32,7 @@ public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResourc
             return NotFound();
         }
         Notice = notice == "booked" ? l["The appointment is booked."].Value : null;
-        var coachId = coach is { } c && Coaches.Any(x => x.Id == c) ? c : user.Id;
+        var coachId = CoachOrMe(coach, user);
         var chosen = Desks.FirstOrDefault(x => x.Id == desk);
         await LoadSlotsAsync(coachId, chosen ?? Desks.FirstOrDefault(), ct);
         // A picked time; else the next opening day of the chosen desk (or next week), at its opening time (else half past nine).
@@ -49,6 +49,9 @@ public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         };
         return Page();
     }
+
+    /// <summary>A coach of the case's programme, as asked; anyone else (another organisation's user) is the user.</summary>
+    private Guid CoachOrMe(Guid? coach, UserContext user) => coach is { } c && Coaches.Any(x => x.Id == c) ? c : user.Id;
 
     private async Task LoadSlotsAsync(Guid coachId, Desk? desk, CancellationToken ct)
     {
@@ -71,7 +74,7 @@ public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         {
             return NotFound();
         }
-        await LoadSlotsAsync(Input.CoachUserId is { } c && Coaches.Any(x => x.Id == c) ? c : user.Id, Desks.FirstOrDefault(d => d.Id == Input.DeskId) ?? Desks.FirstOrDefault(), ct);
+        await LoadSlotsAsync(CoachOrMe(Input.CoachUserId, user), Desks.FirstOrDefault(d => d.Id == Input.DeskId) ?? Desks.FirstOrDefault(), ct);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -19,18 +19,13 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
         {
             return NotFound();
         }
-        if (type is { } chosen)
-        {
-            Input = new() { Type = chosen, Date = Today, DurationMinutes = chosen == InteractionType.HomeVisit ? 60 : null };
-            return Page();
-        }
-        var start = InteractionType.HomeVisit;
-        if (IsCoaching)
+        var start = type ?? InteractionType.HomeVisit;
+        if (type is null && IsCoaching)
         {
             var interviewed = await Db.Interactions.AnyAsync(i => i.CaseId == id && Interviews.Kinds.Contains(i.Type), ct);
             start = interviewed ? InteractionType.FollowUpInterview : InteractionType.FirstInterview;
         }
-        Input = new() { Type = start, Date = Today, DurationMinutes = 60 };
+        Input = new() { Type = start, Date = Today, DurationMinutes = type is null or InteractionType.HomeVisit ? 60 : null };
         return Page();
     }
 
