@@ -48,6 +48,7 @@ public static class AccountsSetup
             o.Events.OnRedirectToAccessDenied = c => ApiOr(c.Request, c.Response, 403, () => c.Response.Redirect(c.RedirectUri));
             Sessions.ConfigureCookie(o.Events);
         });
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = Sessions.KeepOnStampCheck);
         // Between the password and the code: who is signing in, for five minutes.
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {

@@ -20,6 +20,19 @@ public static class Sessions
         events.OnSigningOut = context => EndAsync(context.HttpContext);
     }
 
+    /// <summary>
+    /// Identity rebuilds a cookie's claims when it checks the security stamp (every 30 minutes of a ticket's life): the
+    /// rebuilt principal keeps the claim naming this cookie's session.
+    /// </summary>
+    public static Task KeepOnStampCheck(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal?.FindFirst(ClaimType) is { } session)
+        {
+            identity.AddClaim(new Claim(ClaimType, session.Value));
+        }
+        return Task.CompletedTask;
+    }
+
     private static async Task StartAsync(CookieSigningInContext context)
     {
         if (context.Principal?.Identity is not ClaimsIdentity identity
