@@ -23,6 +23,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<UserProgramme> UserProgrammes => Set<UserProgramme>();
+    public DbSet<RegisteredDevice> RegisteredDevices => Set<RegisteredDevice>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();

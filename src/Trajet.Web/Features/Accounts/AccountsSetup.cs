@@ -48,6 +48,10 @@ public static class AccountsSetup
             o.Events.OnRedirectToAccessDenied = c => ApiOr(c.Request, c.Response, 403, () => c.Response.Redirect(c.RedirectUri));
             Sessions.ConfigureCookie(o.Events);
         });
+        // Field sessions: on a registered phone, a field worker stays signed in through a round (FieldSessions).
+        services.AddSingleton(FieldSessions.Settings.From(
+            configuration.GetValue("Security:FieldIdleTimeoutMinutes", 240),
+            configuration.GetValue("Security:FieldSessionHours", 10)));
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = Sessions.KeepOnStampCheck);
         // Between the password and the code: who is signing in, for five minutes.
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>

@@ -65,7 +65,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
             return null;
         }
         // A sign-in cookie opens nothing once its session was ended (signed out, or signed out everywhere).
-        if (!AccountsSetup.SendsBearerToken(accessor.HttpContext!.Request) && !await Sessions.IsOpenAsync(db, principal, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        var request = accessor.HttpContext!.Request;
+        if (!AccountsSetup.SendsBearerToken(request)
+            && !await Sessions.IsOpenAsync(db, principal, DeviceCookie.HashFrom(request), clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
             return null;
         }

@@ -43,21 +43,41 @@ public static class Sessions
         // A refreshed sign-in (after a password change) replaces this browser's session.
         await EndAsync(context.HttpContext);
         var services = context.HttpContext.RequestServices;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var issued = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = issued.UtcDateTime;
+        var ct = context.HttpContext.RequestAborted;
         // A context of its own: the request's may hold changes that are not this one's to save.
         await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrajetDbContext>();
         var cutoff = now - Longest;
-        await db.Set<UserSession>().Where(s => s.UserId == userId && s.StartedAt < cutoff).ExecuteDeleteAsync(context.HttpContext.RequestAborted);
-        var session = new UserSession { UserId = userId, StartedAt = now };
+        await db.Set<UserSession>().Where(s => s.UserId == userId && s.StartedAt < cutoff).ExecuteDeleteAsync(ct);
+
+        var roles = identity.FindAll(identity.RoleClaimType).Select(c => c.Value).ToList();
+        var device = FieldSessions.MayHave(roles) ? await FieldDeviceAsync(db, userId, DeviceCookie.HashFrom(context.HttpContext.Request), ct) : null;
+        var fieldSessions = services.GetRequiredService<FieldSessions.Settings>();
+        var session = new UserSession { UserId = userId, StartedAt = now, DeviceId = device, EndsAt = device is null ? null : fieldSessions.EndOf(now) };
         db.Add(session);
-        await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+        await db.SaveChangesAsync(ct);
         foreach (var old in identity.FindAll(ClaimType).ToList())
         {
             identity.RemoveClaim(old);
         }
         identity.AddClaim(new Claim(ClaimType, session.Id.ToString()));
+
+        // The ticket's span is its idle timeout: the handler's sliding renewal keeps expiry minus issue, so a field
+        // session's longer span lasts through every renewal (a refreshed sign-in starts from now too).
+        context.Properties.IssuedUtc = issued;
+        context.Properties.ExpiresUtc = issued + (device is null ? context.Options.ExpireTimeSpan : fieldSessions.IdleTimeout);
     }
+
+    /// <summary>The registered, unrevoked phone of the user's own organisation whose token the request carries.</summary>
+    private static Task<Guid?> FieldDeviceAsync(TrajetDbContext db, Guid userId, string? tokenHash, CancellationToken ct) =>
+        tokenHash is null
+            ? Task.FromResult<Guid?>(null)
+            : db.Set<RegisteredDevice>()
+                .Where(d => d.TokenHash == tokenHash && d.RevokedAt == null && db.Users.Any(u => u.Id == userId && u.OrganisationId == d.OrganisationId))
+                .Select(d => (Guid?)d.Id)
+                .FirstOrDefaultAsync(ct);
 
     private static async Task EndAsync(HttpContext context)
     {
@@ -68,11 +88,16 @@ public static class Sessions
         }
     }
 
-    /// <summary>Whether the cookie's session is still open; a cookie without one (issued before sessions existed) is not.</summary>
-    public static async Task<bool> IsOpenAsync(TrajetDbContext db, ClaimsPrincipal principal, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Whether the cookie's session is still open; a cookie without one (issued before sessions existed) is not. A field
+    /// session is also closed past its hard end, once its phone is revoked, and on a request without that phone's token.
+    /// </summary>
+    public static async Task<bool> IsOpenAsync(TrajetDbContext db, ClaimsPrincipal principal, string? deviceTokenHash, DateTime now, CancellationToken ct)
     {
         var cutoff = now - Longest;
-        return Id(principal) is { } id && await db.Set<UserSession>().AnyAsync(s => s.Id == id && s.StartedAt >= cutoff, ct);
+        return Id(principal) is { } id && await db.Set<UserSession>().AnyAsync(s => s.Id == id && s.StartedAt >= cutoff
+            && (s.DeviceId == null
+                || (s.EndsAt > now && db.Set<RegisteredDevice>().Any(d => d.Id == s.DeviceId && d.RevokedAt == null && d.TokenHash == deviceTokenHash))), ct);
     }
 
     public static Task<int> EndAllAsync(TrajetDbContext db, Guid userId, CancellationToken ct) =>

@@ -70,7 +70,7 @@ public static class AuditChanges
 
     /// <summary>Free text (notes, observations, long descriptions) and secrets are recorded as changed, never by value.</summary>
     public static bool IsRedacted(IProperty property) =>
-        property.Name == nameof(User.PasswordHash) ||
+        property.Name is nameof(User.PasswordHash) or nameof(RegisteredDevice.TokenHash) ||
         (property.ClrType == typeof(string) && (property.Name.Contains("Note", StringComparison.OrdinalIgnoreCase)
             || property.Name.Contains("Text", StringComparison.OrdinalIgnoreCase)
             || property.GetMaxLength() is null or >= 1000));
