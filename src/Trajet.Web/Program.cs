@@ -7,6 +7,7 @@ using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Interactions;
 using Trajet.Web.Features.LegalEvents;
+using Trajet.Web.Features.Offline;
 using Trajet.Web.Features.Operations;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
@@ -98,6 +99,7 @@ app.MapPathwayApi();
 app.MapReportsApi();
 app.MapAuditApi();
 app.MapOutreachApi();
+app.MapOfflineApi();
 app.MapApiFallback();
 
 app.Run();

@@ -61,6 +61,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("outreach-shared-person", "outreach@reachout-fr.demo", async b => $"/Outreach/Person/{await TesfayAsync(b)}"),
         new("outreach-referrals", Outreach, Path("/Outreach/Referrals")),
         new("outreach-dashboard", Outreach, Path("/Outreach/Dashboard")),
+        new("this-phone", Outreach, Path("/Offline")),
         new("change-password", CaseManager, Path("/Accounts/ChangePassword")),
         new("two-factor", CaseManager, Path("/Accounts/TwoFactor")),
         new("enrol-authenticator", null, Path("/Accounts/EnrolAuthenticator"), Prepare: PasswordOnly(Roles.Coordinator, twoFactor: false, "/Accounts/EnrolAuthenticator")),

@@ -64,6 +64,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
         "/health", "/openapi/{documentName}.json", "/Accounts/Login", "/Accounts/LoginWithCode", "/Accounts/Logout", "/Culture", "/Error", "/Status",
         "/api/auth/login", "/api/auth/refresh", "/api/auth/confirmEmail", "/api/auth/register", "/api/auth/forgotPassword",
         "/api/auth/resetPassword", "/api/auth/resendConfirmationEmail",
+        "/api/offline/status", // whether a phone's key is still good: answers yes or no about an unguessable key id
     ];
 
     /// <summary>Requests the walk does not send, each with its reason.</summary>

@@ -167,6 +167,8 @@ public static class SessionValidation
                     if (!context.Request.Headers.Authorization.Any())
                     {
                         await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        // Signed out everywhere or disabled: the browser drops what it kept offline (js/offline.js does too).
+                        context.Response.Headers["Clear-Site-Data"] = Sessions.ClearSiteData;
                     }
                     context.User = new ClaimsPrincipal(new ClaimsIdentity());
                 }

@@ -8,6 +8,7 @@ public sealed class LogoutModel(SignInManager<User> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        Response.Headers["Clear-Site-Data"] = Sessions.ClearSiteData;
         return LocalRedirect("/Accounts/Login");
     }
 }

@@ -11,6 +11,9 @@ public static class Sessions
 {
     public const string ClaimType = "trajet:session";
 
+    /// <summary>Wipes the offline store, the cached field forms and the service worker of a browser that signs out.</summary>
+    public const string ClearSiteData = "\"cache\", \"storage\"";
+
     /// <summary>No cookie outlives this, however active (rows older are swept at the user's next sign-in).</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(30);
 
@@ -100,8 +103,12 @@ public static class Sessions
                 || (s.EndsAt > now && db.Set<RegisteredDevice>().Any(d => d.Id == s.DeviceId && d.RevokedAt == null && d.TokenHash == deviceTokenHash))), ct);
     }
 
-    public static Task<int> EndAllAsync(TrajetDbContext db, Guid userId, CancellationToken ct) =>
-        db.Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+    /// <summary>Signs the user out everywhere; their phones' offline stores are wiped at their next contact (a new key).</summary>
+    public static async Task<int> EndAllAsync(TrajetDbContext db, Guid userId, CancellationToken ct)
+    {
+        await DeviceKey.DeleteAsync(db, userId, ct);
+        return await db.Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+    }
 
     private static Guid? Id(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirst(ClaimType)?.Value, out var id) ? id : null;

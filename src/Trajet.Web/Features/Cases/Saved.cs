@@ -42,7 +42,7 @@ public static class SavedNotice
         _ => l["Saved."],
     }).Value : null;
 
-    private static string? Section(Saved saved) => saved switch
+    public static string? Section(Saved saved) => saved switch
     {
         Saved.Person or Saved.PersonErased or Saved.Contact => "household",
         Saved.Interaction => "interactions",

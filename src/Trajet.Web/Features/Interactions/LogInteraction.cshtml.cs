@@ -7,6 +7,9 @@ public sealed class LogInteractionModel(CurrentUser current, TrajetDbContext db,
     [BindProperty]
     public RecordInteraction.Input Input { get; set; } = new();
 
+    /// <summary>Where the case page shows the saved interaction (the offline layer goes there after sending).</summary>
+    public string SavedUrl => Url.Page("/CaseFile/Details", null, new { id = CaseId, saved = Saved.Interaction.ToKebab() }) + (SavedNotice.Section(Saved.Interaction) is { } section ? "#" + section : "");
+
     /// <summary>An individual-coaching case: the form is an interview write-up.</summary>
     public bool IsCoaching { get; private set; }
 

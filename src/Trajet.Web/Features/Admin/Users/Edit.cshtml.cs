@@ -186,6 +186,7 @@ public sealed class EditModel(TrajetDbContext db, UserManager<User> users, IStri
             return NotFound();
         }
         await users.TurnOffTwoFactorAsync(user);
+        await Sessions.EndAllAsync(db, user.Id, HttpContext.RequestAborted); // a lost phone: its offline store is wiped too
         return RedirectToPage(new { id, message = "Two-factor sign-in has been reset and all sessions of this user are signed out." });
     }
 

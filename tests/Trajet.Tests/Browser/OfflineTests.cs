@@ -1,0 +1,311 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Trajet.Tests.Features.Cases;
+using Trajet.Tests.Infrastructure;
+using Trajet.Web.Data;
+using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Organisations;
+using static Microsoft.Playwright.Assertions;
+
+namespace Trajet.Tests.Browser;
+
+/// <summary>
+/// Field capture with the network cut (Playwright's offline mode): what is typed waits on the phone, encrypted, and lands
+/// once; conflicts are shown; signing out wipes the phone.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OfflineTests(BrowserFixture browser)
+{
+    private TrajetApp App => browser.App;
+
+    /// <summary>One worker who does both: street rounds (an outreach programme) and home visits (an active case of their own).</summary>
+    private sealed record FieldWorker(string Email, Guid UserId, Guid SessionId, Guid CaseId, HttpClient Api, string OutreachSlug);
+
+    private async Task<FieldWorker> FieldWorkerAsync()
+    {
+        var (organisation, family) = await App.CreateOrganisationAsync();
+        var criteria = await App.AddCriteriaAsync(family, "Child under 18");
+        var outreach = await App.WithDbAsync(async (db, _) =>
+        {
+            var programme = new Programme { OrganisationId = organisation.Id, Slug = $"round-{Guid.NewGuid():N}"[..16], Name = "Rounds", Kind = ProgrammeKind.Outreach, CasePrefix = "R" };
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+            return programme;
+        });
+        var coordinator = await App.ApiClientAsync(await App.CreateUserAsync(Roles.Coordinator, organisation, family));
+        var email = await App.CreateUserAsync(Roles.CaseManager, organisation, family);
+        var userId = await App.WithDbAsync(async (db, services) =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
+            var user = await users.FindByEmailAsync(email);
+            await users.AddToRoleAsync(user!, Roles.OutreachWorker);
+            db.UserProgrammes.Add(new UserProgramme { UserId = user!.Id, ProgrammeId = outreach.Id });
+            await db.SaveChangesAsync();
+            return user.Id;
+        });
+        var api = await App.ApiClientAsync(email);
+        var today = App.Services.GetRequiredService<TimeProvider>().GetLocalNow().ToString("yyyy-MM-dd");
+        var place = await IdOf(await api.PostAsJsonAsync("/api/outreach/places", new { programme = outreach.Slug, name = "Gare du Midi", type = "station", city = "Brussels", region = "Brussels-Capital" }));
+        var session = await IdOf(await api.PostAsJsonAsync("/api/outreach/sessions", new { programme = outreach.Slug, kind = "outdoor-round", date = today, placeId = place, languages = new[] { "fr" } }));
+        var opened = await CaseBuilder.OpenAsync(coordinator, family.Slug, date: "2026-01-05");
+        await coordinator.PutAsJsonAsync($"/api/cases/{opened.Id}/screening", new { date = "2026-01-06", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) }).Succeeded();
+        await coordinator.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { to = "admitted", date = "2026-01-07" }).Succeeded();
+        await coordinator.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { to = "active", date = "2026-01-08" }).Succeeded();
+        await coordinator.PostAsJsonAsync("/api/cases/bulk", new { caseIds = new[] { opened.Id }, action = "assign", userId }).Succeeded();
+        return new(email, userId, session, opened.Id, api, outreach.Slug);
+    }
+
+    private static async Task<Guid> IdOf(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password = TrajetApp.Password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Accounts/Login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await Expect(page.Locator("header .who")).ToBeAttachedAsync();
+        return page;
+    }
+
+    /// <summary>The offline layer has started on the page (key fetched, outbox counted).</summary>
+    private static Task ReadyAsync(IPage page) => Expect(page.Locator("html[data-offline-ready]")).ToBeAttachedAsync();
+
+    /// <summary>The service worker has kept the next days' forms (the phone opens them without network).</summary>
+    private static Task KeptAsync(IPage page) => Expect(page.Locator("html[data-offline-kept]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+
+    /// <summary>The phone's store is gone (after a sign-out, or at the next contact after "sign out everywhere").</summary>
+    private static async Task WipedAsync(IPage page)
+    {
+        await ReadyAsync(page);
+        Assert.Equal(0, await StoredRecordsAsync(page));
+    }
+
+    private static ILocator Badge(IPage page) => page.Locator("#outbox-badge");
+
+    /// <summary>Every record of the phone's store and cache as text (buffers decoded), to look for names in clear.</summary>
+    private static Task<string> DeviceContentsAsync(IPage page) => page.EvaluateAsync<string>("""
+        async () => {
+          const out = [];
+          const text = v => {
+            if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) out.push(new TextDecoder('latin1').decode(v));
+            else if (typeof v === 'string') out.push(v);
+            else if (v && typeof v === 'object') Object.values(v).forEach(text);
+          };
+          for (const info of await indexedDB.databases()) {
+            const db = await new Promise(r => { const o = indexedDB.open(info.name); o.onsuccess = () => r(o.result); });
+            for (const name of db.objectStoreNames) {
+              const rows = await new Promise(r => { const q = db.transaction(name).objectStore(name).getAll(); q.onsuccess = () => r(q.result); });
+              rows.forEach(text);
+            }
+            db.close();
+          }
+          for (const name of await caches.keys()) {
+            const cache = await caches.open(name);
+            for (const request of await cache.keys()) out.push(await (await cache.match(request)).text());
+          }
+          return out.join('\n');
+        }
+        """);
+
+    private static Task<int> StoredRecordsAsync(IPage page) => page.EvaluateAsync<int>("""
+        async () => {
+          let n = 0;
+          for (const info of await indexedDB.databases()) {
+            const db = await new Promise(r => { const o = indexedDB.open(info.name); o.onsuccess = () => r(o.result); });
+            for (const name of db.objectStoreNames) n += await new Promise(r => { const q = db.transaction(name).objectStore(name).count(); q.onsuccess = () => r(q.result); });
+            db.close();
+          }
+          for (const name of await caches.keys()) n += (await (await caches.open(name)).keys()).length;
+          return n;
+        }
+        """);
+
+    private async Task LogContactAsync(IPage page, string nickname)
+    {
+        await page.GetByLabel("Nickname (leave empty if anonymous)").FillAsync(nickname);
+        await page.GetByLabel("Dublin regulation").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the contact" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task Offline_ThreeContactsAndAHomeVisit_WaitOnThePhone_ThenLandOnceEach()
+    {
+        var worker = await FieldWorkerAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync("/Outreach/LogContact");
+        await ReadyAsync(page);
+        await KeptAsync(page);
+
+        await context.SetOfflineAsync(true);
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            await LogContactAsync(page, $"Planted{tag}N{n}");
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved on this phone" })).ToBeVisibleAsync();
+            await Expect(Badge(page)).ToHaveTextAsync(n == 1 ? "1 waiting to be sent" : $"{n} waiting to be sent");
+        }
+        await page.GotoAsync($"/CaseWork/LogInteraction/{worker.CaseId}");
+        await ReadyAsync(page);
+        await page.GetByLabel("Notes").FillAsync($"Visit note {tag}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Badge(page)).ToHaveTextAsync("4 waiting to be sent");
+
+        // Still there after a reload without network; nothing readable on the phone.
+        await page.ReloadAsync();
+        await Expect(Badge(page)).ToHaveTextAsync("4 waiting to be sent");
+        var stored = await DeviceContentsAsync(page);
+        Assert.DoesNotContain($"Planted{tag}", stored);
+        Assert.DoesNotContain($"Visit note {tag}", stored);
+        Assert.Equal(0, await App.WithDbAsync((db, _) => db.OutreachContacts.CountAsync(c => c.SessionId == worker.SessionId)));
+
+        await context.SetOfflineAsync(false);
+        await Expect(Badge(page)).ToBeHiddenAsync(new() { Timeout = 15_000 });
+
+        var contacts = await App.WithDbAsync((db, _) => db.OutreachContacts.Where(c => c.SessionId == worker.SessionId).ToListAsync());
+        Assert.Equal(new[] { $"Planted{tag}N1", $"Planted{tag}N2", $"Planted{tag}N3" }, contacts.Select(c => c.Nickname).Order());
+        var today = DateOnly.FromDateTime(App.Services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        Assert.All(contacts, c => Assert.Equal((today, worker.UserId, "dublin"), (c.Date, c.RecordedByUserId!.Value, c.InformationGiven)));
+        var visits = await App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == worker.CaseId).ToListAsync());
+        var visit = Assert.Single(visits);
+        Assert.Equal(($"Visit note {tag}", Trajet.Web.Features.Interactions.InteractionType.HomeVisit, today), (visit.Notes, visit.Type, visit.Date));
+    }
+
+    [Fact]
+    public async Task ConnectionDropsAfterTheServerSaved_TheRetryCreatesNothingNew()
+    {
+        var worker = await FieldWorkerAsync();
+        var nickname = $"Dropped{Guid.NewGuid():N}"[..16];
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync("/Outreach/LogContact");
+        await ReadyAsync(page);
+        var cut = 0;
+        await page.RouteAsync("**/api/outreach/contacts", async route =>
+        {
+            if (cut++ == 0)
+            {
+                await route.FetchAsync(); // the server saves…
+                await route.AbortAsync(); // …and the answer never reaches the phone
+                return;
+            }
+            await route.ContinueAsync();
+        });
+
+        await LogContactAsync(page, nickname);
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+        Assert.Equal(1, await App.WithDbAsync((db, _) => db.OutreachContacts.CountAsync(c => c.SessionId == worker.SessionId)));
+
+        await page.ReloadAsync(); // the outbox sends again, with the same key
+        await ReadyAsync(page);
+        await Expect(Badge(page)).ToBeHiddenAsync();
+        Assert.Equal(2, cut);
+        Assert.Equal(1, await App.WithDbAsync((db, _) => db.OutreachContacts.CountAsync(c => c.SessionId == worker.SessionId && c.Nickname == nickname)));
+    }
+
+    [Fact]
+    public async Task SessionEnds_WhileWritingAHomeVisit_TheNoteIsSentAfterSigningInAgain()
+    {
+        var worker = await FieldWorkerAsync();
+        var notes = $"Long note {Guid.NewGuid():N}";
+        await using var context = await browser.NewContextAsync(locale: "fr-BE", size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync($"/CaseWork/LogInteraction/{worker.CaseId}");
+        await ReadyAsync(page);
+        await page.GetByLabel("Notes").FillAsync(notes);
+
+        // The draft is kept as the person types: a reload brings it back.
+        await Expect(page.Locator("html[data-draft-saved]")).ToBeAttachedAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("Notes")).ToHaveValueAsync(notes);
+        await Expect(page.Locator(".offline-draft")).ToContainTextAsync("brouillon");
+
+        // The idle timeout passes: the browser no longer sends a valid sign-in.
+        await context.ClearCookiesAsync(new() { Name = "trajet.auth" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Votre session a pris fin" })).ToBeVisibleAsync();
+        await Expect(Badge(page)).ToHaveTextAsync("1 en attente d'envoi");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
+        await page.Locator("#Input_Email").FillAsync(worker.Email);
+        await page.Locator("#Input_Password").FillAsync(TrajetApp.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await ReadyAsync(page);
+        await Expect(Badge(page)).ToBeHiddenAsync();
+
+        var saved = await App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == worker.CaseId).ToListAsync());
+        Assert.Equal(notes, Assert.Single(saved).Notes);
+    }
+
+    [Fact]
+    public async Task SignOut_WipesWhatThePhoneKept()
+    {
+        var worker = await FieldWorkerAsync();
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync("/Offline");
+        await ReadyAsync(page);
+        await KeptAsync(page);
+        Assert.True(await StoredRecordsAsync(page) > 0);
+
+        await BrowserFixture.OpenMenuAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Accounts/Login"));
+        await WipedAsync(page);
+    }
+
+    [Fact]
+    public async Task SignedOutEverywhere_ThePhoneIsWipedAtItsNextContact()
+    {
+        var worker = await FieldWorkerAsync();
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync("/Outreach/LogContact");
+        await ReadyAsync(page);
+        await context.SetOfflineAsync(true);
+        await LogContactAsync(page, "Waiting");
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+
+        // An administrator signs the user out everywhere (the phone was reported lost).
+        await App.WithDbAsync((db, _) => Sessions.EndAllAsync(db, worker.UserId, CancellationToken.None));
+        await context.SetOfflineAsync(false);
+        await page.GotoAsync("/");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Accounts/Login"));
+        await WipedAsync(page);
+        Assert.Equal(0, await App.WithDbAsync((db, _) => db.OutreachContacts.CountAsync(c => c.SessionId == worker.SessionId)));
+    }
+
+    [Fact]
+    public async Task AnotherUserSignsIn_OnThePhone_WhatTheFirstKeptIsWiped()
+    {
+        var worker = await FieldWorkerAsync();
+        var other = await FieldWorkerAsync();
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync("/Outreach/LogContact");
+        await ReadyAsync(page);
+        await context.SetOfflineAsync(true);
+        await LogContactAsync(page, "NotForOthers");
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+
+        await context.ClearCookiesAsync(new() { Name = "trajet.auth" });
+        await context.SetOfflineAsync(false);
+        await page.GotoAsync("/Accounts/Login");
+        await page.Locator("#Input_Email").FillAsync(other.Email);
+        await page.Locator("#Input_Password").FillAsync("not the password");
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await Expect(page.Locator(".errors li")).ToBeVisibleAsync(); // the attempt failed, and the page came back
+
+        await WipedAsync(page);
+        Assert.Equal(0, await App.WithDbAsync((db, _) => db.OutreachContacts.CountAsync(c => c.SessionId == worker.SessionId)));
+    }
+}
