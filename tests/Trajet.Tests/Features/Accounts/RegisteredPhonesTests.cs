@@ -6,7 +6,7 @@ using Trajet.Web.Features.Accounts;
 
 namespace Trajet.Tests.Features.Accounts;
 
-/// <summary>The pages "This phone" and "Registered phones": who may register and revoke, what the phone and the table keep.</summary>
+/// <summary>The pages "This phone's registration" and "Registered phones": who may register and revoke, what the phone and the table keep.</summary>
 public abstract class RegisteredPhonesTests(TrajetApp app)
 {
     [Fact]
@@ -60,6 +60,26 @@ public abstract class RegisteredPhonesTests(TrajetApp app)
         var response = await Html.SubmitAsync(browser, page, "main form", new Dictionary<string, string> { ["Input.Name"] = "Secure phone" });
 
         Assert.Contains("; secure", response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(DeviceCookie.Name + "=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SigningOut_KeepsThePhonesToken_AndTheNextFieldWorkerGetsAFieldSession()
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        using var phone = new Phone(app);
+        await phone.SignInAsync(await app.CreateUserAsync(Roles.Coordinator, organisation));
+        await RegisterAsync(phone, "Shared round phone");
+
+        var signOut = await Html.SubmitAsync(phone.Browser, await Html.GetAsync(phone.Browser, "/"), "form[action='/Accounts/Logout']", new Dictionary<string, string>());
+        var worker = await app.CreateUserAsync(Roles.OutreachWorker, organisation, programme);
+        await phone.SignInAsync(worker);
+
+        // Clear-Site-Data wipes the offline store on sign-out, never the cookies: the phone stays registered.
+        Assert.DoesNotContain("cookies", string.Join(",", signOut.Headers.TryGetValues("Clear-Site-Data", out var clear) ? clear : []), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(signOut.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith(DeviceCookie.Name + "=", StringComparison.Ordinal));
+        var userId = await UserIdAsync(worker);
+        var deviceId = await app.WithDbAsync((db, _) => db.Set<UserSession>().Where(s => s.UserId == userId).Select(s => s.DeviceId).SingleAsync());
+        Assert.Equal(await app.WithDbAsync((db, _) => db.RegisteredDevices.Where(d => d.OrganisationId == organisation.Id).Select(d => (Guid?)d.Id).SingleAsync()), deviceId);
     }
 
     [Fact]
@@ -191,9 +211,9 @@ public abstract class RegisteredPhonesTests(TrajetApp app)
     }
 
     [Theory]
-    [InlineData("fr-BE", "Ce téléphone", "Enregistrer ce téléphone", "Téléphones enregistrés")]
-    [InlineData("nl-BE", "Deze telefoon", "Deze telefoon registreren", "Geregistreerde telefoons")]
-    [InlineData("en-GB", "This phone", "Register this phone", "Registered phones")]
+    [InlineData("fr-BE", "Enregistrement de ce téléphone", "Enregistrer ce téléphone", "Téléphones enregistrés")]
+    [InlineData("nl-BE", "Registratie van deze telefoon", "Deze telefoon registreren", "Geregistreerde telefoons")]
+    [InlineData("en-GB", "This phone's registration", "Register this phone", "Registered phones")]
     public async Task Pages_AreInTheUsersLanguage(string language, string heading, string button, string listHeading)
     {
         var (organisation, _) = await app.CreateOrganisationAsync();
