@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Features.Accounts;
@@ -11,13 +12,18 @@ using Trajet.Web.Features.Outreach;
 namespace Trajet.Tests.Features.Outreach;
 
 /// <summary>
-/// A person's details edited on two devices: changes to different fields both land; a field both changed is a
-/// conflict, listed with its three values, and nothing is saved until the device sends what the user chose.
+/// A person's details edited on two devices, or in two browsers: changes to different fields both land; a field both
+/// changed is a conflict, shown with both values, and nothing is saved until the user chooses.
 /// </summary>
 public abstract class EditPersonTests(TrajetApp app)
 {
+    private const string Details = "form[action*='handler=Details']";
+
     private async Task<HttpClient> SecondDeviceAsync(OutreachTeam team) =>
         await app.ApiClientAsync(await app.CreateUserAsync(Roles.OutreachWorker, team.Organisation, team.Programme));
+
+    private async Task<HttpClient> BrowserAsync(OutreachTeam team) =>
+        await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.OutreachWorker, team.Organisation, team.Programme));
 
     private static Task<HttpResponseMessage> PatchAsync(HttpClient client, Guid id, object body) =>
         client.PatchAsJsonAsync($"/api/outreach/people/{id}", body);
@@ -85,7 +91,7 @@ public abstract class EditPersonTests(TrajetApp app)
         Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType!.MediaType);
         var problem = await JsonOf(conflict);
         Assert.Equal(409, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("type").GetString()));
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.10", problem.GetProperty("type").GetString());
         Assert.Equal("Someone else changed these details meanwhile.", problem.GetProperty("title").GetString());
         Assert.Contains("Nothing was saved", problem.GetProperty("detail").GetString());
         Assert.True(problem.TryGetProperty("traceId", out _));
@@ -221,6 +227,97 @@ public abstract class EditPersonTests(TrajetApp app)
         var updates = await app.WithDbAsync((db, _) => db.AuditEntries.CountAsync(e => e.EntityId == id.ToString() && e.Action == AuditAction.Update));
         Assert.Equal(conflicts ? 1 : 2, updates);
     }
+
+    // ---- the person page's details form ----
+
+    [Theory]
+    [InlineData("mine", null, "0490 00 00 00")]
+    [InlineData("saved", null, "0480 99 88 77")]
+    [InlineData("other", "0480 99 88 77 / 0490 00 00 00", "0480 99 88 77 / 0490 00 00 00")]
+    public async Task DetailsForm_BothBrowsersChangeThePhone_TheSecondChoosesInTheConflictPanel(string keep, string? typed, string expected)
+    {
+        var team = await OutreachTeam.CreateAsync(app);
+        var id = await team.PersonAsync("Abdi", phone: "0470 11 22 33");
+        using var first = await BrowserAsync(team);
+        using var second = await BrowserAsync(team);
+        var firstForm = await Html.GetAsync(first, $"/Outreach/Person/{id}");
+        var secondForm = await Html.GetAsync(second, $"/Outreach/Person/{id}");
+
+        var firstSave = await Html.SubmitAsync(first, firstForm, Details, new Dictionary<string, string> { ["Details.Phone"] = "0480 99 88 77" });
+        var secondSave = await Html.SubmitAsync(second, secondForm, Details, new Dictionary<string, string> { ["Details.Phone"] = "0490 00 00 00", ["Details.FirstName"] = "Abdirahman" });
+
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        var panel = await Html.ParseAsync(secondSave);
+        var conflict = panel.QuerySelector("fieldset#conflict-phone")!;
+        Assert.Equal("Phone", conflict.QuerySelector("legend")!.TextContent);
+        var versions = conflict.QuerySelectorAll("label.tap").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Equal(2, versions.Count);
+        Assert.Contains("Your version", versions[0]);
+        Assert.Contains("0490 00 00 00", versions[0]);
+        Assert.Contains("Saved meanwhile", versions[1]);
+        Assert.Contains("0480 99 88 77", versions[1]);
+        Assert.NotNull(panel.QuerySelector("[role=alert]"));
+        Assert.Null(panel.QuerySelector("fieldset#conflict-firstName"));
+        var stored = await PersonAsync(team.Client, id);
+        Assert.Equal(("0480 99 88 77", JsonValueKind.Null), (stored.GetProperty("phone").GetString(), stored.GetProperty("firstName").ValueKind));
+
+        var choice = new Dictionary<string, string> { ["Keep[phone]"] = keep };
+        if (typed is not null)
+        {
+            choice["OtherDetails.Phone"] = typed;
+        }
+        var chosen = await Html.SubmitAsync(second, panel, Details, choice);
+
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        var saved = await PersonAsync(team.Client, id);
+        Assert.Equal((expected, "Abdirahman"), (saved.GetProperty("phone").GetString(), saved.GetProperty("firstName").GetString()));
+    }
+
+    [Fact]
+    public async Task DetailsForm_TwoBrowsersChangeDifferentFields_BothAreSaved()
+    {
+        var team = await OutreachTeam.CreateAsync(app);
+        var id = await team.PersonAsync("Abdi", phone: "0470 11 22 33");
+        using var first = await BrowserAsync(team);
+        using var second = await BrowserAsync(team);
+        var firstForm = await Html.GetAsync(first, $"/Outreach/Person/{id}");
+        var secondForm = await Html.GetAsync(second, $"/Outreach/Person/{id}");
+
+        var firstSave = await Html.SubmitAsync(first, firstForm, Details, new Dictionary<string, string> { ["Details.Phone"] = "0480 99 88 77" });
+        var secondSave = await Html.SubmitAsync(second, secondForm, Details, new Dictionary<string, string> { ["Details.LastName"] = "Hassan" });
+
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, secondSave.StatusCode);
+        var page = await Html.GetAsync(second, secondSave.Headers.Location!.OriginalString);
+        Assert.Equal("0480 99 88 77", Input(page, "Details.Phone"));
+        Assert.Equal("Hassan", Input(page, "Details.LastName"));
+        Assert.Equal("0480 99 88 77", Input(page, "DetailsBase.Phone"));
+        Assert.Null(page.QuerySelector("fieldset[id^=conflict-]"));
+    }
+
+    [Theory]
+    [InlineData("fr-BE", "Téléphone", "Votre version", "Enregistré entre-temps")]
+    [InlineData("nl-BE", "Telefoon", "Uw versie", "Intussen opgeslagen")]
+    public async Task DetailsForm_ConflictPanel_SpeaksTheUsersLanguage(string language, string legend, string mine, string saved)
+    {
+        var team = await OutreachTeam.CreateAsync(app);
+        var id = await team.PersonAsync("Abdi", phone: "0470 11 22 33");
+        using var second = await BrowserAsync(team);
+        second.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var form = await Html.GetAsync(second, $"/Outreach/Person/{id}");
+        await PatchAsync(team.Client, id, new { @base = new { phone = "0470 11 22 33" }, changes = new { phone = "0480 99 88 77" } });
+
+        var conflict = await Html.ParseAsync(await Html.SubmitAsync(second, form, Details, new Dictionary<string, string> { ["Details.Phone"] = "0490 00 00 00" }));
+
+        var fieldset = conflict.QuerySelector("fieldset#conflict-phone")!;
+        Assert.Equal(legend, fieldset.QuerySelector("legend")!.TextContent);
+        Assert.Contains(mine, fieldset.TextContent);
+        Assert.Contains(saved, fieldset.TextContent);
+    }
+
+    private static string? Input(IHtmlDocument page, string name) =>
+        (page.QuerySelector($"{Details} input[name='{name}']") as IHtmlInputElement)?.Value;
 }
 
 public sealed class EditPersonTestsOnSqlite(SqliteApp app) : EditPersonTests(app), IClassFixture<SqliteApp>;
