@@ -29,7 +29,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await AssertNoSeriousViolationAsync(page, "open-referral with errors");
     }
 
-    private static async Task AssertNoSeriousViolationAsync(IPage page, string screen)
+    internal static async Task AssertNoSeriousViolationAsync(IPage page, string screen)
     {
         // The content security policy blocks inline styles (a stray bullet); an empty alert region is noise to a screen reader.
         Assert.Equal(0, await page.Locator("[style]").CountAsync());

@@ -309,3 +309,111 @@ public sealed class OfflineTests(BrowserFixture browser)
         Assert.Equal(0, await App.WithDbAsync((db, _) => db.OutreachContacts.CountAsync(c => c.SessionId == worker.SessionId)));
     }
 }
+
+/// <summary>Two phones edit the same person offline: the same field is a choice for a person, different fields merge.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OfflineConflictTests(BrowserFixture browser)
+{
+    private TrajetApp App => browser.App;
+
+    private async Task<(string Email, Guid PersonId, string Nickname)> WorkerWithAPersonAsync()
+    {
+        var (organisation, outreach) = await App.WithDbAsync(async (db, _) =>
+        {
+            var suffix = Guid.NewGuid().ToString("N")[..10];
+            var organisation = new Organisation { Name = $"Outreach {suffix}", Kind = OrganisationKind.Ngo, Country = "BE" };
+            var programme = new Programme { OrganisationId = organisation.Id, Slug = $"reach-{suffix}", Name = $"Reach {suffix}", Kind = ProgrammeKind.Outreach, CasePrefix = "RT" };
+            organisation.Programmes.Add(programme);
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            return (organisation, programme);
+        });
+        var email = await App.CreateUserAsync(Roles.OutreachWorker, organisation, outreach);
+        var api = await App.ApiClientAsync(email);
+        var today = App.Services.GetRequiredService<TimeProvider>().GetLocalNow().ToString("yyyy-MM-dd");
+        var nickname = $"Tesfa{Guid.NewGuid():N}"[..12];
+        var place = await IdOf(await api.PostAsJsonAsync("/api/outreach/places", new { programme = outreach.Slug, name = "Parc Maximilien", type = "street-spot", city = "Brussels", region = "Brussels-Capital" }));
+        var session = await IdOf(await api.PostAsJsonAsync("/api/outreach/sessions", new { programme = outreach.Slug, kind = "outdoor-round", date = today, placeId = place }));
+        var person = await IdOf(await api.PostAsJsonAsync("/api/outreach/people", new { programme = outreach.Slug, nickname, phone = "0470 00 00 01" }));
+        await IdOf(await api.PostAsJsonAsync("/api/outreach/contacts", new { sessionId = session, personId = person, informationGiven = new[] { "dublin" } }));
+        return (email, person, nickname);
+    }
+
+    private static async Task<Guid> IdOf(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<(IBrowserContext Context, IPage Page)> PhoneAsync(string email, string nickname)
+    {
+        var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Accounts/Login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(TrajetApp.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await Expect(page.Locator("header .who")).ToBeAttachedAsync();
+        await page.GotoAsync("/Offline");
+        await Expect(Person(page, nickname)).ToBeVisibleAsync();
+        return (context, page);
+    }
+
+    private static ILocator Person(IPage page, string nickname) => page.Locator("#device-people > li", new() { HasText = nickname });
+
+    private static async Task CorrectAsync(IPage page, string nickname, string label, string value)
+    {
+        var person = Person(page, nickname);
+        await person.GetByText("Correct the details").ClickAsync();
+        await person.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        await person.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#outbox-badge")).ToHaveTextAsync("1 waiting to be sent");
+    }
+
+    private Task<Trajet.Web.Features.Outreach.OutreachPerson> SavedAsync(Guid id) =>
+        App.WithDbAsync((db, _) => db.OutreachPeople.AsNoTracking().SingleAsync(p => p.Id == id));
+
+    [Fact]
+    public async Task SameField_TheSecondPhoneChooses_DifferentFields_BothLand()
+    {
+        var (email, personId, nickname) = await WorkerWithAPersonAsync();
+        var (contextA, a) = await PhoneAsync(email, nickname);
+        var (contextB, b) = await PhoneAsync(email, nickname);
+        await using var _ = contextA;
+        await using var __ = contextB;
+
+        await contextA.SetOfflineAsync(true);
+        await contextB.SetOfflineAsync(true);
+        await CorrectAsync(a, nickname, "Phone", "0470 11 11 11");
+        await CorrectAsync(b, nickname, "Phone", "0480 22 22 22");
+        await contextA.SetOfflineAsync(false);
+        await Expect(a.Locator("#outbox-badge")).ToBeHiddenAsync();
+        Assert.Equal("0470 11 11 11", (await SavedAsync(personId)).Phone);
+
+        // The second phone to sync is told, with both versions side by side; nothing was overwritten.
+        await contextB.SetOfflineAsync(false);
+        var conflict = b.Locator("form[data-conflict]");
+        await Expect(conflict).ToBeVisibleAsync();
+        await Expect(conflict).ToContainTextAsync("0480 22 22 22");
+        await Expect(conflict).ToContainTextAsync("0470 11 11 11");
+        await Expect(b.Locator("#outbox-badge")).ToHaveTextAsync("1 to settle");
+        Assert.Equal("0470 11 11 11", (await SavedAsync(personId)).Phone);
+        await conflict.GetByRole(AriaRole.Radio, new() { Name = "Your version" }).CheckAsync();
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Save this version" }).ClickAsync();
+        await Expect(b.Locator("form[data-conflict]")).ToHaveCountAsync(0);
+        await Expect(b.Locator("#outbox-badge")).ToBeHiddenAsync();
+        Assert.Equal("0480 22 22 22", (await SavedAsync(personId)).Phone);
+
+        // Different fields: both land, nobody is asked.
+        await contextA.SetOfflineAsync(true);
+        await contextB.SetOfflineAsync(true);
+        await CorrectAsync(a, nickname, "First name", "Yonas");
+        await CorrectAsync(b, nickname, "Surname", "Bekele");
+        await contextA.SetOfflineAsync(false);
+        await Expect(a.Locator("#outbox-badge")).ToBeHiddenAsync();
+        await contextB.SetOfflineAsync(false);
+        await Expect(b.Locator("#outbox-badge")).ToBeHiddenAsync();
+        var saved = await SavedAsync(personId);
+        Assert.Equal(("Yonas", "Bekele", "0480 22 22 22"), (saved.FirstName, saved.LastName, saved.Phone));
+    }
+}

@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Trajet.Web.Features.Demo;
 using static Microsoft.Playwright.Assertions;
 
 namespace Trajet.Tests.Browser;
@@ -78,5 +81,38 @@ public sealed class OutreachTests(BrowserFixture browser)
 
         await Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("Reach Out BE");
         await Expect(page.Locator("main form[method=post]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Another device saved a new phone number while this phone's form was open: saving shows both numbers side by
+    /// side, on a 390 px screen and with no serious axe finding; keeping one saves it.
+    /// </summary>
+    [Fact]
+    public async Task OutreachWorker_OnAPhone_ChoosesBetweenTwoPhoneNumbersSavedMeanwhile()
+    {
+        using var api = await browser.App.ApiClientAsync("outreach@reachout.demo", DemoSeed.Password);
+        var created = await api.PostAsJsonAsync("/api/outreach/people", new { nickname = $"Twice{Guid.NewGuid():N}"[..12], phone = "0470 11 22 33" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await BrowserFixture.SignInAsync(context, "outreach@reachout.demo");
+        await page.GotoAsync($"/Outreach/Person/{id}");
+        var saved = await api.PatchAsJsonAsync($"/api/outreach/people/{id}", new { @base = new { phone = "0470 11 22 33" }, changes = new { phone = "0480 99 88 77" } });
+        Assert.True(saved.IsSuccessStatusCode);
+
+        await page.GetByLabel("Phone", new() { Exact = true }).FillAsync("0490 00 00 00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        var phone = page.GetByRole(AriaRole.Group, new() { Name = "Phone" });
+        await Expect(phone.GetByRole(AriaRole.Radio, new() { Name = "Your version" })).ToBeVisibleAsync();
+        await Expect(phone.Locator("label.tap").First).ToContainTextAsync("0490 00 00 00");
+        await Expect(phone.Locator("label.tap").Last).ToContainTextAsync("0480 99 88 77");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await AccessibilityTests.AssertNoSeriousViolationAsync(page, "outreach person with a conflict");
+
+        await phone.GetByRole(AriaRole.Radio, new() { Name = "Your version" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Phone" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("0490 00 00 00");
     }
 }

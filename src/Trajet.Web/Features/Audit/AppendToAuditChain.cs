@@ -17,6 +17,12 @@ public sealed class AppendToAuditChain : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         var db = (TrajetDbContext)eventData.Context!;
+        // A save refused by a concurrency token ends without SaveChangesFailed: its entries and transaction are still
+        // here when the caller, having read the record again, saves once more. They are dropped before this save.
+        if (Take(db) is { } refused)
+        {
+            await FinishAsync(db, refused);
+        }
         var drafts = await AuditChanges.CollectAsync(db, cancellationToken);
         drafts.AddRange(db.TakeQueuedAudit());
         if (drafts.Count == 0)

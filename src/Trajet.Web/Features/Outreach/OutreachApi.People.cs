@@ -26,6 +26,17 @@ public static partial class OutreachApi
             return TypedResults.Ok(await PersonRecord.LoadAsync(db, user, id, clock.Today(), ct));
         });
 
+    // Some details changed, merged with what others saved since the device read them; a field both changed is a 409 listing it.
+    private static async Task<IResult> EditPersonEndpoint(Guid id, EditPerson.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        await (await WithPersonAsync(db, user, id, person => EditPerson.Read(input).ThenAsync(edit => EditPerson.ExecuteAsync(db, person, edit, ct)), ct))
+            .ToHttpAsync(l, async edited => edited.Conflicts.Count > 0
+                ? TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: l["Someone else changed these details meanwhile."],
+                    detail: l["Nothing was saved. For each field in conflict, choose the value to keep and send it again, with the value saved meanwhile as its base."],
+                    extensions: new Dictionary<string, object?> { ["version"] = edited.Person.Version, ["conflicts"] = edited.Conflicts })
+                : TypedResults.Ok(await PersonRecord.LoadAsync(db, user, id, clock.Today(), ct)));
+
     private static async Task<IResult> GetPerson(Guid id, UserContext user, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>
         await PersonRecord.LoadAsync(db, user, id, clock.Today(), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 

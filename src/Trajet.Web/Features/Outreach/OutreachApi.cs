@@ -30,6 +30,7 @@ public static partial class OutreachApi
         group.MapPost("/people", AddPerson).WithIdempotency();
         group.MapGet("/people/{id:guid}", GetPerson);
         group.MapPut("/people/{id:guid}", UpdatePerson);
+        group.MapPatch("/people/{id:guid}", EditPersonEndpoint);
         group.MapPost("/people/{id:guid}/outcomes", AddOutcome);
         group.MapPost("/people/{id:guid}/case", OpenCaseEndpoint);
         group.MapPost("/people/{id:guid}/agreements", AddAgreement);

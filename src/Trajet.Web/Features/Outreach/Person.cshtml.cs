@@ -6,8 +6,26 @@ namespace Trajet.Web.Features.Outreach;
 /// </summary>
 public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
+    /// <summary>The details form corrects names and phone only (API names): what it leaves out stays as it was.</summary>
+    public static readonly IReadOnlyList<string> DetailFields = ["nickname", "phone", "firstName", "lastName"];
+
     [BindProperty]
     public SavePerson.Input Details { get; set; } = new();
+
+    /// <summary>The details the form started from, sent back in hidden fields: what its changes are merged from.</summary>
+    [BindProperty]
+    public SavePerson.Input DetailsBase { get; set; } = new();
+
+    /// <summary>After a conflict, per field (API name): "mine", "saved" or "other" (<see cref="OtherDetails"/>).</summary>
+    [BindProperty]
+    public Dictionary<string, string> Keep { get; set; } = [];
+
+    /// <summary>After a conflict, a value typed instead of either version.</summary>
+    [BindProperty]
+    public SavePerson.Input OtherDetails { get; set; } = new();
+
+    /// <summary>The fields the user and someone else both changed, each differently, since the form was loaded: nothing was saved.</summary>
+    public IReadOnlyList<PersonEditMerge.Conflict> Conflicts { get; private set; } = [];
 
     [BindProperty]
     public RecordOutcome.Input Outcome { get; set; } = new();
@@ -31,23 +49,49 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
         {
             return NotFound();
         }
-        Details = PersonDetails();
+        Details = DetailsBase = PersonDetails();
         Outcome = new() { Date = Today };
         Agreement = new() { Date = Today, Language = Person.Languages.FirstOrDefault() };
         NewCase = new() { FirstName = Person.FirstName, LastName = Person.LastName };
         return Page();
     }
 
-    // The details form corrects names and phone only: what it leaves out stays as it was.
-    public Task<IActionResult> OnPostDetailsAsync(Guid id, CancellationToken ct) => WriteAsync(id, "Details", async (_, person) =>
+    // Changes merge with what someone else saved since the form was loaded; a field both changed is shown side by side,
+    // nothing saved, and the user's choice is saved over the value saved meanwhile, which becomes the base.
+    public async Task<IActionResult> OnPostDetailsAsync(Guid id, CancellationToken ct)
     {
-        var saved = SavePerson.Apply(person, new() { Nickname = Details.Nickname, FirstName = Details.FirstName, LastName = Details.LastName, Phone = Details.Phone });
-        if (saved.Failed is null)
+        foreach (var (field, choice) in Keep.Where(k => DetailFields.Contains(k.Key)))
         {
-            await db.SaveChangesAsync(ct);
+            Details = choice switch
+            {
+                "saved" => PersonEditMerge.Take(field, Details, DetailsBase),
+                "other" => PersonEditMerge.Take(field, Details, OtherDetails),
+                _ => Details,
+            };
         }
-        return saved;
-    }, _ => RedirectToPage(new { id }), ct);
+        var edit = new EditPerson.Edit(PersonEditMerge.Changed(DetailFields, DetailsBase, Details), DetailsBase, Details);
+        try
+        {
+            return await WriteAsync(id, "Details", (_, person) => EditPerson.ExecuteAsync(db, person, edit, ct), edited =>
+            {
+                if (edited.Conflicts.Count == 0)
+                {
+                    return RedirectToPage(new { id });
+                }
+                (DetailsBase, Details) = PersonEditMerge.Rebase(DetailFields, edit.Changed, edited.Conflicts, DetailsBase, Details, SavePerson.From(edited.Person));
+                Conflicts = edited.Conflicts;
+                return Page();
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by others twice while this save merged: rare enough to ask for the save again.
+            ModelState.AddModelError("", l["Someone else changed this record. Reload it and apply your change again."]);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            return Page();
+        }
+    }
 
     public Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct) => WriteAsync(id, "Outcome",
         (user, person) => RecordOutcome.ExecuteAsync(db, user, person, Outcome, Today, ct), _ => RedirectToPage(new { id }), ct);
@@ -83,7 +127,7 @@ public sealed class PersonModel(CurrentUser current, TrajetDbContext db, IString
             await LoadAsync(id, ct);
             if (prefix != "Details")
             {
-                Details = PersonDetails();
+                Details = DetailsBase = PersonDetails();
             }
         }
         return answer;

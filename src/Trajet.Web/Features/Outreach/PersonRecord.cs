@@ -16,8 +16,9 @@ public static class PersonRecord
 
     public sealed record AgreementLine(Guid Id, string With, string? WithProgramme, DateOnly Date, string ExplainedHow, string? Language, DateOnly? WithdrawnOn, bool Shared);
 
+    /// <param name="Version">Moves on every save of the person's details: what an edit saw (<see cref="EditPerson"/>).</param>
     public sealed record View(
-        Guid Id, string Programme, string Nickname, string? FirstName, string? LastName, string? Phone, Gender Gender, AgeBand AgeBand,
+        Guid Id, int Version, string Programme, string Nickname, string? FirstName, string? LastName, string? Phone, Gender Gender, AgeBand AgeBand,
         string Nationality, IReadOnlyList<string> Languages, Guid? CaseId, bool ReadOnly, string? SharedBy,
         IReadOnlyList<ContactLine> Contacts, IReadOnlyList<OutcomeLine> Outcomes, IReadOnlyList<AgreementLine> Agreements);
 
@@ -69,7 +70,7 @@ public static class PersonRecord
             .ToListAsync(ct);
         var programme = await db.Programmes.Where(x => x.Id == p.ProgrammeId).Select(x => new { x.Slug, Organisation = x.Organisation!.Name }).SingleAsync(ct);
         return new View(
-            p.Id, programme.Slug, p.Nickname, shared ? null : p.FirstName, shared ? null : p.LastName, shared ? null : p.Phone, p.Gender, p.AgeBand,
+            p.Id, p.Version, programme.Slug, p.Nickname, shared ? null : p.FirstName, shared ? null : p.LastName, shared ? null : p.Phone, p.Gender, p.AgeBand,
             p.Nationality, p.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries), shared ? null : p.CaseId, shared, shared ? programme.Organisation : null,
             contacts.Select(c => new ContactLine(c.Id, c.Date, c.Place, shared ? null : c.SessionId, ContactRules.Split<InformationTopic>(c.InformationGiven), c.InformationOther,
                 ContactRules.Split<OrientationService>(c.Orientation), shared ? null : c.Partner, c.Language, c.MediatorInterpreted, c.FollowUp)).ToList(),

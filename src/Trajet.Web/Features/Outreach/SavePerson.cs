@@ -3,6 +3,8 @@ namespace Trajet.Web.Features.Outreach;
 /// <summary>A person's details, added through the API or corrected on the person page; what is left out (null) stays as it was.</summary>
 public static class SavePerson
 {
+    public const string UnknownNationality = "Unknown nationality: use ISO 3166-1 alpha-2 (e.g. SD), stateless or unknown.";
+
     /// <summary>What the person page and the API send (the API's enums in kebab-case).</summary>
     public sealed record Input
     {
@@ -18,8 +20,20 @@ public static class SavePerson
         public IReadOnlyList<string>? Languages { get; init; }
     }
 
-    /// <summary>Checks the input and, if valid, copies it onto <paramref name="person"/> (the caller saves).</summary>
-    public static Result<OutreachPerson> Apply(OutreachPerson person, Input input)
+    /// <summary>The person's details as saved, in the shape of an input (what a merge compares an edit with).</summary>
+    public static Input From(OutreachPerson person) => new()
+    {
+        Nickname = person.Nickname,
+        FirstName = person.FirstName,
+        LastName = person.LastName,
+        Phone = person.Phone,
+        Gender = person.Gender,
+        AgeBand = person.AgeBand,
+        Nationality = person.Nationality,
+        Languages = person.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries),
+    };
+
+    public static List<FieldError> Validate(Input input)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(input.Nickname) || input.Nickname.Trim().Length > 100)
@@ -33,17 +47,21 @@ public static class SavePerson
                 errors.Add(new(field, $"At most {max} characters."));
             }
         }
-        var nationality = LogContact.Blank(input.Nationality);
-        if (nationality is not null && !Codes.IsNationality(nationality))
+        if (LogContact.Blank(input.Nationality) is { } nationality && !Codes.IsNationality(nationality))
         {
-            errors.Add(new("nationality", "Unknown nationality: use ISO 3166-1 alpha-2 (e.g. SD), stateless or unknown."));
+            errors.Add(new("nationality", UnknownNationality));
         }
-        var languages = (input.Languages ?? []).Select(x => x.Trim().ToLowerInvariant()).Where(x => x.Length > 0).Distinct().ToList();
-        if (languages.Any(x => !Codes.IsLanguage(x)))
+        if (LanguagesOf(input).Any(x => !Codes.IsLanguage(x)))
         {
             errors.Add(new("languages", "Unknown language code: use ISO 639-1 (e.g. hy, ru)."));
         }
-        if (errors.Count > 0)
+        return errors;
+    }
+
+    /// <summary>Checks the input and, if valid, copies it onto <paramref name="person"/> (the caller saves).</summary>
+    public static Result<OutreachPerson> Apply(OutreachPerson person, Input input)
+    {
+        if (Validate(input) is { Count: > 0 } errors)
         {
             return Failure.Invalid(errors);
         }
@@ -53,12 +71,15 @@ public static class SavePerson
         person.Phone = LogContact.Blank(input.Phone);
         person.Gender = input.Gender ?? person.Gender;
         person.AgeBand = input.AgeBand ?? person.AgeBand;
-        person.Nationality = nationality ?? person.Nationality;
+        person.Nationality = LogContact.Blank(input.Nationality) ?? person.Nationality;
         if (input.Languages is not null)
         {
-            person.Languages = string.Join(',', languages);
+            person.Languages = string.Join(',', LanguagesOf(input));
         }
         person.Index();
         return person;
     }
+
+    private static List<string> LanguagesOf(Input input) =>
+        (input.Languages ?? []).Where(x => x is not null).Select(x => x.Trim().ToLowerInvariant()).Where(x => x.Length > 0).Distinct().ToList();
 }

@@ -394,6 +394,7 @@
     const pack = await response.json();
     await put('pack', { savedAt: Date.now(), box: await seal(pack) }, 'pack');
     toWorker({ type: 'cache', urls: pack.pages });
+    document.dispatchEvent(new CustomEvent('trajet:outbox'));
   }
 
   async function readPack() {
@@ -504,6 +505,9 @@
     }));
     const people = document.getElementById('device-people');
     people.replaceChildren(...(pack?.people ?? []).map(p => personLine(p, d)));
+    for (const list of [cases, people]) {
+      if (list.children.length === 0) list.append(Object.assign(document.createElement('li'), { className: 'hint', textContent: d.none }));
+    }
   }
 
   const personFields = ['nickname', 'phone', 'firstName', 'lastName'];

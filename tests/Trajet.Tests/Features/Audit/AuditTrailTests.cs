@@ -211,6 +211,34 @@ public abstract class AuditTrailTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task ASaveRetried_AfterItsVersionCheckFailed_IsRecordedOnce_InAValidChain()
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+        var memberId = await AddParentAsync(client, id);
+
+        await app.WithDbAsync(async (db, _) =>
+        {
+            var member = await db.Members.SingleAsync(m => m.Id == memberId);
+            await app.WithDbAsync(async (other, _) =>
+            {
+                (await other.Members.SingleAsync(m => m.Id == memberId)).FamilyLinks = "Saved meanwhile";
+                return await other.SaveChangesAsync();
+            });
+            member.FamilyLinks = "Refused";
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            // The caller reads the record again and saves once more, in the same context.
+            await db.Entry(member).ReloadAsync();
+            member.FamilyLinks = "Saved after reading again";
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(2, (await EntriesAsync(id, AuditAction.Update)).Count(e => e.EntityId == memberId.ToString()));
+        var verification = await VerifyAsync();
+        Assert.True(verification.GetProperty("valid").GetBoolean(), verification.ToString());
+    }
+
+    [Fact]
     public async Task ParallelReads_AmongWrites_AreEachRecordedOnce_InAValidChain()
     {
         var (client, organisation, programme) = await app.NewUserClientAsync(Roles.CaseManager);

@@ -31,6 +31,21 @@ public sealed record OutreachTeam(HttpClient Client, Organisation Organisation, 
     public async Task<Guid> SessionAsync(Guid place, string date = "2026-03-10", string kind = "outdoor-round") =>
         await IdOf(await Client.PostAsJsonAsync("/api/outreach/sessions", new { kind, date, placeId = place, languages = new[] { "fr", "ar" } }));
 
+    /// <summary>Adds a person met by the team; returns their id.</summary>
+    public async Task<Guid> PersonAsync(string nickname = "Abdi", string? phone = null, string? firstName = null, string? lastName = null) =>
+        await IdOf(await Client.PostAsJsonAsync("/api/outreach/people", new
+        {
+            programme = Programme.Slug,
+            nickname,
+            firstName,
+            lastName,
+            phone,
+            gender = "male",
+            ageBand = "from18-to25",
+            nationality = "SD",
+            languages = new[] { "ar" },
+        }));
+
     /// <summary>Logs a contact; returns the response (201 with the contact, or a problem).</summary>
     public Task<HttpResponseMessage> ContactAsync(Guid session, string? nickname = null, Guid? personId = null, string[]? topics = null, string[]? orientation = null,
         string nationality = "SD", string language = "ar", string? date = null, string? phone = null) =>
