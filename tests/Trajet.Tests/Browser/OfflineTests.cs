@@ -238,7 +238,8 @@ public sealed class OfflineTests(BrowserFixture browser)
         await page.Locator("#Input_Email").FillAsync(worker.Email);
         await page.Locator("#Input_Password").FillAsync(TrajetApp.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await ReadyAsync(page);
+        await page.WaitForURLAsync($"**/CaseWork/LogInteraction/{worker.CaseId}"); // back to the form, signed in
+        await ReadyAsync(page); // the outbox has been sent
         await Expect(Badge(page)).ToBeHiddenAsync();
 
         var saved = await App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == worker.CaseId).ToListAsync());

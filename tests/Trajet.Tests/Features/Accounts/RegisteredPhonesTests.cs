@@ -128,7 +128,7 @@ public abstract class RegisteredPhonesTests(TrajetApp app)
         var list = await Html.GetAsync(phone.Browser, "/Accounts/Phones");
         var row = list.QuerySelectorAll("table.list tbody tr").Single(r => r.TextContent.Contains("Admin's phone", StringComparison.Ordinal));
         Assert.Contains(organisation.Name, row.TextContent);
-        Assert.Contains("this phone", row.TextContent);
+        Assert.Contains("the phone in your hand", row.TextContent);
     }
 
     [Fact]
