@@ -55,10 +55,8 @@ public static class MemberRules
         {
             errors.Add(new("estimatedAge", "The estimated age must be between 0 and 120."));
         }
-        if (input.Role == MemberRole.Child && AgeOn(input.BirthDate, input.EstimatedAge, today) >= AdultAge)
-        {
-            errors.Add(new(input.BirthDate is null ? "estimatedAge" : "birthDate", "A child must be under 18."));
-        }
+        // A son or daughter is a child at any age (the report bands those over 18 apart): age never blocks a save,
+        // so a child who turns 18 during the support does not lock the household.
         if (!Codes.IsNationality(input.Nationality))
         {
             errors.Add(new("nationality", "Unknown country code: use ISO 3166 (e.g. AM), stateless or unknown."));

@@ -35,16 +35,16 @@ public sealed class MemberRulesTests
     public void Validate_AcceptsIsoCountriesStatelessAndUnknown(string nationality) =>
         Assert.Empty(MemberRules.Validate(Valid with { Nationality = nationality }, Today));
 
-    [Fact]
-    public void Validate_ChildTurning18Today_IsNoLongerAChild()
-    {
-        var errors = MemberRules.Validate(Valid with { Role = MemberRole.Child, BirthDate = new DateOnly(2008, 11, 22) }, Today);
-        Assert.Equal(["birthDate"], errors.Select(e => e.Field));
-    }
+    [Theory]
+    [InlineData(2008, 11, 23)] // 17, turning 18 tomorrow
+    [InlineData(2008, 11, 22)] // 18 today
+    [InlineData(1990, 1, 1)] // a grown-up son
+    public void Validate_ASonOrDaughter_IsAChildAtAnyAge(int year, int month, int day) =>
+        Assert.Empty(MemberRules.Validate(Valid with { Role = MemberRole.Child, BirthDate = new DateOnly(year, month, day) }, Today));
 
     [Fact]
-    public void Validate_ChildTurning18Tomorrow_IsStillAChild() =>
-        Assert.Empty(MemberRules.Validate(Valid with { Role = MemberRole.Child, BirthDate = new DateOnly(2008, 11, 23) }, Today));
+    public void Validate_AChildOfAnyEstimatedAge_IsAccepted() =>
+        Assert.Empty(MemberRules.Validate(Valid with { Role = MemberRole.Child, BirthDate = null, EstimatedAge = 24 }, Today));
 
     [Fact]
     public void Validate_CollectsEveryBadField()
