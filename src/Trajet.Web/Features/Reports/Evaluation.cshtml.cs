@@ -8,6 +8,12 @@ public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory sco
     public EvaluationReport.Report? Report { get; private set; }
     public ReportExports.Cell Cell { get; private set; } = count => count.ToString(System.Globalization.CultureInfo.CurrentCulture);
 
+    /// <summary>A prompt's count and its percentage in the reader's culture, "7 (58,3 %)"; the count alone where it is hidden.</summary>
+    public string CountAndPercent(int count, double? percent) =>
+        ImpactMath.ShownPercent(count, percent, Cell) is { } shown
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0} ({1:0.0} %)", Cell(count), shown)
+            : Cell(count);
+
     public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
         if (!user.IsCoordinator && !user.IsInRole(Roles.Evaluator))

@@ -10,7 +10,8 @@ namespace Trajet.Web.Features.Reports;
 public static class EvaluationReport
 {
     public sealed record ImpactRow(string Key, Dictionary<string, int> Counts, double PositivePercent);
-    public sealed record PromptRow(int Group, string Key, Dictionary<string, int> Counts);
+    /// <summary>A prompting question's answers: <see cref="Percent"/> is each count over all sheets (<see cref="ImpactMath.Percent"/>).</summary>
+    public sealed record PromptRow(int Group, string Key, Dictionary<string, int> Counts, Dictionary<string, double?> Percent);
     public sealed record Band(string Key, int Count);
     public sealed record Cohort(
         int Families, int Individuals, int Adults, int Children, IReadOnlyList<Band> AdultAges, IReadOnlyList<Band> ChildAges,
@@ -94,7 +95,7 @@ public static class EvaluationReport
         {
             var row = Answers.ToDictionary(a => a.ToKebab(), _ => counts[next++]);
             row["no-answer"] = sheets - row.Values.Sum();
-            return new PromptRow(p.Group, p.Key, row);
+            return new PromptRow(p.Group, p.Key, row, ImpactMath.Percents(row, sheets));
         }).ToList();
         var (cohort, funders) = Describe(new People(await casesRead, [.. await adultsRead, .. await childrenRead]), await contactsRead, await referralsRead, cohortEnd);
         return new Report(slug, from, to, sheets, impact, prompts, cohort, funders);

@@ -21,7 +21,7 @@ public static class ReportExports
         string Impact(string key) => w.Code(key, l => l["impact-" + key]);
         var (sheets, impact, prompts, cohort) = (w.Code("sheets", l => l["Client summary sheets"]), w.Code("impact", l => l["Impact"]),
             w.Code("prompts", l => l["Prompting questions"]), w.Code("cohort", l => l["Cohort"]));
-        IEnumerable<object[]> Rows()
+        IEnumerable<object?[]> Rows()
         {
             yield return [sheets, "", "", "", Value(cell, report.Sheets)];
             foreach (var row in report.Impact)
@@ -34,9 +34,11 @@ public static class ReportExports
             }
             foreach (var row in report.Prompts)
             {
+                var (group, question) = (row.Group.ToString(CultureInfo.InvariantCulture), w.Code(row.Key, l => l["prompt-" + row.Key]));
                 foreach (var answer in Answers)
                 {
-                    yield return [prompts, row.Group.ToString(CultureInfo.InvariantCulture), w.Code(row.Key, l => l["prompt-" + row.Key]), Answer(answer), Value(cell, row.Counts[answer])];
+                    yield return [prompts, group, question, Answer(answer), Value(cell, row.Counts[answer])];
+                    yield return [prompts, group, question, AnswerPercent(w, answer), Percent(cell, row, answer)];
                 }
             }
             foreach (var (key, value) in CohortRows(report, w))
@@ -56,9 +58,10 @@ public static class ReportExports
             new XlsxFile.Table(w.L["export-sheet-impact"], [w.L["export-question"], .. levels, w.L["export-positive-percent"]],
                 report.Impact.Select(r => new object[] { w.Code(r.Key, l => l["impact-" + r.Key]) }
                     .Concat(Levels.Select(l => Value(cell, r.Counts[l]))).Append(r.PositivePercent).ToArray())),
-            new XlsxFile.Table(w.L["export-sheet-prompts"], [w.L["export-group"], w.L["export-question"], .. answers],
+            new XlsxFile.Table(w.L["export-sheet-prompts"], [w.L["export-group"], w.L["export-question"], .. answers, .. Answers.Select(a => AnswerPercent(w, a))],
                 report.Prompts.Select(r => new object[] { r.Group, w.Code(r.Key, l => l["prompt-" + r.Key]) }
-                    .Concat(Answers.Select(a => Value(cell, r.Counts[a]))).ToArray())),
+                    .Concat(Answers.Select(a => Value(cell, r.Counts[a])))
+                    .Concat(Answers.Select(a => Percent(cell, r, a) ?? (object)"")).ToArray())),
             new XlsxFile.Table(w.L["export-sheet-cohort"], [w.L["export-item"], w.L["export-count"]],
                 CohortRows(report, w).Select(r => new[] { r.Key, Value(cell, r.Value) })),
         ]);
@@ -108,9 +111,12 @@ public static class ReportExports
     }
 
     // A count stays a number in the spreadsheet unless it is hidden.
-    private static object Value(Cell cell, int count)
-    {
-        var text = cell(count);
-        return text == count.ToString(CultureInfo.InvariantCulture) ? count : text;
-    }
+    private static object Value(Cell cell, int count) => ImpactMath.Shown(count, cell) ? count : cell(count);
+
+    // An answer's percentage, a number; left empty where its count is hidden or there is no sheet.
+    private static double? Percent(Cell cell, EvaluationReport.PromptRow row, string answer) =>
+        ImpactMath.ShownPercent(row.Counts[answer], row.Percent[answer], cell);
+
+    private static string AnswerPercent(ExportWords w, string answer) =>
+        w.Code(answer + "-percent", l => string.Format(CultureInfo.CurrentCulture, l["{0} (%)"], l["answer-" + answer]));
 }

@@ -12,7 +12,7 @@ namespace Trajet.Tests.Features.Reports;
 
 public abstract class EvaluationReportTests(TrajetApp app)
 {
-    private sealed record Setup(HttpClient Manager, HttpClient Coordinator, HttpClient Evaluator, Programme Programme, List<Guid> Cases);
+    private sealed record Setup(HttpClient Manager, HttpClient Coordinator, HttpClient Evaluator, Organisation Organisation, Programme Programme, List<Guid> Cases);
 
     /// <summary>Twelve families with the briefing note's sheets in 2022, each preceded by an older, different sheet.</summary>
     private async Task<Setup> TwelveFamiliesAsync()
@@ -32,7 +32,7 @@ public abstract class EvaluationReportTests(TrajetApp app)
             var latest = await manager.PostAsJsonAsync($"/api/cases/{id}/summary-sheets", BriefingNote.Sheet(i, "2022-06-30"));
             Assert.Equal(HttpStatusCode.Created, latest.StatusCode);
         }
-        return new Setup(manager, coordinator, evaluator, programme, cases);
+        return new Setup(manager, coordinator, evaluator, organisation, programme, cases);
     }
 
     [Fact]
@@ -63,6 +63,103 @@ public abstract class EvaluationReportTests(TrajetApp app)
         var cooperates = prompts.Single(p => p.GetProperty("key").GetString() == "cooperatesWithConditions");
         Assert.Equal(2, cooperates.GetProperty("group").GetInt32());
         Assert.Equal(7, cooperates.GetProperty("counts").GetProperty("dont-know").GetInt32());
+    }
+
+    [Fact]
+    public async Task Report_GivesEachAnswersPercentageOverAllSheets_OneDecimal()
+    {
+        var setup = await TwelveFamiliesAsync();
+
+        var report = await setup.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={setup.Programme.Slug}&from=2022-01-01&to=2022-12-31");
+
+        string[] answers = ["yes", "no", "dont-know", "not-applicable", "no-answer"];
+        var prompts = report.GetProperty("prompts").EnumerateArray().ToDictionary(p => p.GetProperty("key").GetString()!);
+        double Percent(string key, string answer) => prompts[key].GetProperty("percent").GetProperty(answer).GetDouble();
+        Assert.Equal([58.3, 25.0, 16.7, 0.0, 0.0], answers.Select(a => Percent("constructiveChoices", a)));
+        Assert.Equal([8.3, 25.0, 58.3, 0.0, 8.3], answers.Select(a => Percent("cooperatesWithConditions", a)));
+        Assert.Equal([100.0, 0.0, 0.0, 0.0, 0.0], answers.Select(a => Percent("moreInformation", a)));
+        foreach (var (key, prompt) in prompts)
+        {
+            Assert.Equal(answers, prompt.GetProperty("percent").EnumerateObject().Select(p => p.Name));
+            Assert.All(answers, a => Assert.Equal(
+                Math.Round(prompt.GetProperty("counts").GetProperty(a).GetInt32() * 100.0 / 12, 1, MidpointRounding.AwayFromZero), Percent(key, a)));
+        }
+    }
+
+    [Fact]
+    public async Task Report_WithoutSheets_GivesNoPercentages()
+    {
+        var (coordinator, _, programme) = await app.NewUserClientAsync(Roles.Coordinator);
+
+        var report = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={programme.Slug}");
+
+        Assert.Equal(0, report.GetProperty("sheets").GetInt32());
+        var percents = report.GetProperty("prompts").EnumerateArray().Select(p => p.GetProperty("percent")).ToList();
+        Assert.Equal(17, percents.Count);
+        Assert.All(percents.SelectMany(p => p.EnumerateObject()), p => Assert.Equal(JsonValueKind.Null, p.Value.ValueKind));
+        Assert.All(percents, p => Assert.Equal(5, p.EnumerateObject().Count()));
+    }
+
+    [Theory]
+    [InlineData("fr", "7 (58,3 %)", "3 (25,0 %)", "16,7 %")]
+    [InlineData("en", "7 (58.3 %)", "3 (25.0 %)", "16.7 %")]
+    public async Task ReportPage_ShowsEachAnswersPercentage_AndHidesItWithItsCount(string culture, string yes, string no, string dontKnow)
+    {
+        var setup = await TwelveFamiliesAsync();
+        using var coordinator = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Coordinator, setup.Organisation, setup.Programme));
+        using var evaluator = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Evaluator, setup.Organisation, setup.Programme));
+        var url = $"/Reports/Evaluation?programme={setup.Programme.Slug}&from=2022-01-01&to=2022-12-31&culture={culture}";
+
+        // The second row is "more constructive choices": 7 yes, 3 no, 2 don't know of 12.
+        static List<string> Cells(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll("section[aria-labelledby='prompts'] tbody tr")[1].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()).ToList();
+        var own = Cells(await Html.GetAsync(coordinator, url));
+        var seen = Cells(await Html.GetAsync(evaluator, url));
+
+        Assert.Equal([yes, no, "2 (" + dontKnow + ")"], own.Take(3));
+        Assert.Equal([yes, no, "< 3"], seen.Take(3));
+        Assert.Equal(own[3], seen[3]);
+        Assert.StartsWith("0 (0", seen[3]);
+    }
+
+    [Fact]
+    public async Task Exports_CarryEachAnswersPercentage_HiddenWithItsCount()
+    {
+        var setup = await TwelveFamiliesAsync();
+        var query = $"programme={setup.Programme.Slug}&from=2022-01-01&to=2022-12-31";
+
+        var coordinatorCsv = await setup.Coordinator.GetStringAsync($"/api/reports/evaluation.csv?{query}");
+        var evaluatorCsv = await setup.Evaluator.GetStringAsync($"/api/reports/evaluation.csv?{query}");
+        using var french = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/evaluation.csv?{query}");
+        french.Headers.AcceptLanguage.ParseAdd("fr-BE");
+        using var frenchResponse = await setup.Coordinator.SendAsync(french);
+        var frenchCsv = await frenchResponse.Content.ReadAsStringAsync();
+
+        Assert.Contains("prompts,1,constructiveChoices,yes,7\r\nprompts,1,constructiveChoices,yes-percent,58.3\r\n", coordinatorCsv);
+        Assert.Contains("prompts,1,constructiveChoices,dont-know,2\r\nprompts,1,constructiveChoices,dont-know-percent,16.7\r\n", coordinatorCsv);
+        Assert.Contains("prompts,1,constructiveChoices,yes-percent,58.3\r\n", evaluatorCsv);
+        Assert.Contains("prompts,1,constructiveChoices,dont-know,< 3\r\nprompts,1,constructiveChoices,dont-know-percent,\r\n", evaluatorCsv);
+        Assert.DoesNotContain("16.7", evaluatorCsv);
+        Assert.Contains(";Oui;7\r\n", frenchCsv);
+        Assert.Contains(";Oui (%);58,3\r\n", frenchCsv);
+
+        static List<List<DocumentFormat.OpenXml.Spreadsheet.Cell>> Prompts(byte[] file)
+        {
+            using var document = SpreadsheetDocument.Open(new MemoryStream(file), false);
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name!.Value == "Prompts");
+            return ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+                .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => (DocumentFormat.OpenXml.Spreadsheet.Cell)c.CloneNode(true)).ToList()).ToList();
+        }
+        static string Text(DocumentFormat.OpenXml.Spreadsheet.Cell c) => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
+        var own = Prompts(await setup.Coordinator.GetByteArrayAsync($"/api/reports/evaluation.xlsx?{query}"));
+        var seen = Prompts(await setup.Evaluator.GetByteArrayAsync($"/api/reports/evaluation.xlsx?{query}"));
+
+        Assert.Equal(["group", "question", "yes", "no", "dont-know", "not-applicable", "no-answer",
+            "yes-percent", "no-percent", "dont-know-percent", "not-applicable-percent", "no-answer-percent"], own[0].Select(Text));
+        Assert.Equal(["1", "constructiveChoices", "7", "3", "2", "0", "0", "58.3", "25", "16.7", "0", "0"], own[2].Select(Text));
+        Assert.Equal(["1", "constructiveChoices", "7", "3", "< 3", "0", "0", "58.3", "25", "", "0", "0"], seen[2].Select(Text));
+        Assert.All(own[2].Skip(7), c => Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, c.DataType!.Value));
     }
 
     [Fact]
