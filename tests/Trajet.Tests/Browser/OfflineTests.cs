@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Trajet.Tests.Features.Cases;
+using Trajet.Tests.Features.Outreach;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
@@ -48,8 +49,8 @@ public sealed class OfflineTests(BrowserFixture browser)
         });
         var api = await App.ApiClientAsync(email);
         var today = App.Services.GetRequiredService<TimeProvider>().GetLocalNow().ToString("yyyy-MM-dd");
-        var place = await IdOf(await api.PostAsJsonAsync("/api/outreach/places", new { programme = outreach.Slug, name = "Gare du Midi", type = "station", city = "Brussels", region = "Brussels-Capital" }));
-        var session = await IdOf(await api.PostAsJsonAsync("/api/outreach/sessions", new { programme = outreach.Slug, kind = "outdoor-round", date = today, placeId = place, languages = new[] { "fr" } }));
+        var place = await OutreachTeam.IdOf(await api.PostAsJsonAsync("/api/outreach/places", new { programme = outreach.Slug, name = "Gare du Midi", type = "station", city = "Brussels", region = "Brussels-Capital" }));
+        var session = await OutreachTeam.IdOf(await api.PostAsJsonAsync("/api/outreach/sessions", new { programme = outreach.Slug, kind = "outdoor-round", date = today, placeId = place, languages = new[] { "fr" } }));
         var opened = await CaseBuilder.OpenAsync(coordinator, family.Slug, date: "2026-01-05");
         await coordinator.PutAsJsonAsync($"/api/cases/{opened.Id}/screening", new { date = "2026-01-06", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) }).Succeeded();
         await coordinator.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { to = "admitted", date = "2026-01-07" }).Succeeded();
@@ -58,13 +59,7 @@ public sealed class OfflineTests(BrowserFixture browser)
         return new(email, userId, session, opened.Id, api, outreach.Slug);
     }
 
-    private static async Task<Guid> IdOf(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password = TrajetApp.Password)
+    internal static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password = TrajetApp.Password)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Accounts/Login");
@@ -319,42 +314,19 @@ public sealed class OfflineConflictTests(BrowserFixture browser)
 
     private async Task<(string Email, Guid PersonId, string Nickname)> WorkerWithAPersonAsync()
     {
-        var (organisation, outreach) = await App.WithDbAsync(async (db, _) =>
-        {
-            var suffix = Guid.NewGuid().ToString("N")[..10];
-            var organisation = new Organisation { Name = $"Outreach {suffix}", Kind = OrganisationKind.Ngo, Country = "BE" };
-            var programme = new Programme { OrganisationId = organisation.Id, Slug = $"reach-{suffix}", Name = $"Reach {suffix}", Kind = ProgrammeKind.Outreach, CasePrefix = "RT" };
-            organisation.Programmes.Add(programme);
-            db.Organisations.Add(organisation);
-            await db.SaveChangesAsync();
-            return (organisation, programme);
-        });
-        var email = await App.CreateUserAsync(Roles.OutreachWorker, organisation, outreach);
-        var api = await App.ApiClientAsync(email);
+        var team = await OutreachTeam.CreateAsync(App);
         var today = App.Services.GetRequiredService<TimeProvider>().GetLocalNow().ToString("yyyy-MM-dd");
         var nickname = $"Tesfa{Guid.NewGuid():N}"[..12];
-        var place = await IdOf(await api.PostAsJsonAsync("/api/outreach/places", new { programme = outreach.Slug, name = "Parc Maximilien", type = "street-spot", city = "Brussels", region = "Brussels-Capital" }));
-        var session = await IdOf(await api.PostAsJsonAsync("/api/outreach/sessions", new { programme = outreach.Slug, kind = "outdoor-round", date = today, placeId = place }));
-        var person = await IdOf(await api.PostAsJsonAsync("/api/outreach/people", new { programme = outreach.Slug, nickname, phone = "0470 00 00 01" }));
-        await IdOf(await api.PostAsJsonAsync("/api/outreach/contacts", new { sessionId = session, personId = person, informationGiven = new[] { "dublin" } }));
-        return (email, person, nickname);
-    }
-
-    private static async Task<Guid> IdOf(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var session = await team.SessionAsync(await team.PlaceAsync("Parc Maximilien"), date: today);
+        var person = await team.PersonAsync(nickname, phone: "0470 00 00 01");
+        await team.ContactAsync(session, personId: person).Succeeded();
+        return (team.Email, person, nickname);
     }
 
     private async Task<(IBrowserContext Context, IPage Page)> PhoneAsync(string email, string nickname)
     {
         var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Accounts/Login");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(TrajetApp.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await Expect(page.Locator("header .who")).ToBeAttachedAsync();
+        var page = await OfflineTests.SignInAsync(context, email);
         await page.GotoAsync("/Offline");
         await Expect(Person(page, nickname)).ToBeVisibleAsync();
         return (context, page);

@@ -21,13 +21,6 @@ public abstract class OfflineApiTests(TrajetApp app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static async Task<Guid> PersonAsync(OutreachTeam team, string nickname)
-    {
-        var response = await team.Client.PostAsJsonAsync("/api/outreach/people", new { programme = team.Programme.Slug, nickname });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     private async Task<bool> ValidAsync(JsonElement key) =>
         (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/offline/status?user={key.GetProperty("userId")}&key={key.GetProperty("keyId")}"))
             .GetProperty("valid").GetBoolean();
@@ -101,13 +94,13 @@ public abstract class OfflineApiTests(TrajetApp app)
         var team = await OutreachTeam.CreateAsync(app);
         var colleague = await app.ApiClientAsync(await app.CreateUserAsync(Roles.OutreachWorker, team.Organisation, team.Programme));
         var session = await team.SessionAsync(await team.PlaceAsync(), date: DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"));
-        var mine = await PersonAsync(team, "Mine");
-        var theirs = await PersonAsync(team, "Theirs");
-        var never = await PersonAsync(team, "NeverMet");
+        var mine = await team.PersonAsync("Mine");
+        var theirs = await team.PersonAsync("Theirs");
+        var never = await team.PersonAsync("NeverMet");
         await team.ContactAsync(session, personId: mine).Succeeded();
         await colleague.PostAsJsonAsync("/api/outreach/contacts", new { sessionId = session, personId = theirs, gender = "male", ageBand = "unknown", nationality = "unknown", informationGiven = new[] { "dublin" } }).Succeeded();
         var other = await OutreachTeam.CreateAsync(app);
-        await other.ContactAsync(await other.SessionAsync(await other.PlaceAsync(), date: DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd")), personId: await PersonAsync(other, "Elsewhere")).Succeeded();
+        await other.ContactAsync(await other.SessionAsync(await other.PlaceAsync(), date: DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd")), personId: await other.PersonAsync("Elsewhere")).Succeeded();
 
         var pack = await team.Client.GetFromJsonAsync<JsonElement>("/api/offline/pack");
 

@@ -9,6 +9,9 @@ namespace Trajet.Tests.Features.Outreach;
 /// <summary>An outreach team of its own (organisation, outreach programme, a worker signed in to the API), and builders for its records.</summary>
 public sealed record OutreachTeam(HttpClient Client, Organisation Organisation, Programme Programme)
 {
+    /// <summary>The worker's e-mail, to sign in elsewhere (a browser) as the same person.</summary>
+    public string Email { get; init; } = "";
+
     public static async Task<OutreachTeam> CreateAsync(TrajetApp app, string country = "BE", string role = Roles.OutreachWorker)
     {
         var (organisation, programme) = await app.WithDbAsync(async (db, _) =>
@@ -22,7 +25,7 @@ public sealed record OutreachTeam(HttpClient Client, Organisation Organisation, 
             return (organisation, programme);
         });
         var email = await app.CreateUserAsync(role, organisation, programme);
-        return new OutreachTeam(await app.ApiClientAsync(email), organisation, programme);
+        return new OutreachTeam(await app.ApiClientAsync(email), organisation, programme) { Email = email };
     }
 
     public async Task<Guid> PlaceAsync(string name = "Gare du Nord", string city = "Brussels") =>
