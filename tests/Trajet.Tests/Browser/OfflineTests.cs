@@ -52,8 +52,7 @@ public sealed class OfflineTests(BrowserFixture browser)
         var place = await OutreachTeam.IdOf(await api.PostAsJsonAsync("/api/outreach/places", new { programme = outreach.Slug, name = "Gare du Midi", type = "station", city = "Brussels", region = "Brussels-Capital" }));
         var session = await OutreachTeam.IdOf(await api.PostAsJsonAsync("/api/outreach/sessions", new { programme = outreach.Slug, kind = "outdoor-round", date = today, placeId = place, languages = new[] { "fr" } }));
         var opened = await CaseBuilder.OpenAsync(coordinator, family.Slug, date: "2026-01-05");
-        await coordinator.PutAsJsonAsync($"/api/cases/{opened.Id}/screening", new { date = "2026-01-06", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) }).Succeeded();
-        await coordinator.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { to = "admitted", date = "2026-01-07" }).Succeeded();
+        await CaseBuilder.AdmitAsync(coordinator, opened.Id, criteria, screened: "2026-01-06", admitted: "2026-01-07");
         await coordinator.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { to = "active", date = "2026-01-08" }).Succeeded();
         await coordinator.PostAsJsonAsync("/api/cases/bulk", new { caseIds = new[] { opened.Id }, action = "assign", userId }).Succeeded();
         return new(email, userId, session, opened.Id, api, outreach.Slug);

@@ -24,6 +24,13 @@ public static class CaseBuilder
     public static Task<HttpResponseMessage> AddMemberAsync(HttpClient client, Guid caseId, object member) =>
         client.PostAsJsonAsync($"/api/cases/{caseId}/members", member);
 
+    /// <summary>Screens the case as meeting every criterion, then admits it (by whoever the client signs in as).</summary>
+    public static async Task AdmitAsync(HttpClient client, Guid id, IEnumerable<Guid> criteria, string screened = "2026-01-12", string admitted = "2026-01-15")
+    {
+        await client.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = screened, answers = criteria.Select(c => new { criterionId = c, answer = "met" }) }).Succeeded();
+        await client.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = admitted }).Succeeded();
+    }
+
     public static object Parent(string firstName = "Lusine", string lastName = "Petrosyan") => new
     {
         role = "parent",
@@ -49,11 +56,8 @@ public sealed record ProgrammeTeam(Trajet.Web.Features.Organisations.Programme P
     }
 
     /// <summary>The case manager screens the case as meeting every criterion, then admits it.</summary>
-    public async Task AdmitAsync(Guid id, string screened = "2026-01-12", string admitted = "2026-01-15")
-    {
-        await Manager.PutAsJsonAsync($"/api/cases/{id}/screening", new { date = screened, answers = Criteria.Select(c => new { criterionId = c, answer = "met" }) }).Succeeded();
-        await Manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "admitted", date = admitted }).Succeeded();
-    }
+    public Task AdmitAsync(Guid id, string screened = "2026-01-12", string admitted = "2026-01-15") =>
+        CaseBuilder.AdmitAsync(Manager, id, Criteria, screened, admitted);
 
     public void Dispose()
     {

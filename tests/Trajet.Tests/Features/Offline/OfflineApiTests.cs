@@ -123,8 +123,7 @@ public abstract class OfflineApiTests(TrajetApp app)
         async Task<Guid> ActiveAsync()
         {
             var opened = await CaseBuilder.OpenAsync(coordinator, programme.Slug, date: "2026-01-05");
-            await coordinator.PutAsJsonAsync($"/api/cases/{opened.Id}/screening", new { date = "2026-01-06", answers = criteria.Select(c => new { criterionId = c, answer = "met" }) }).Succeeded();
-            await coordinator.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { to = "admitted", date = "2026-01-07" }).Succeeded();
+            await CaseBuilder.AdmitAsync(coordinator, opened.Id, criteria, screened: "2026-01-06", admitted: "2026-01-07");
             await coordinator.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { to = "active", date = "2026-01-08" }).Succeeded();
             return opened.Id;
         }
