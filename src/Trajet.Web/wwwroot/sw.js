@@ -89,6 +89,9 @@ self.addEventListener('message', event => {
     key = keyId = null;
     event.waitUntil(caches.keys().then(names => Promise.all(names.map(name => caches.delete(name)))));
   } else if (message.type === 'cache') {
-    event.waitUntil(keep(message.urls ?? []).then(() => event.source?.postMessage({ type: 'kept' })));
+    // Every open page hears it: the page that asked may already have been left for the next one.
+    event.waitUntil(keep(message.urls ?? []).then(async () => {
+      for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage({ type: 'kept' });
+    }));
   }
 });

@@ -397,6 +397,14 @@
     document.dispatchEvent(new CustomEvent('trajet:outbox'));
   }
 
+  /** The forms of the pack are all in the worker's cache (kept while an earlier page was open). */
+  async function allKept() {
+    const pages = (await readPack())?.pages;
+    if (!pages || !('caches' in window)) return false;
+    for (const url of pages) if (!await caches.match(url)) return false;
+    return true;
+  }
+
   async function readPack() {
     const kept = await exists() ? await get('pack', 'pack') : null;
     return kept ? unseal(kept.box) : null;
@@ -635,6 +643,7 @@
       await refreshPack();
       await flush();
     }
+    if (unlocked && await allKept()) document.documentElement.dataset.offlineKept = 'true';
     window.addEventListener('online', () => { keyPromise = null; flush(); });
     document.documentElement.dataset.offlineReady = 'true';
   }
