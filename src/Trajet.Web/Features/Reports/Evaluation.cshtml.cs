@@ -2,17 +2,29 @@ namespace Trajet.Web.Features.Reports;
 
 /// <summary>The evaluation report of a programme for a period, with charts; aggregates only, never a name.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Reports)]
-public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config) : ReportPage
+public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, IStringLocalizer<SharedResource> l) : ReportPage
 {
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
     public EvaluationReport.Report? Report { get; private set; }
-    public ReportExports.Cell Cell { get; private set; } = count => count.ToString(System.Globalization.CultureInfo.CurrentCulture);
 
-    /// <summary>A prompt's count and its percentage in the reader's culture, "7 (58,3 %)"; the count alone where it is hidden.</summary>
-    public string CountAndPercent(int count, double? percent) =>
-        ImpactMath.ShownPercent(count, percent, Cell) is { } shown
-            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0} ({1:0.0} %)", Cell(count), shown)
-            : Cell(count);
+    /// <summary>The cohort's basis: <c>supported</c> (default) or <c>with-sheet</c>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Cohort { get; set; }
+
+    /// <summary>Whether this reader's report hides small counts, and under what.</summary>
+    public bool HidesCells { get; private set; }
+    public int Threshold => config.GetValue("Reports:SmallCellThreshold", 3);
+
+    public string Query => ExportQuery + (Cohort is { Length: > 0 } basis ? $"&cohort={Uri.EscapeDataString(basis)}" : "");
+
+    /// <summary>A count in the reader's culture, or the word for a hidden one (<see cref="ReportCells"/>).</summary>
+    public string Count(int? count) => count?.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) ?? l["hidden"];
+
+    /// <summary>A prompt's count and its percentage in the reader's culture, "7 (58,3 %)"; a hidden count hides its percentage.</summary>
+    public string CountAndPercent(int? count, double? percent) =>
+        count is not null && percent is { } shown
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0} ({1:0.0} %)", Count(count), shown)
+            : Count(count);
 
     public async Task<IActionResult> OnGetAsync(UserContext user, CancellationToken ct)
     {
@@ -31,8 +43,10 @@ public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory sco
         {
             return found.Failed?.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
         }
-        Report = await EvaluationReport.BuildAsync(scopes, programme.Id, programme.Slug, From, To, clock.Today(), ct);
-        Cell = ReportAccess.CellWriter(user, programme, config);
+        var basis = ReportAccess.Basis(Cohort).Value;
+        var report = await EvaluationReport.BuildAsync(scopes, programme.Id, programme.Slug, From, To, basis, clock.Today(), ct);
+        Report = ReportCells.ForReader(report, user, programme, config);
+        HidesCells = !ReferenceEquals(Report, report);
         return Page();
     }
 }

@@ -9,18 +9,25 @@ namespace Trajet.Web.Features.Reports;
 /// </summary>
 public static class EvaluationReport
 {
-    public sealed record ImpactRow(string Key, Dictionary<string, int> Counts, double PositivePercent);
+    public sealed record ImpactRow(string Key, Dictionary<string, int?> Counts, double? PositivePercent);
     /// <summary>A prompting question's answers: <see cref="Percent"/> is each count over all sheets (<see cref="ImpactMath.Percent"/>).</summary>
-    public sealed record PromptRow(int Group, string Key, Dictionary<string, int> Counts, Dictionary<string, double?> Percent);
-    public sealed record Band(string Key, int Count);
+    public sealed record PromptRow(int Group, string Key, Dictionary<string, int?> Counts, Dictionary<string, double?> Percent);
+    public sealed record Band(string Key, int? Count);
+    /// <summary>The families (not the adults) who match: a family counts when any of its members does.</summary>
+    public sealed record PerFamily(int? InCountryMoreThan5Years, int? AskedAsylumOnArrival, int? EverHadLegalStay, int? MinYearsInCountry, int? MaxYearsInCountry);
     public sealed record Cohort(
-        int Families, int Individuals, int Adults, int Children, IReadOnlyList<Band> AdultAges, IReadOnlyList<Band> ChildAges,
-        IReadOnlyList<Band> Nationalities, IReadOnlyList<Band> YearsInCountry, int EverHadLegalStay, int AskedAsylumOnArrival,
-        double AverageMonthsSupported, double LongestMonthsSupported, int HomeVisits, int Referred, int Admitted, IReadOnlyList<Band> CurrentStatus);
-    public sealed record Funders(int Handled, int Returned, int Regularised, int Absconded, int Removed, int ReDetained, double MeetingsPerCase);
+        string Basis, int? Families, int? Individuals, int? Adults, int? Children, IReadOnlyList<Band> AdultAges, IReadOnlyList<Band> ChildAges,
+        IReadOnlyList<Band> Nationalities, IReadOnlyList<Band> YearsInCountry, int? EverHadLegalStay, int? AskedAsylumOnArrival, PerFamily PerFamily,
+        double AverageMonthsSupported, double LongestMonthsSupported, int? HomeVisits, int? Referred, int? Admitted, IReadOnlyList<Band> CurrentStatus);
+    public sealed record Funders(int? Handled, int? Returned, int? Regularised, int? Absconded, int? Removed, int? ReDetained, double? MeetingsPerCase);
+    /// <summary>How the families' baseline scores of one item moved from their first to their latest sheet of the period.</summary>
+    public sealed record BaselineRow(int Item, string Key, int? Families, int? Improved, int? Stayed, int? Worsened);
     public sealed record Report(
-        string Programme, DateOnly? From, DateOnly? To, int Sheets, IReadOnlyList<ImpactRow> Impact, IReadOnlyList<PromptRow> Prompts,
-        Cohort Cohort, Funders Funders);
+        string Programme, DateOnly? From, DateOnly? To, int? Sheets, IReadOnlyList<ImpactRow> Impact, IReadOnlyList<PromptRow> Prompts,
+        Cohort Cohort, Funders Funders, IReadOnlyList<BaselineRow> Baseline);
+
+    /// <summary>Whom the cohort describes: every family supported in the period, or those with a summary sheet in it.</summary>
+    public enum Basis { Supported, WithSheet }
 
     private static readonly ImpactLevel[] Levels = Enum.GetValues<ImpactLevel>();
     private static readonly PromptAnswer[] Answers = Enum.GetValues<PromptAnswer>();
@@ -62,25 +69,33 @@ public static class EvaluationReport
     }
 
     /// <summary>The report; its endpoints and page build at most two at once (<see cref="RateLimits.Reports"/>).</summary>
-    public static async Task<Report> BuildAsync(IServiceScopeFactory scopes, Guid programmeId, string slug, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
+    public static async Task<Report> BuildAsync(IServiceScopeFactory scopes, Guid programmeId, string slug, DateOnly? from, DateOnly? to, Basis basis, DateOnly today, CancellationToken ct)
     {
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
         var cohortEnd = end < today ? end : today;
+        IQueryable<Case> Cohort(TrajetDbContext db)
+        {
+            var supported = Supported(db, programmeId, start, cohortEnd);
+            var sheets = LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today));
+            return basis == Basis.WithSheet ? supported.Where(c => sheets.Any(s => s.CaseId == c.Id)) : supported;
+        }
         // The reads run at once, each on a connection of its own, the longest first. Totals are grouped by the programme
         // filtered on (not a constant) so that SQLite does not sort the rows first (BENCHMARKS.md).
         var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
             .GroupBy(s => s.ProgrammeId).Select(Projection).FirstOrDefaultAsync(ct));
         // SQLite runs a query on one core: it counts the adults and the children apart, at once. PostgreSQL counts everyone
         // in the first read (two would read the people twice, and it is quicker so).
-        var adultsRead = ReadAsync(scopes, db => PersonsAsync(db, programmeId, start, cohortEnd, db.Database.IsSqlite() ? false : null, ct));
+        var adultsRead = ReadAsync(scopes, db => PersonsAsync(db, Cohort(db), cohortEnd, db.Database.IsSqlite() ? false : null, ct));
         var childrenRead = ReadAsync(scopes, db => db.Database.IsSqlite()
-            ? PersonsAsync(db, programmeId, start, cohortEnd, children: true, ct) : Task.FromResult(new List<PersonGroup>()));
-        var casesRead = ReadAsync(scopes, db => Supported(db, programmeId, start, cohortEnd)
+            ? PersonsAsync(db, Cohort(db), cohortEnd, children: true, ct) : Task.FromResult(new List<PersonGroup>()));
+        var casesRead = ReadAsync(scopes, db => Cohort(db)
             .Select(c => new SupportedCase(c.Kind, c.Status, c.Outcome, c.AdmittedOn!.Value, c.ClosedOn)).ToListAsync(ct));
-        var contactsRead = ReadAsync(scopes, db => ContactsAsync(db, programmeId, start, cohortEnd, ct));
+        var familiesRead = ReadAsync(scopes, db => FamiliesAsync(db, Cohort(db), ct));
+        var contactsRead = ReadAsync(scopes, db => ContactsAsync(db, Cohort(db), start, cohortEnd, ct));
         var referralsRead = ReadAsync(scopes, db => ReferralsAsync(db, programmeId, start, cohortEnd, ct));
-        await Task.WhenAll(countsRead, adultsRead, childrenRead, casesRead, contactsRead, referralsRead);
+        var baselineRead = ReadAsync(scopes, db => BaselineTrends.ReadAsync(db, programmeId, Cohort(db), start, end, ct));
+        await Task.WhenAll(countsRead, adultsRead, childrenRead, casesRead, familiesRead, contactsRead, referralsRead, baselineRead);
 
         var counts = await countsRead
             ?? new int[1 + (SummaryQuestions.Impacts.Count * Levels.Length) + (SummaryQuestions.Prompts.Count * Answers.Length)];
@@ -88,17 +103,18 @@ public static class EvaluationReport
         var next = 1;
         var impact = SummaryQuestions.Impacts.Select(q =>
         {
-            var row = Levels.ToDictionary(l => l.ToKebab(), _ => counts[next++]);
-            return new ImpactRow(q.Key, row, ImpactMath.PositivePercent(row["some"], row["considerable"], sheets));
+            var row = Levels.ToDictionary(l => l.ToKebab(), _ => (int?)counts[next++]);
+            return new ImpactRow(q.Key, row, ImpactMath.PositivePercent(row["some"]!.Value, row["considerable"]!.Value, sheets));
         }).ToList();
         var prompts = SummaryQuestions.Prompts.Select(p =>
         {
-            var row = Answers.ToDictionary(a => a.ToKebab(), _ => counts[next++]);
+            var row = Answers.ToDictionary(a => a.ToKebab(), _ => (int?)counts[next++]);
             row["no-answer"] = sheets - row.Values.Sum();
             return new PromptRow(p.Group, p.Key, row, ImpactMath.Percents(row, sheets));
         }).ToList();
-        var (cohort, funders) = Describe(new People(await casesRead, [.. await adultsRead, .. await childrenRead]), await contactsRead, await referralsRead, cohortEnd);
-        return new Report(slug, from, to, sheets, impact, prompts, cohort, funders);
+        var people = new People(await casesRead, [.. await adultsRead, .. await childrenRead], await familiesRead);
+        var (cohort, funders) = Describe(people, await contactsRead, await referralsRead, cohortEnd, basis);
+        return new Report(slug, from, to, sheets, impact, prompts, cohort, funders, await baselineRead);
     }
 
     // On a thread of its own: SQLite's "asynchronous" calls run to the end before they return, which would read the
@@ -134,7 +150,8 @@ public static class EvaluationReport
     /// <summary>How many people share these bands: <see cref="Age"/> indexes <see cref="AgeLimits"/> (9: unclear),
     /// <c>Years</c> in the country 0 under 5, 1 five to nine, 2 ten or more, 3 unknown.</summary>
     private sealed record PersonGroup(bool Child, int Age, string Nationality, int Years, bool LegalStay, bool Asylum, int Count);
-    private sealed record People(List<SupportedCase> Cases, List<PersonGroup> Persons);
+    private sealed record People(List<SupportedCase> Cases, List<PersonGroup> Persons, List<FamilyFacts> Families);
+    private sealed record FamilyFacts(int? FirstArrival, bool Asylum, bool LegalStay);
     private sealed record Contacts(int All, int HomeVisits);
     private sealed record Referrals(int All, int Admitted);
 
@@ -145,10 +162,9 @@ public static class EvaluationReport
     private static IQueryable<Case> Supported(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to) =>
         db.Cases.Where(c => c.ProgrammeId == programmeId && c.AdmittedOn != null && c.AdmittedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
 
-    // The people of the supported cases, or only the children (true) or the adults (false).
-    private static async Task<List<PersonGroup>> PersonsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, bool? children, CancellationToken ct)
+    // The people of the cohort's cases, or only the children (true) or the adults (false).
+    private static async Task<List<PersonGroup>> PersonsAsync(TrajetDbContext db, IQueryable<Case> supported, DateOnly to, bool? children, CancellationToken ct)
     {
-        var supported = Supported(db, programmeId, from, to);
         var members = children switch
         {
             true => db.Members.Where(m => m.Role == MemberRole.Child),
@@ -181,9 +197,8 @@ public static class EvaluationReport
 
     // The cases whose interactions all fall in the period give their kept totals (CaseWork/InteractionTotals.cs); only the
     // others' interactions are read (an index-only scan of CaseId, Date, Type). Over all time, that is none of them.
-    private static async Task<Contacts> ContactsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct)
+    private static async Task<Contacts> ContactsAsync(TrajetDbContext db, IQueryable<Case> supported, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var supported = Supported(db, programmeId, from, to);
         var whole = await supported
             .Where(c => c.InteractionCount == 0 || (c.FirstInteractionOn >= from && c.LastInteractionOn <= to))
             .GroupBy(c => c.ProgrammeId)
@@ -199,13 +214,23 @@ public static class EvaluationReport
         return new Contacts(whole.All + partly.All, whole.HomeVisits + partly.HomeVisits);
     }
 
+    /// <summary>Per family: its earliest arrival, and whether any member asked for asylum on arrival or ever had legal stay.</summary>
+    private static Task<List<FamilyFacts>> FamiliesAsync(TrajetDbContext db, IQueryable<Case> cohort, CancellationToken ct)
+    {
+        var families = cohort.Where(c => c.Kind == CaseKind.Family);
+        return db.Members.Where(m => families.Any(c => c.Id == m.CaseId))
+            .GroupBy(m => m.CaseId)
+            .Select(g => new FamilyFacts(g.Min(m => m.ArrivalYear), g.Count(m => m.AskedAsylumOnArrival == true) > 0, g.Count(m => m.EverHadLegalStay == true) > 0))
+            .ToListAsync(ct);
+    }
+
     private static async Task<Referrals> ReferralsAsync(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, CancellationToken ct) =>
         await db.Cases.Where(c => c.ProgrammeId == programmeId && c.Referral.Date >= from && c.Referral.Date <= to)
             .GroupBy(c => c.ProgrammeId)
             .Select(g => new Referrals(g.Count(), g.Count(c => c.AdmittedOn != null)))
             .FirstOrDefaultAsync(ct) ?? new Referrals(0, 0);
 
-    private static (Cohort, Funders) Describe(People people, Contacts contacts, Referrals referrals, DateOnly to)
+    private static (Cohort, Funders) Describe(People people, Contacts contacts, Referrals referrals, DateOnly to, Basis basis)
     {
         var (cases, persons) = (people.Cases, people.Persons);
         var adults = persons.Where(p => !p.Child).ToList();
@@ -232,11 +257,14 @@ public static class EvaluationReport
             _ => "other",
         }, _ => 1, ["resolved", "still-engaged", "disengaged", "other"]);
         var (homeVisits, meetings) = (contacts.HomeVisits, contacts.All);
+        var familyYears = people.Families.Where(f => f.FirstArrival is not null).Select(f => to.Year - f.FirstArrival!.Value).ToList();
+        var perFamily = new PerFamily(familyYears.Count(y => y > 5), people.Families.Count(f => f.Asylum), people.Families.Count(f => f.LegalStay),
+            familyYears.Count == 0 ? null : familyYears.Min(), familyYears.Count == 0 ? null : familyYears.Max());
         var (referred, admitted) = (referrals.All, referrals.Admitted);
 
         var cohort = new Cohort(
-            cases.Count(c => c.Kind == CaseKind.Family), cases.Count(c => c.Kind == CaseKind.Individual), adults.Sum(p => p.Count), children.Sum(p => p.Count),
-            adultAges, childAges, nationalities, years, adults.Where(p => p.LegalStay).Sum(p => p.Count), adults.Where(p => p.Asylum).Sum(p => p.Count),
+            basis.ToKebab(), cases.Count(c => c.Kind == CaseKind.Family), cases.Count(c => c.Kind == CaseKind.Individual), adults.Sum(p => p.Count), children.Sum(p => p.Count),
+            adultAges, childAges, nationalities, years, adults.Where(p => p.LegalStay).Sum(p => p.Count), adults.Where(p => p.Asylum).Sum(p => p.Count), perFamily,
             months.Count == 0 ? 0 : Math.Round(months.Average(), 1), months.Count == 0 ? 0 : Math.Round(months.Max(), 1),
             homeVisits, referred, admitted, status);
         var funders = new Funders(cases.Count, cases.Count(c => c.Outcome == ClosureOutcome.ResolvedVoluntaryReturn),

@@ -44,7 +44,7 @@ public static class CaseBuilder
 }
 
 /// <summary>A programme with one admission criterion, and a case manager and a coordinator working in it (API clients).</summary>
-public sealed record ProgrammeTeam(Trajet.Web.Features.Organisations.Programme Programme, IReadOnlyList<Guid> Criteria, HttpClient Manager, HttpClient Coordinator) : IDisposable
+public sealed record ProgrammeTeam(Trajet.Web.Features.Organisations.Organisation Organisation, Trajet.Web.Features.Organisations.Programme Programme, IReadOnlyList<Guid> Criteria, HttpClient Manager, HttpClient Coordinator) : IDisposable
 {
     public static async Task<ProgrammeTeam> CreateAsync(Trajet.Tests.Infrastructure.TrajetApp app)
     {
@@ -52,7 +52,7 @@ public sealed record ProgrammeTeam(Trajet.Web.Features.Organisations.Programme P
         var criteria = await app.AddCriteriaAsync(programme, "Child under 18");
         var manager = await app.ApiClientAsync(await app.CreateUserAsync(Trajet.Web.Features.Accounts.Roles.CaseManager, organisation, programme));
         var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Trajet.Web.Features.Accounts.Roles.Coordinator, organisation, programme));
-        return new ProgrammeTeam(programme, criteria, manager, coordinator);
+        return new ProgrammeTeam(organisation, programme, criteria, manager, coordinator);
     }
 
     /// <summary>The case manager screens the case as meeting every criterion, then admits it.</summary>

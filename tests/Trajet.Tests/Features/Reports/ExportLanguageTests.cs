@@ -70,16 +70,16 @@ public sealed class ExportLanguageTests(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Theory]
-    [InlineData("fr-BE", "Questions incitatives", "Cohorte", "Ne sait pas / ne peut pas dire", "Groupe 1 : prise de décision éclairée", "Familles")]
-    [InlineData("nl-BE", "Hulpvragen", "Cohort", "Weet niet / kan niet zeggen", "Groep 1: geïnformeerde besluitvorming", "Gezinnen")]
-    [InlineData("en-GB", "Prompts", "Cohort", "Don't know / can't say", "Group 1: informed decision-making", "Families")]
-    public async Task EvaluationXlsx_IsInTheReadersLanguage(string language, string prompts, string cohort, string dontKnow, string group1, string families)
+    [InlineData("fr-BE", "Questions incitatives", "Cohorte", "Ne sait pas / ne peut pas dire", "Groupe 1 : prise de décision éclairée", "Familles", "Référence")]
+    [InlineData("nl-BE", "Hulpvragen", "Cohort", "Weet niet / kan niet zeggen", "Groep 1: geïnformeerde besluitvorming", "Gezinnen", "Nulmeting")]
+    [InlineData("en-GB", "Prompts", "Cohort", "Don't know / can't say", "Group 1: informed decision-making", "Families", "Baseline")]
+    public async Task EvaluationXlsx_IsInTheReadersLanguage(string language, string prompts, string cohort, string dontKnow, string group1, string families, string baseline)
     {
         var (coordinator, slug) = await ProgrammeWithASheetAsync();
 
         var sheets = Workbook(await GetAsync(coordinator, $"/api/reports/evaluation.xlsx?programme={slug}", language));
 
-        Assert.Equal(["Impact", prompts, cohort], sheets.Select(s => s.Name));
+        Assert.Equal(["Impact", prompts, cohort, baseline], sheets.Select(s => s.Name));
         Assert.Contains(dontKnow, sheets[0].Rows[0]);
         Assert.Contains(sheets[0].Rows, r => r[0] == group1);
         Assert.Contains(sheets[2].Rows, r => r[0] == families);

@@ -4,9 +4,6 @@ namespace Trajet.Tests.Features.Reports;
 
 public sealed class ImpactMathTests
 {
-    private static readonly ReportExports.Cell Evaluator = count => ImpactMath.Suppressed(count, 3);
-    private static readonly ReportExports.Cell Coordinator = count => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     [Theory]
     [InlineData(7, 12, 58.3)]
     [InlineData(12, 12, 100.0)]
@@ -28,7 +25,7 @@ public sealed class ImpactMathTests
     [Fact]
     public void Percents_WithoutSheets_AreNone()
     {
-        var percents = ImpactMath.Percents(new Dictionary<string, int> { ["yes"] = 0, ["no"] = 0, ["no-answer"] = 0 }, 0);
+        var percents = ImpactMath.Percents(new Dictionary<string, int?> { ["yes"] = 0, ["no"] = 0, ["no-answer"] = 0 }, 0);
 
         Assert.Equal(["yes", "no", "no-answer"], percents.Keys);
         Assert.All(percents.Values, p => Assert.Null(p));
@@ -38,29 +35,8 @@ public sealed class ImpactMathTests
     [Fact]
     public void Percents_GiveEachAnswerOverAllSheets()
     {
-        var percents = ImpactMath.Percents(new Dictionary<string, int> { ["yes"] = 1, ["no"] = 3, ["dont-know"] = 7, ["not-applicable"] = 0, ["no-answer"] = 1 }, 12);
+        var percents = ImpactMath.Percents(new Dictionary<string, int?> { ["yes"] = 1, ["no"] = 3, ["dont-know"] = 7, ["not-applicable"] = 0, ["no-answer"] = 1 }, 12);
 
         Assert.Equal([8.3, 25.0, 58.3, 0.0, 8.3], percents.Values);
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void ShownPercent_OfAHiddenCount_IsHiddenToo(int count)
-    {
-        Assert.Equal("< 3", Evaluator(count));
-        Assert.False(ImpactMath.Shown(count, Evaluator));
-        Assert.Null(ImpactMath.ShownPercent(count, ImpactMath.Percent(count, 12), Evaluator));
-        Assert.Equal(ImpactMath.Percent(count, 12), ImpactMath.ShownPercent(count, ImpactMath.Percent(count, 12), Coordinator));
-    }
-
-    [Theory]
-    [InlineData(0, 0.0)]
-    [InlineData(3, 25.0)]
-    [InlineData(7, 58.3)]
-    public void ShownPercent_OfAShownCount_IsShown(int count, double expected)
-    {
-        Assert.True(ImpactMath.Shown(count, Evaluator));
-        Assert.Equal(expected, ImpactMath.ShownPercent(count, ImpactMath.Percent(count, 12), Evaluator));
     }
 }
