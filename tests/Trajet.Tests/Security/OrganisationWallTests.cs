@@ -411,7 +411,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
 
         using var api = await a.ApiClientAsync(coordinatorEmail);
         var names = new[] { "Wall" + Letters(8), "Wall" + Letters(9), "Wall" + Letters(7), "Wall" + Letters(10) };
-        var markers = Enumerable.Range(0, 17).Select(i => $"Marker{i}{Letters(12)}").ToList();
+        var markers = Enumerable.Range(0, 18).Select(i => $"Marker{i}{Letters(12)}").ToList();
         var (caseId, number) = await CaseBuilder.OpenAsync(api, programme.Slug, date: "2026-01-10");
 
         async Task<JsonElement> Send(HttpMethod method, string url, object body, HttpStatusCode expected)
@@ -441,6 +441,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
             group2 = new { impact = "none" },
             group3 = new { impact = "some" },
             observations = markers[8],
+            impactFactors = markers[17],
         }, HttpStatusCode.Created);
         await Send(HttpMethod.Post, $"/api/cases/{caseId}/baseline-sheets", new { date = "2026-01-20", scores = Enumerable.Range(1, 14).Select(i => new { item = i, score = 5 }) }, HttpStatusCode.Created);
         var partner = await Send(HttpMethod.Post, "/api/partners", new { name = markers[9], kind = "lawyer" }, HttpStatusCode.Created);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Trajet.Web.Features.Instruments;
@@ -6,15 +7,22 @@ namespace Trajet.Web.Features.Instruments;
 public static class RecordSummarySheet
 {
     /// <summary>The sheet as API.md fixes it; the form fills the same shape.</summary>
+    /// <param name="Member">The member the profile describes; the first adult when left out.</param>
+    /// <param name="ReleasedFromDetention">Question 12 as the case manager answers it, over what the chronology says.</param>
+    /// <param name="ImpactFactors">The note's last question: what undermined or favoured the impact.</param>
     public sealed record Input(
         DateOnly? Date, Dictionary<string, string?>? Impact, GroupInput? Group1, GroupInput? Group2, GroupInput? Group3,
-        string? Observations, SummaryProfile? Profile);
+        string? Observations, SummaryProfile? Profile, Guid? Member = null, string? ReleasedFromDetention = null, string? ImpactFactors = null);
 
     public sealed record GroupInput(string? Impact, string? Obstacles, Dictionary<string, string?>? Prompts);
 
     public static List<FieldError> Validate(Input body, SummarySheet sheet, DateOnly referralDate, DateOnly today)
     {
         var errors = new List<FieldError>();
+        if (body.ReleasedFromDetention is { } released && !KebabEnum.TryParse<PromptAnswer>(released, out _))
+        {
+            errors.Add(FieldError.NotAccepted("releasedFromDetention"));
+        }
         if (body.Date is not { } date)
         {
             errors.Add(new("date", "The date is required."));
@@ -90,19 +98,39 @@ public static class RecordSummarySheet
             errors.Add(new("observations", "At most 4000 characters."));
         }
         sheet.Observations = string.IsNullOrWhiteSpace(body.Observations) ? null : body.Observations.Trim();
+        if (body.ImpactFactors?.Length > 4000)
+        {
+            errors.Add(new("impactFactors", "At most 4000 characters."));
+        }
+        sheet.ImpactFactors = string.IsNullOrWhiteSpace(body.ImpactFactors) ? null : body.ImpactFactors.Trim();
         return errors;
     }
 
     /// <param name="case">The case as its page shows it: the profile left out is drawn from it.</param>
-    public static async Task<Result<SummarySheet>> ExecuteAsync(TrajetDbContext db, UserContext user, Case owner, CaseDto @case, Input body, DateOnly today, CancellationToken ct)
+    /// <param name="l">The language the pre-filled profile is written in (the caller's).</param>
+    public static async Task<Result<SummarySheet>> ExecuteAsync(
+        TrajetDbContext db, UserContext user, Case owner, CaseDto @case, Input body, DateOnly today, IStringLocalizer l, CancellationToken ct)
     {
         var sheet = new SummarySheet { CaseId = owner.Id, OrganisationId = owner.OrganisationId, ProgrammeId = owner.ProgrammeId, CreatedByUserId = user.Id };
         var errors = Validate(body, sheet, @case.Referral.Date, today);
+        var person = body.Member is { } chosen ? @case.Members.FirstOrDefault(m => m.Id == chosen) : SummaryProfile.DefaultMember(@case);
+        if (body.Member is not null && person is null)
+        {
+            errors.Add(new("member", "Choose a member of this household."));
+        }
         if (errors.Count > 0)
         {
             return Failure.Invalid(errors);
         }
-        sheet.Profile = JsonSerializer.Serialize(body.Profile ?? SummaryProfile.From(@case, sheet.Date), Json);
+        sheet.MemberId = person?.Id;
+        var facts = await SummaryFacts.ReadAsync(db, owner.Id, sheet.Date, ct);
+        var profile = body.Profile ?? SummaryProfile.From(@case, person, sheet.Date, facts, l, CultureInfo.CurrentCulture);
+        // The case manager's answer wins; a profile sent without one gets the chronology's, as a pre-filled one does.
+        profile = profile with
+        {
+            ReleasedFromDetention = body.ReleasedFromDetention ?? profile.ReleasedFromDetention ?? facts.ReleasedAfterDetention?.ToKebab(),
+        };
+        sheet.Profile = JsonSerializer.Serialize(profile, Json);
         db.Add(sheet);
         await db.SaveChangesAsync(ct);
         return sheet;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Trajet.Web.Features.Instruments;
 
 /// <summary>The profile part of the client summary sheet, as short texts the worker can correct.</summary>
@@ -8,10 +10,12 @@ public sealed record SummaryProfile(
 {
     public static readonly SummaryProfile Empty = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-    /// <summary>Pre-fills from the case file: the first adult (or the only person) is the beneficiary.</summary>
-    public static SummaryProfile From(CaseDto c, DateOnly date)
+    /// <summary>The person a sheet describes unless the case manager chooses another: the first adult, or the first member.</summary>
+    public static MemberDto? DefaultMember(CaseDto c) => c.Members.FirstOrDefault(m => m.Role != MemberRole.Child) ?? c.Members.FirstOrDefault();
+
+    /// <summary>Pre-fills from the case file about <paramref name="person"/>, with what the records answered on the sheet's date.</summary>
+    public static SummaryProfile From(CaseDto c, MemberDto? person, DateOnly date, SummaryFacts facts, IStringLocalizer l, CultureInfo culture)
     {
-        var person = c.Members.FirstOrDefault(m => m.Role != MemberRole.Child) ?? c.Members.FirstOrDefault();
         var months = c.AdmittedOn is { } admitted ? (int)((c.ClosedOn ?? date).DayNumber - admitted.DayNumber) / 30 : (int?)null;
         var status = c.Status == CaseStatus.Closed && c.Outcome is { } outcome ? outcome.ToKebab() : c.Status.ToKebab();
         return new SummaryProfile(
@@ -24,9 +28,9 @@ public sealed record SummaryProfile(
             person?.YearsInCountry is { } years ? $"{years} years" : null,
             person?.DetentionDays is { } days ? $"{days} days, re-detained {person.ReDetentions ?? 0} times" : null,
             months is { } m ? $"{m} months" : null,
-            null,
+            InteractionFrequency.Describe(facts.Interactions, l, culture),
             c.Referral.Source.ToKebab(),
-            c.Referral.Source == ReferralSource.Detention ? "yes" : null,
+            facts.ReleasedAfterDetention?.ToKebab(),
             c.Referral.KnownBefore is { } known ? (known ? "yes" : "no") : null,
             c.Referral.RiskAtIntake.ToKebab(),
             status,

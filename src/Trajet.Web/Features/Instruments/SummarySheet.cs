@@ -50,7 +50,12 @@ public sealed class SummarySheet : IProgrammeRecord
     public PromptAnswer? BetterHousing { get; set; }
     public PromptAnswer? MoreStable { get; set; }
 
+    /// <summary>The member the profile describes (kept as a plain column: a snapshot, like the profile itself).</summary>
+    public Guid? MemberId { get; set; }
+    /// <summary>The note's "other observations?".</summary>
     public string? Observations { get; set; }
+    /// <summary>The note's last question: what undermined or favoured the impact of the case management.</summary>
+    public string? ImpactFactors { get; set; }
     /// <summary>The profile part (JSON), pre-filled from the case file when the sheet was written, then edited.</summary>
     public string Profile { get; set; } = "{}";
     public Guid? CreatedByUserId { get; set; }
@@ -76,5 +81,6 @@ public sealed class SummarySheetConfiguration : IEntityTypeConfiguration<Summary
         s.Property(x => x.Group2Obstacles).IsConfidential();
         s.Property(x => x.Group3Obstacles).IsConfidential();
         s.Property(x => x.Observations).IsConfidential();
+        s.Property(x => x.ImpactFactors).IsConfidential();
     }
 }
