@@ -161,4 +161,11 @@ public static class SupportTime
 {
     /// <summary>Months of support between two days (30.44 days a month), as the worker's summary and the report count them.</summary>
     public static double Months(DateOnly from, DateOnly to) => Math.Max(0, to.DayNumber - from.DayNumber) / 30.44;
+
+    /// <summary>Days of support in a case's periods up to <paramref name="until"/>: the time a reopened case spent closed is not support.</summary>
+    public static int Days(IEnumerable<SupportPeriodDto> periods, DateOnly until) =>
+        periods.Where(p => p.From <= until).Sum(p => (p.To is { } to && to < until ? to : until).DayNumber - p.From.DayNumber);
+
+    /// <inheritdoc cref="Days"/>
+    public static double Months(IEnumerable<SupportPeriodDto> periods, DateOnly until) => Days(periods, until) / 30.44;
 }
