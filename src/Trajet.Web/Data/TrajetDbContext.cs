@@ -27,6 +27,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
+    public DbSet<CaseSupportPeriod> CaseSupportPeriods => Set<CaseSupportPeriod>();
     public DbSet<OutreachContact> OutreachContacts => Set<OutreachContact>();
     public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
     public DbSet<HouseholdContact> HouseholdContacts => Set<HouseholdContact>();

@@ -209,6 +209,32 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task ReopeningUpgrade_GivesEachAdmittedCaseOnePeriod_ItsOwnFamily_AndKeepsItsClosureOutcome()
+    {
+        var referred = Guid.NewGuid();
+        var old = await OldCaseAsync("20261206000030_FieldSessions", async (db, c) =>
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Cases" SET "Status" = 'Closed', "AdmittedOn" = {new DateOnly(2024, 3, 20)}, "ClosedOn" = {new DateOnly(2024, 9, 30)}, "Outcome" = 'Disengaged', "DurableSolution" = 'None' WHERE "Id" = {c.CaseId}""");
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "CaseStatusChanges" ("Id", "CaseId", "From", "To", "Date", "At") VALUES ({Guid.NewGuid()}, {c.CaseId}, 'Active', 'Closed', {new DateOnly(2024, 9, 30)}, {SeededAt})""");
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "Cases" ("Id", "OrganisationId", "ProgrammeId", "Number", "Kind", "Status", "ReferralSource", "ReferralDate", "RiskAtIntake", "CreatedAt", "UpdatedAt", "Version") VALUES ({referred}, {c.Organisation}, {c.Programme}, 'OP-2024-0002', 'Family', 'Referred', 'Community', {new DateOnly(2024, 5, 1)}, 'High', {SeededAt}, {SeededAt}, {0})""");
+        });
+        await using var seed = old.Seed;
+
+        await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
+        await app.InitializeAsync();
+
+        var periods = await app.WithDbAsync((db, _) => db.CaseSupportPeriods.Where(p => p.CaseId == old.CaseId || p.CaseId == referred)
+            .Select(p => new { p.CaseId, p.ProgrammeId, p.From, p.To }).ToListAsync());
+        Assert.Equal([new { old.CaseId, ProgrammeId = old.Programme, From = new DateOnly(2024, 3, 20), To = (DateOnly?)new DateOnly(2024, 9, 30) }], periods);
+        var families = await app.WithDbAsync((db, _) => db.Cases.Where(c => c.OrganisationId == old.Organisation).Select(c => new { c.Id, c.FamilyId, c.PreviousCaseId }).ToListAsync());
+        Assert.Equal(2, families.Count);
+        Assert.All(families, f => Assert.Equal((f.Id, (Guid?)null), (f.FamilyId, f.PreviousCaseId)));
+        var closure = await app.WithDbAsync((db, _) => db.CaseStatusChanges.Where(s => s.CaseId == old.CaseId && s.To == CaseStatus.Closed)
+            .Select(s => new { s.Outcome, s.DurableSolution }).SingleAsync());
+        Assert.Equal(new { Outcome = (ClosureOutcome?)ClosureOutcome.Disengaged, DurableSolution = (DurableSolution?)DurableSolution.None }, closure);
+    }
+
+    [Fact]
     public async Task NameTrigramsUpgrade_FindsEarlierPeopleByPartOfTheirName()
     {
         var old = await OldCaseAsync("20261122000021_SearchIndexes");

@@ -21,7 +21,13 @@ public enum DurableSolution { LegalStayHere, LegalStayOtherEuState, VoluntaryRet
 
 public sealed class Case : IProgrammeRecord
 {
+    public Case() => FamilyId = Id;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>The first case of a chain of re-referrals (its own <see cref="Id"/> when it follows none): reports count a family once by it.</summary>
+    public Guid FamilyId { get; set; }
+    /// <summary>The earlier case this referral follows, when a family comes back; same organisation.</summary>
+    public Guid? PreviousCaseId { get; set; }
     public Guid OrganisationId { get; set; }
     public Guid ProgrammeId { get; set; }
     public Programme? Programme { get; set; }
@@ -30,7 +36,9 @@ public sealed class Case : IProgrammeRecord
     public CaseKind Kind { get; set; }
     public CaseStatus Status { get; set; } = CaseStatus.Referred;
     public required Referral Referral { get; set; }
+    /// <summary>The first admission; a reopened case's later periods are in <see cref="SupportPeriods"/>.</summary>
     public DateOnly? AdmittedOn { get; set; }
+    /// <summary>The current closure: cleared when the case is reopened (the history keeps it).</summary>
     public DateOnly? ClosedOn { get; set; }
     public ClosureOutcome? Outcome { get; set; }
     public DurableSolution? DurableSolution { get; set; }
@@ -50,6 +58,7 @@ public sealed class Case : IProgrammeRecord
     public List<CaseStatusChange> StatusChanges { get; set; } = [];
     public List<CaseAssignment> Assignments { get; set; } = [];
     public List<ScreeningAnswer> Screening { get; set; } = [];
+    public List<CaseSupportPeriod> SupportPeriods { get; set; } = [];
 }
 
 /// <summary>A case manager assigned to the case by a coordinator.</summary>
@@ -82,6 +91,9 @@ public sealed class CaseStatusChange
     public DateTime At { get; set; } = Clock.UtcNow;
     public Guid? ByUserId { get; set; }
     public string? Reason { get; set; }
+    /// <summary>At a closure, what it was: the case's own fields are cleared when it is reopened.</summary>
+    public ClosureOutcome? Outcome { get; set; }
+    public DurableSolution? DurableSolution { get; set; }
 }
 
 public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
@@ -106,6 +118,10 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasMany(x => x.StatusChanges).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.Assignments).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.Screening).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        c.HasMany(x => x.SupportPeriods).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        // Plain columns, no foreign key: SQLite cannot add one to an existing table (migration 0031).
+        c.HasIndex(x => x.FamilyId);
+        c.HasIndex(x => x.PreviousCaseId);
         c.HasIndex(x => new { x.ProgrammeId, x.Number }).IsUnique();
         // The case list's indexes, (OrganisationId, Status, ReferralDate, ProgrammeId) and (OrganisationId, ReferralDate,
         // ProgrammeId), span the owned Referral's column: EF cannot model them, migration 0016 creates them.
@@ -145,4 +161,11 @@ public static class SupportTime
 {
     /// <summary>Months of support between two days (30.44 days a month), as the worker's summary and the report count them.</summary>
     public static double Months(DateOnly from, DateOnly to) => Math.Max(0, to.DayNumber - from.DayNumber) / 30.44;
+
+    /// <summary>Days of support in a case's periods up to <paramref name="until"/>: the time a reopened case spent closed is not support.</summary>
+    public static int Days(IEnumerable<SupportPeriodDto> periods, DateOnly until) =>
+        periods.Where(p => p.From <= until).Sum(p => (p.To is { } to && to < until ? to : until).DayNumber - p.From.DayNumber);
+
+    /// <inheritdoc cref="Days"/>
+    public static double Months(IEnumerable<SupportPeriodDto> periods, DateOnly until) => Days(periods, until) / 30.44;
 }

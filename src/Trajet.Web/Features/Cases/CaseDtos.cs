@@ -25,14 +25,29 @@ public sealed record AssigneeDto(Guid Id, string Name);
 /// <summary>One criterion's answer; <c>criterion</c> is its default text, <c>criterionTexts</c> its text per language.</summary>
 public sealed record ScreeningDto(Guid CriterionId, string Criterion, CriterionAnswer? Answer, string? Note, LocalizedText CriterionTexts);
 
-public sealed record StatusChangeDto(CaseStatus? From, CaseStatus To, DateOnly Date, string? Reason);
+/// <summary>One step of the history; <c>by</c> is who recorded it (not for evaluators), <c>reopening</c> marks a closed or declined case reopened.</summary>
+public sealed record StatusChangeDto(CaseStatus? From, CaseStatus To, DateOnly Date, string? Reason,
+    ClosureOutcome? Outcome = null, DurableSolution? DurableSolution = null, string? By = null, bool Reopening = false);
+
+/// <summary>Another case of the same family: the one this case follows, or one that follows it.</summary>
+public sealed record CaseLinkDto(Guid Id, string Number);
+
+public sealed record SupportPeriodDto(DateOnly From, DateOnly? To);
 
 public sealed record CaseDto(
     Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, ReferralDto Referral,
     DateOnly? AdmittedOn, DateOnly? ClosedOn, ClosureOutcome? Outcome, DurableSolution? DurableSolution,
     IReadOnlyList<MemberDto> Members, IReadOnlyList<AssigneeDto> Assignees, IReadOnlyList<ScreeningDto> Screening,
     IReadOnlyList<StatusChangeDto> History, IReadOnlyList<CaseStatus> NextStatuses, int Version,
-    ContactDto? Contact);
+    ContactDto? Contact)
+{
+    /// <summary>The earlier case this one follows (a family that came back), if the caller may see it.</summary>
+    public CaseLinkDto? PreviousCase { get; init; }
+    /// <summary>The later referrals that follow this case.</summary>
+    public IReadOnlyList<CaseLinkDto> NextCases { get; init; } = [];
+    /// <summary>From each admission or reopening to the closure that ended it (<c>to</c> null while open).</summary>
+    public IReadOnlyList<SupportPeriodDto> SupportPeriods { get; init; } = [];
+}
 
 public static class MemberBodies
 {

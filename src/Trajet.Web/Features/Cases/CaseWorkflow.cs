@@ -1,8 +1,9 @@
 namespace Trajet.Web.Features.Cases;
 
 /// <summary>
-/// From referral to closure: referred → screening → admitted/declined → active ⇄ paused → closed.
-/// Pure: the caller gathers the facts, this says whether a change is allowed.
+/// From referral to closure: referred → screening → admitted/declined → active ⇄ paused → closed; a coordinator may
+/// reopen a closed case (→ active) or a declined one (→ referred). Pure: the caller gathers the facts, this says whether
+/// a change is allowed.
 /// </summary>
 public static class CaseWorkflow
 {
@@ -17,7 +18,19 @@ public static class CaseWorkflow
         [CaseStatus.Closed] = [],
     };
 
-    public static IReadOnlyList<CaseStatus> Next(CaseStatus current) => Allowed[current];
+    // A family that comes back: the same case continues, its closure kept in the history.
+    private static readonly Dictionary<CaseStatus, CaseStatus> Reopenings = new()
+    {
+        [CaseStatus.Closed] = CaseStatus.Active,
+        [CaseStatus.Declined] = CaseStatus.Referred,
+    };
+
+    /// <param name="mayReopen">The user is a coordinator, who alone may reopen a closed or declined case.</param>
+    public static IReadOnlyList<CaseStatus> Next(CaseStatus current, bool mayReopen = false) =>
+        mayReopen && Reopenings.TryGetValue(current, out var reopened) ? [.. Allowed[current], reopened] : Allowed[current];
+
+    /// <summary>The change reopens a closed or declined case.</summary>
+    public static bool Reopens(CaseStatus from, CaseStatus to) => Reopenings.TryGetValue(from, out var reopened) && reopened == to;
 
     /// <summary>What is known of the case when a change is asked for.</summary>
     /// <param name="PathwayBlocksClosure">The case is on coaching pathway 3 without the explanation of the consequences recorded.</param>
@@ -42,7 +55,8 @@ public static class CaseWorkflow
             errors.Add(new("to", "Choose the new status."));
             return errors;
         }
-        if (!Allowed[facts.Current].Contains(to))
+        var reopens = Reopens(facts.Current, to);
+        if (!Allowed[facts.Current].Contains(to) && !reopens)
         {
             errors.Add(new("to", "This status change is not possible from the current status."));
             return errors;
@@ -73,6 +87,10 @@ public static class CaseWorkflow
             {
                 errors.Add(new("reason", "Explain why the case is admitted although a criterion is not met or unknown."));
             }
+        }
+        if (reopens && !hasReason)
+        {
+            errors.Add(new("reason", "Give the reason for reopening the case."));
         }
         if (to == CaseStatus.Closed && facts.PathwayBlocksClosure)
         {

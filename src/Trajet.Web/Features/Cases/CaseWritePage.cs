@@ -11,6 +11,7 @@ public abstract class CaseWritePage(CurrentUser current, TrajetDbContext db, ISt
 
     protected TrajetDbContext Db => db;
     protected IStringLocalizer<SharedResource> Localizer => l;
+    protected Task<UserContext> UserAsync(CancellationToken ct) => current.RequireAsync(ct);
 
     /// <summary>Reads what the page shows beside the form, once the case is known (a GET, or a form shown again).</summary>
     protected virtual Task LoadedAsync(Case @case, CancellationToken ct) => Task.CompletedTask;

@@ -9,12 +9,20 @@ public interface ICaseClosureHold
     Task<bool> HoldsAsync(TrajetDbContext db, Guid caseId, CancellationToken ct);
 }
 
-/// <summary>Moves a case to its next status, dated, with who and why.</summary>
+/// <summary>
+/// Moves a case to its next status, dated, with who and why, and keeps its periods of support: an admission or a
+/// reopening to active opens one, a closure ends it.
+/// </summary>
 public static class ChangeStatus
 {
     /// <remarks>A newer version in the database than the change's is a conflict (409).</remarks>
     public static async Task<Result<Case>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, CaseWorkflow.Change change, DateOnly today, IEnumerable<ICaseClosureHold> holds, CancellationToken ct)
     {
+        // Undoing a closure or a refusal is the coordinator's decision.
+        if (change.To is { } asked && CaseWorkflow.Reopens(@case.Status, asked) && !user.IsCoordinator)
+        {
+            return Failure.Forbidden;
+        }
         var lastChange = await db.CaseStatusChanges.Where(s => s.CaseId == @case.Id)
             .OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
         var criteria = await ScreeningFacts.CountAsync(db, @case, ct);
@@ -36,6 +44,8 @@ public static class ChangeStatus
         }
         var to = change.To!.Value;
         var date = change.Date!.Value;
+        var closing = to == CaseStatus.Closed;
+        var reopening = CaseWorkflow.Reopens(@case.Status, to);
         db.CaseStatusChanges.Add(new CaseStatusChange
         {
             CaseId = @case.Id,
@@ -44,18 +54,32 @@ public static class ChangeStatus
             Date = date,
             ByUserId = user.Id,
             Reason = string.IsNullOrWhiteSpace(change.Reason) ? null : change.Reason.Trim(),
+            Outcome = closing ? change.Outcome : null,
+            DurableSolution = closing ? change.DurableSolution : null,
         });
         @case.Status = to;
         @case.UpdatedAt = Clock.UtcNow;
         if (to == CaseStatus.Admitted)
         {
-            @case.AdmittedOn = date;
+            @case.AdmittedOn ??= date; // the first admission; a declined case reopened and admitted later has no earlier one
         }
-        if (to == CaseStatus.Closed)
+        if (to == CaseStatus.Admitted || (reopening && to == CaseStatus.Active))
+        {
+            db.CaseSupportPeriods.Add(new CaseSupportPeriod { CaseId = @case.Id, ProgrammeId = @case.ProgrammeId, From = date });
+        }
+        if (closing)
         {
             @case.ClosedOn = date;
             @case.Outcome = change.Outcome;
             @case.DurableSolution = change.DurableSolution;
+            foreach (var open in await db.CaseSupportPeriods.Where(p => p.CaseId == @case.Id && p.To == null).ToListAsync(ct))
+            {
+                open.To = date;
+            }
+        }
+        if (reopening)
+        {
+            (@case.ClosedOn, @case.Outcome, @case.DurableSolution) = (null, null, null);
         }
         await db.SaveChangesAsync(ct);
         return @case;

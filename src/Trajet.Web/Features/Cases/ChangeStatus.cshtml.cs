@@ -35,10 +35,12 @@ public sealed class ChangeStatusModel(CurrentUser current, TrajetDbContext db, I
         }
     }
 
-    protected override Task LoadedAsync(Case @case, CancellationToken ct)
+    protected override async Task LoadedAsync(Case @case, CancellationToken ct)
     {
         Current = @case.Status;
-        Next = CaseWorkflow.Next(@case.Status);
-        return Task.CompletedTask;
+        Next = CaseWorkflow.Next(@case.Status, (await UserAsync(ct)).IsCoordinator);
     }
+
+    /// <summary>The option reopens the case: the form says so and asks why.</summary>
+    public bool Reopens(CaseStatus to) => CaseWorkflow.Reopens(Current, to);
 }

@@ -9,6 +9,8 @@ public static class OpenCase
         public string? Programme { get; init; }
         public CaseKind? Kind { get; init; }
         public ReferralInput? Referral { get; init; }
+        /// <summary>The earlier case this referral follows when a family comes back (its id).</summary>
+        public Guid? PreviousCase { get; init; }
     }
 
     public sealed record ReferralInput
@@ -51,6 +53,14 @@ public static class OpenCase
         {
             errors.Add(new("referral.referredBy", "At most 200 characters."));
         }
+        // Only a case the user may see: another organisation's is refused like one that does not exist.
+        var previous = input.PreviousCase is { } previousId
+            ? await db.Cases.Visible(user).Where(c => c.Id == previousId).Select(c => new { c.FamilyId }).SingleOrDefaultAsync(ct)
+            : null;
+        if (input.PreviousCase is not null && previous is null)
+        {
+            errors.Add(new("previousCase", "Unknown case, or not one you may see."));
+        }
         if (errors.Count > 0)
         {
             return Failure.Invalid(errors);
@@ -74,7 +84,9 @@ public static class OpenCase
             },
             CreatedAt = now,
             UpdatedAt = now,
+            PreviousCaseId = input.PreviousCase,
         };
+        @case.FamilyId = previous?.FamilyId ?? @case.Id;
         @case.StatusChanges.Add(new CaseStatusChange { CaseId = @case.Id, To = CaseStatus.Referred, Date = referral.Date.Value, At = now, ByUserId = user.Id });
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);

@@ -38,8 +38,16 @@ public static class DueList
             .ToListAsync(ct);
         var quietSince = today.AddDays(-settings.NoContactDays);
         var quiet = await cases.Where(c => c.Status == CaseStatus.Active || c.Status == CaseStatus.Admitted)
-            .Select(c => new { c.Id, c.Number, c.AdmittedOn, Last = db.Interactions.Where(i => i.CaseId == c.Id).Max(i => (DateOnly?)i.Date) })
-            .Where(c => (c.Last ?? c.AdmittedOn) < quietSince)
+            .Select(c => new
+            {
+                c.Id,
+                c.Number,
+                Last = db.Interactions.Where(i => i.CaseId == c.Id).Max(i => (DateOnly?)i.Date),
+                // A reopened case is quiet from its reopening, not from the last contact before its closure.
+                Start = db.CaseSupportPeriods.Where(p => p.CaseId == c.Id && p.To == null).Max(p => (DateOnly?)p.From) ?? c.AdmittedOn,
+            })
+            .Select(c => new { c.Id, c.Number, Since = c.Last == null || c.Start > c.Last ? c.Start : c.Last })
+            .Where(c => c.Since < quietSince)
             .ToListAsync(ct);
 
         // Documents valid for a few months from issue (support letters) or with an expiry date.
@@ -54,7 +62,7 @@ public static class DueList
         return documents.Select(d => new Item(d.CaseId, d.Number, DueKind.DocumentExpiring, d.Until, d.Title, null))
             .Concat(legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource, e.DeadlineSources)))
             .Concat(actions.Select(a => new Item(a.CaseId, a.Number, DueKind.ActionDue, a.DueDate, a.Description, null)))
-            .Concat(quiet.Select(c => new Item(c.Id, c.Number, DueKind.NoRecentContact, (c.Last ?? c.AdmittedOn)!.Value.AddDays(settings.NoContactDays), "no-recent-contact", null)))
+            .Concat(quiet.Select(c => new Item(c.Id, c.Number, DueKind.NoRecentContact, c.Since!.Value.AddDays(settings.NoContactDays), "no-recent-contact", null)))
             .OrderBy(i => i.Due).ThenBy(i => i.CaseNumber)
             .ToList();
     }

@@ -273,11 +273,14 @@ public static partial class DemoSeed
             if (path[i] == CaseStatus.Admitted)
             {
                 @case.AdmittedOn = date;
+                @case.SupportPeriods.Add(new CaseSupportPeriod { CaseId = @case.Id, ProgrammeId = @case.ProgrammeId, From = date });
             }
             if (path[i] == CaseStatus.Closed)
             {
                 (@case.Outcome, @case.DurableSolution) = Closures[index % Closures.Length];
                 @case.ClosedOn = date;
+                @case.SupportPeriods[^1].To = date;
+                (@case.StatusChanges[^1].Outcome, @case.StatusChanges[^1].DurableSolution) = (@case.Outcome, @case.DurableSolution);
             }
         }
         @case.Status = final;

@@ -16,7 +16,9 @@ public sealed record SummaryProfile(
     /// <summary>Pre-fills from the case file about <paramref name="person"/>, with what the records answered on the sheet's date.</summary>
     public static SummaryProfile From(CaseDto c, MemberDto? person, DateOnly date, SummaryFacts facts, IStringLocalizer l, CultureInfo culture)
     {
-        var months = c.AdmittedOn is { } admitted ? (int)((c.ClosedOn ?? date).DayNumber - admitted.DayNumber) / 30 : (int?)null;
+        // Over the periods of support when the case has them (a reopened case's time closed is not support).
+        var months = c.SupportPeriods.Count > 0 ? SupportTime.Days(c.SupportPeriods, date) / 30
+            : c.AdmittedOn is { } admitted ? (int)((c.ClosedOn ?? date).DayNumber - admitted.DayNumber) / 30 : (int?)null;
         var status = c.Status == CaseStatus.Closed && c.Outcome is { } outcome ? outcome.ToKebab() : c.Status.ToKebab();
         return new SummaryProfile(
             person?.Gender.ToKebab(),

@@ -20,7 +20,8 @@ public sealed record InteractionSummary(int HomeVisits, int Interactions, double
     {
         var newest = db.Set<Interaction>().AsNoTracking().Where(i => i.CaseId == c.Id).OrderByDescending(i => i.Date).ThenByDescending(i => i.CreatedAt);
         var items = await (latest is { } count ? newest.Take(count) : newest).ToListAsync(ct);
-        var months = c.AdmittedOn is { } admitted ? Math.Round(SupportTime.Months(admitted, c.ClosedOn ?? today), 1) : 0;
+        var periods = await db.CaseSupportPeriods.Where(p => p.CaseId == c.Id).Select(p => new SupportPeriodDto(p.From, p.To)).ToListAsync(ct);
+        var months = Math.Round(SupportTime.Months(periods, today), 1);
         return new InteractionSummary(c.HomeVisitCount, c.InteractionCount, months, items.Select(i => InteractionView.Of(i, hideNotes)).ToList());
     }
 }

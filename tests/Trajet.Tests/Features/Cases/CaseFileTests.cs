@@ -53,8 +53,9 @@ public abstract class CaseFileTests(TrajetApp app)
         Assert.Equal("Family needs time after the decision", history[4].GetProperty("reason").GetString());
         Assert.Empty(closed.GetProperty("nextStatuses").EnumerateArray());
 
-        var reopened = await client.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "active" });
-        Assert.Equal(HttpStatusCode.BadRequest, reopened.StatusCode);
+        // Reopening is a coordinator's decision (ReopeningTests).
+        var reopened = await client.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "active", reason = "Came back" });
+        Assert.Equal(HttpStatusCode.Forbidden, reopened.StatusCode);
     }
 
     [Fact]

@@ -227,6 +227,62 @@ public sealed class CasePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task ClosedCase_Coordinator_ReopensThroughTheForm_WithAReason_AndTheHistoryShowsIt()
+    {
+        var (browser, api, id, _) = await CaseAsync(Roles.Coordinator);
+        var criteria = await app.WithDbAsync((db, _) => db.AdmissionCriteria.Where(c => db.Cases.Any(x => x.Id == id && x.ProgrammeId == c.ProgrammeId)).Select(c => c.Id).ToListAsync());
+        await CaseBuilder.AdmitAsync(api, id, criteria);
+        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "closed", date = "2026-03-31", reason = "Moved away", outcome = "disengaged", durableSolution = "none" })).Succeeded();
+        var change = await Html.GetAsync(browser, $"/Cases/ChangeStatus/{id}");
+        Assert.Contains("Reopen the case", change.QuerySelector("label:has(#to-Active)")!.TextContent);
+
+        var refused = await Html.SubmitAsync(browser, change, "main form", new Dictionary<string, string> { ["Input.To"] = "Active", ["Input.Date"] = "2026-06-02", ["Input.Reason"] = "" });
+        Assert.Contains("reason for reopening", (await Html.ParseAsync(refused)).QuerySelector("[data-valmsg-for='Input.Reason']")!.TextContent);
+        change = await Html.GetAsync(browser, $"/Cases/ChangeStatus/{id}");
+        var reopened = await Html.SubmitAsync(browser, change, "main form", new Dictionary<string, string> { ["Input.To"] = "Active", ["Input.Date"] = "2026-06-02", ["Input.Reason"] = "The family came back" });
+
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        var history = (await Html.GetAsync(browser, $"/Cases/Details/{id}")).QuerySelector("#history")!.ParentElement!.TextContent;
+        Assert.Contains("Disengaged", history); // the closure, kept
+        Assert.Contains("Reopened by Coordinator", history);
+        Assert.Contains("The family came back", history);
+    }
+
+    [Fact]
+    public async Task ClosedCase_ForCaseManager_OffersNoReopening()
+    {
+        var (browser, api, id, _) = await CaseAsync();
+        var criteria = await app.WithDbAsync((db, _) => db.AdmissionCriteria.Where(c => db.Cases.Any(x => x.Id == id && x.ProgrammeId == c.ProgrammeId)).Select(c => c.Id).ToListAsync());
+        await CaseBuilder.AdmitAsync(api, id, criteria);
+        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "closed", date = "2026-03-31", reason = "Moved away", outcome = "disengaged", durableSolution = "none" })).Succeeded();
+
+        var details = await Html.GetAsync(browser, $"/Cases/Details/{id}");
+
+        Assert.Null(details.QuerySelector("a[href*='ChangeStatus']"));
+    }
+
+    [Fact]
+    public async Task NewReferral_FromTheEarlierCasesPage_LinksBothCasePages()
+    {
+        var (browser, api, id, slug) = await CaseAsync();
+        await api.PostAsync($"/api/cases/{id}/status", System.Net.Http.Json.JsonContent.Create(new { to = "declined", date = "2026-01-20", reason = "Not in the region" })).Succeeded();
+        var earlier = await Html.GetAsync(browser, $"/Cases/Details/{id}");
+        var number = earlier.QuerySelector("h1")!.FirstChild!.TextContent.Trim();
+
+        var form = await Html.GetAsync(browser, earlier.QuerySelector("a[href*='previousCase']")!.GetAttribute("href")!);
+        Assert.Contains(number, form.QuerySelector("main form")!.TextContent);
+        var opened = await Html.SubmitAsync(browser, form, "main form", new Dictionary<string, string> { ["Input.Programme"] = slug, ["Input.Referral.Source"] = "Community", ["Input.Referral.Date"] = "2026-10-01" });
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var later = await Html.GetAsync(browser, opened.Headers.Location!.OriginalString);
+        var laterNumber = later.QuerySelector("h1")!.FirstChild!.TextContent.Trim();
+        static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains(Squeezed($"Follows case {number}"), Squeezed(later.QuerySelector("dl.facts")!.TextContent));
+        earlier = await Html.GetAsync(browser, $"/Cases/Details/{id}");
+        Assert.Contains(Squeezed($"Followed by case {laterNumber}"), Squeezed(earlier.QuerySelector("dl.facts")!.TextContent));
+    }
+
+    [Fact]
     public async Task CaseList_ForEvaluator_ShowsNoNames()
     {
         var (organisation, programme) = await app.CreateOrganisationAsync();

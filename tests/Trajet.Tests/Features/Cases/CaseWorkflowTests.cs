@@ -28,7 +28,8 @@ public sealed class CaseWorkflowTests
     [InlineData(CaseStatus.Referred, CaseStatus.Active)]
     [InlineData(CaseStatus.Referred, CaseStatus.Admitted)]
     [InlineData(CaseStatus.Declined, CaseStatus.Active)]
-    [InlineData(CaseStatus.Closed, CaseStatus.Active)]
+    [InlineData(CaseStatus.Closed, CaseStatus.Paused)]
+    [InlineData(CaseStatus.Closed, CaseStatus.Referred)]
     [InlineData(CaseStatus.Paused, CaseStatus.Admitted)]
     public void Validate_ChangeNotInTheWorkflow_IsRefused(CaseStatus from, CaseStatus to) =>
         Assert.Equal(["to"], Errors(Facts(from), to));
@@ -67,4 +68,43 @@ public sealed class CaseWorkflowTests
 
     [Fact]
     public void Next_OfClosedCase_IsEmpty() => Assert.Empty(CaseWorkflow.Next(CaseStatus.Closed));
+
+    [Theory]
+    [InlineData(CaseStatus.Closed, CaseStatus.Active)]
+    [InlineData(CaseStatus.Declined, CaseStatus.Referred)]
+    public void Next_ForWhoMayReopen_OffersTheReopening(CaseStatus current, CaseStatus reopened)
+    {
+        Assert.Equal([reopened], CaseWorkflow.Next(current, mayReopen: true));
+        Assert.True(CaseWorkflow.Reopens(current, reopened));
+    }
+
+    [Fact]
+    public void Next_OfAnOpenCase_IsTheSameForWhoMayReopen() =>
+        Assert.Equal(CaseWorkflow.Next(CaseStatus.Active), CaseWorkflow.Next(CaseStatus.Active, mayReopen: true));
+
+    [Theory]
+    [InlineData(CaseStatus.Paused, CaseStatus.Active)]
+    [InlineData(CaseStatus.Admitted, CaseStatus.Active)]
+    [InlineData(CaseStatus.Referred, CaseStatus.Screening)]
+    public void Reopens_IsOnlyAClosedOrDeclinedCaseComingBack(CaseStatus from, CaseStatus to) =>
+        Assert.False(CaseWorkflow.Reopens(from, to));
+
+    [Theory]
+    [InlineData(CaseStatus.Closed, CaseStatus.Active)]
+    [InlineData(CaseStatus.Declined, CaseStatus.Referred)]
+    public void Validate_ReopenWithReason_IsAllowed(CaseStatus from, CaseStatus to) =>
+        Assert.Empty(Errors(Facts(from), to, reason: "The family came back after a new order to leave"));
+
+    [Theory]
+    [InlineData(CaseStatus.Closed, CaseStatus.Active, null)]
+    [InlineData(CaseStatus.Declined, CaseStatus.Referred, "  ")]
+    public void Validate_ReopenWithoutReason_IsRefusedOnReason(CaseStatus from, CaseStatus to, string? reason) =>
+        Assert.Equal(["reason"], Errors(Facts(from), to, reason: reason));
+
+    [Fact]
+    public void Validate_ReopenInFutureOrBeforeTheClosure_IsRefusedOnDate()
+    {
+        Assert.Equal(["date"], Errors(Facts(CaseStatus.Closed), CaseStatus.Active, date: Today.AddDays(1)));
+        Assert.Equal(["date"], Errors(Facts(CaseStatus.Closed), CaseStatus.Active, date: new DateOnly(2026, 1, 31)));
+    }
 }

@@ -49,6 +49,25 @@ public abstract class DeadlineListTests(TrajetApp app)
         Assert.Equal("all", coordinators.GetProperty("scope").GetString());
         Assert.Contains(coordinators.GetProperty("items").EnumerateArray(), i => i.GetProperty("caseNumber").GetString() == otherNumber);
     }
+
+    [Fact]
+    public async Task ReopenedCase_IsQuietFromItsReopening_NotFromItsContactsBeforeTheClosure()
+    {
+        var (organisation, programme) = await app.CreateOrganisationAsync();
+        var criteria = await app.AddCriteriaAsync(programme, "Child under 18");
+        using var coordinator = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Coordinator, organisation, programme));
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (id, number) = await CaseBuilder.OpenAsync(coordinator, programme.Slug, date: Day(-200));
+        await CaseBuilder.AdmitAsync(coordinator, id, criteria, screened: Day(-195), admitted: Day(-190));
+        await coordinator.PostAsJsonAsync($"/api/cases/{id}/interactions", new { type = "home-visit", date = Day(-150) }).Succeeded();
+        await coordinator.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "closed", date = Day(-120), reason = "Moved away", outcome = "disengaged", durableSolution = "none" }).Succeeded();
+
+        await coordinator.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "active", date = Day(-5), reason = "Came back" }).Succeeded();
+        var reopened = await coordinator.GetFromJsonAsync<JsonElement>("/api/deadlines");
+
+        Assert.DoesNotContain(reopened.GetProperty("items").EnumerateArray(), i => i.GetProperty("caseNumber").GetString() == number);
+    }
 }
 
 public sealed class DeadlineListTestsOnSqlite(SqliteApp app) : DeadlineListTests(app), IClassFixture<SqliteApp>;
