@@ -277,6 +277,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         public List<Interaction> Interactions { get; } = [];
         public List<LegalEvent> LegalEvents { get; } = [];
         public List<SummarySheet> Sheets { get; } = [];
+        public List<CaseSupportPeriod> Periods { get; } = [];
 
         public async Task WriteAsync(BulkWriter writer, Dictionary<string, long> rows, CancellationToken ct)
         {
@@ -293,6 +294,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             await One(Interactions, "interactions");
             await One(LegalEvents, "legalEvents");
             await One(Sheets, "summarySheets");
+            await One(Periods, "supportPeriods");
         }
     }
 
@@ -400,7 +402,12 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             batch.StatusChanges.Add(new CaseStatusChange { Id = NewId(at), CaseId = c.Id, From = from, To = to, Date = date, At = at, ByUserId = to == CaseStatus.Referred ? worker.Id : coordinator.Id });
             c.UpdatedAt = at;
         }
+        c.FamilyId = c.Id; // the constructor took the id before the initialiser set this one
         batch.Cases.Add(c);
+        if (c.AdmittedOn is { } admittedOn)
+        {
+            batch.Periods.Add(new CaseSupportPeriod { Id = NewId(At(admittedOn)), CaseId = c.Id, ProgrammeId = c.ProgrammeId, From = admittedOn, To = c.ClosedOn });
+        }
         batch.Assignments.Add(new CaseAssignment { CaseId = c.Id, UserId = worker.Id, AssignedAt = createdAt, AssignedByUserId = coordinator.Id });
 
         AddHousehold(batch, c, origin, kind, referred, source);
@@ -664,6 +671,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
                 Profile = JsonSerializer.Serialize(SummaryProfile.Empty with { StatusNow = c.Status.ToKebab(), RiskAtIntake = c.Referral.RiskAtIntake.ToKebab(), EntryRoute = c.Referral.Source.ToKebab() }, RecordSummarySheet.Json),
                 CreatedByUserId = worker.Id,
                 CreatedAt = at,
+                FamilyId = c.FamilyId,
                 IsLatest = date == dates[^1], // as the app's LatestSheet keeps it
             });
         }

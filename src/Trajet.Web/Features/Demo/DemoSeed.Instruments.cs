@@ -29,6 +29,7 @@ public static partial class DemoSeed
         var summary = new SummarySheet
         {
             CaseId = @case.Id,
+            FamilyId = @case.FamilyId,
             OrganisationId = @case.OrganisationId,
             ProgrammeId = @case.ProgrammeId,
             Date = review,

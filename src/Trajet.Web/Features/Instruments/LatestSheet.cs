@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Trajet.Web.Features.Instruments;
 
 /// <summary>
-/// Keeps <see cref="SummarySheet.IsLatest"/> true on exactly one sheet of each case that has sheets: the latest by
-/// date, then by recording. Runs inside every SaveChanges, so whatever adds, re-dates or deletes a sheet keeps it true.
+/// Keeps <see cref="SummarySheet.IsLatest"/> true on exactly one sheet of each family that has sheets (a family that
+/// came back has two cases): the latest by date, then by recording. Runs inside every SaveChanges, so whatever adds, re-dates or deletes a sheet keeps it true.
 /// </summary>
 public static class LatestSheet
 {
@@ -13,24 +13,24 @@ public static class LatestSheet
 
     public static async Task MarkAsync(DbContext db, CancellationToken ct)
     {
-        var cases = db.ChangeTracker.Entries<SummarySheet>()
+        var families = db.ChangeTracker.Entries<SummarySheet>()
             .Where(e => e.State is EntityState.Added or EntityState.Deleted
                 || (e.State == EntityState.Modified && (e.Property(s => s.Date).IsModified || e.Property(s => s.CreatedAt).IsModified)))
-            .Select(e => e.Entity.CaseId).Distinct().ToList();
-        if (cases.Count == 0)
+            .Select(e => e.Entity.FamilyId).Distinct().ToList();
+        if (families.Count == 0)
         {
             return;
         }
-        // The stored sheets of these cases join the tracked ones (a case has a handful).
-        await db.Set<SummarySheet>().Where(s => cases.Contains(s.CaseId)).LoadAsync(ct);
+        // The stored sheets of these families join the tracked ones (a family has a handful).
+        await db.Set<SummarySheet>().Where(s => families.Contains(s.FamilyId)).LoadAsync(ct);
         var sheets = db.ChangeTracker.Entries<SummarySheet>()
-            .Where(e => e.State != EntityState.Deleted && cases.Contains(e.Entity.CaseId))
+            .Where(e => e.State != EntityState.Deleted && families.Contains(e.Entity.FamilyId))
             .Select(e => e.Entity)
-            .GroupBy(s => s.CaseId);
-        foreach (var ofCase in sheets)
+            .GroupBy(s => s.FamilyId);
+        foreach (var ofFamily in sheets)
         {
-            var latest = ofCase.Aggregate((a, b) => IsAfter(b, a) ? b : a);
-            foreach (var sheet in ofCase)
+            var latest = ofFamily.Aggregate((a, b) => IsAfter(b, a) ? b : a);
+            foreach (var sheet in ofFamily)
             {
                 sheet.IsLatest = sheet == latest;
             }

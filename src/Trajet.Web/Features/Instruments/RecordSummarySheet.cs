@@ -111,7 +111,7 @@ public static class RecordSummarySheet
     public static async Task<Result<SummarySheet>> ExecuteAsync(
         TrajetDbContext db, UserContext user, Case owner, CaseDto @case, Input body, DateOnly today, IStringLocalizer l, CancellationToken ct)
     {
-        var sheet = new SummarySheet { CaseId = owner.Id, OrganisationId = owner.OrganisationId, ProgrammeId = owner.ProgrammeId, CreatedByUserId = user.Id };
+        var sheet = new SummarySheet { CaseId = owner.Id, FamilyId = owner.FamilyId, OrganisationId = owner.OrganisationId, ProgrammeId = owner.ProgrammeId, CreatedByUserId = user.Id };
         var errors = Validate(body, sheet, @case.Referral.Date, today);
         var person = body.Member is { } chosen ? @case.Members.FirstOrDefault(m => m.Id == chosen) : SummaryProfile.DefaultMember(@case);
         if (body.Member is not null && person is null)

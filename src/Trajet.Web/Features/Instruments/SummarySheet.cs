@@ -61,7 +61,9 @@ public sealed class SummarySheet : IProgrammeRecord
     public Guid? CreatedByUserId { get; set; }
     public DateTime CreatedAt { get; set; } = Clock.UtcNow;
     public int Version { get; set; }
-    /// <summary>The latest sheet of its case (by date, then recording): kept by <see cref="LatestSheet"/> on every save.</summary>
+    /// <summary>The case's family (<see cref="Case.FamilyId"/>): a family that came back has its sheets on two cases.</summary>
+    public Guid FamilyId { get; set; }
+    /// <summary>The latest sheet of its family (by date, then recording): kept by <see cref="LatestSheet"/> on every save.</summary>
     public bool IsLatest { get; set; }
 }
 
@@ -75,6 +77,7 @@ public sealed class SummarySheetConfiguration : IEntityTypeConfiguration<Summary
         s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         s.HasIndex(x => new { x.ProgrammeId, x.Date });
         s.HasIndex(x => new { x.CaseId, x.Date, x.CreatedAt });
+        s.HasIndex(x => new { x.FamilyId, x.Date, x.CreatedAt });
         s.Property(x => x.IsLatest).IsDerived();
         s.HasIndex(x => x.ProgrammeId, "IX_SummarySheets_ProgrammeId_Latest").HasFilter("\"IsLatest\"");
         s.Property(x => x.Group1Obstacles).IsConfidential();

@@ -14,15 +14,16 @@ public static class BaselineTrends
     public static async Task<List<EvaluationReport.BaselineRow>> ReadAsync(
         TrajetDbContext db, Guid programmeId, IQueryable<Case> cohort, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var inPeriod = db.Set<BaselineSheet>().Where(s => s.ProgrammeId == programmeId && s.Date >= from && s.Date <= to
-            && cohort.Any(c => c.Id == s.CaseId));
-        var firsts = inPeriod.Where(s => !inPeriod.Any(o => o.CaseId == s.CaseId && (o.Date < s.Date || (o.Date == s.Date && o.CreatedAt < s.CreatedAt))));
-        var lasts = inPeriod.Where(s => !inPeriod.Any(o => o.CaseId == s.CaseId && (o.Date > s.Date || (o.Date == s.Date && o.CreatedAt > s.CreatedAt))));
+        // A family that came back has sheets on two cases: its first and latest are over both.
+        var inPeriod = db.Set<BaselineSheet>().Where(s => s.ProgrammeId == programmeId && s.Date >= from && s.Date <= to)
+            .Join(cohort, s => s.CaseId, c => c.Id, (s, c) => new { s.Id, c.FamilyId, s.Date, s.CreatedAt });
+        var firsts = inPeriod.Where(s => !inPeriod.Any(o => o.FamilyId == s.FamilyId && (o.Date < s.Date || (o.Date == s.Date && o.CreatedAt < s.CreatedAt))));
+        var lasts = inPeriod.Where(s => !inPeriod.Any(o => o.FamilyId == s.FamilyId && (o.Date > s.Date || (o.Date == s.Date && o.CreatedAt > s.CreatedAt))));
         var scores = db.Set<BaselineScore>();
         // One aggregate: each family's first and latest score of an item side by side, counted per item.
         var moves = await (
             from first in firsts
-            join last in lasts on first.CaseId equals last.CaseId
+            join last in lasts on first.FamilyId equals last.FamilyId
             where first.Id != last.Id
             from before in scores.Where(x => x.SheetId == first.Id)
             join after in scores on new { SheetId = last.Id, before.Item } equals new { after.SheetId, after.Item }

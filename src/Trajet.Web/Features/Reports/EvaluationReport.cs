@@ -33,8 +33,9 @@ public static class EvaluationReport
     private static readonly PromptAnswer[] Answers = Enum.GetValues<PromptAnswer>();
 
     /// <summary>
-    /// Sheets that are the latest of their case within the period (ties: the last recorded). No sheet is dated after
-    /// the day it is written, so a period that runs to today or later holds each case's marked latest sheet
+    /// Sheets that are the latest of their family within the period (ties: the last recorded): a family that came back
+    /// has sheets on two cases and is counted once. No sheet is dated after
+    /// the day it is written, so a period that runs to today or later holds each family's marked latest sheet
     /// (<see cref="LatestSheet"/>); an earlier end compares the case's sheets in the period.
     /// </summary>
     public static IQueryable<SummarySheet> LatestSheets(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to, DateOnly today)
@@ -52,7 +53,7 @@ public static class EvaluationReport
         }
         return to >= today
             ? inPeriod.Where(s => s.IsLatest)
-            : inPeriod.Where(s => !inPeriod.Any(o => o.CaseId == s.CaseId &&
+            : inPeriod.Where(s => !inPeriod.Any(o => o.FamilyId == s.FamilyId &&
                 (o.Date > s.Date || (o.Date == s.Date && o.CreatedAt > s.CreatedAt))));
     }
 
@@ -74,24 +75,26 @@ public static class EvaluationReport
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
         var cohortEnd = end < today ? end : today;
+        // All the cohort's supported cases (a family that came back has two), and one per family: its latest.
         IQueryable<Case> Cohort(TrajetDbContext db)
         {
             var supported = Supported(db, programmeId, start, cohortEnd);
             var sheets = LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today));
-            return basis == Basis.WithSheet ? supported.Where(c => sheets.Any(s => s.CaseId == c.Id)) : supported;
+            return basis == Basis.WithSheet ? supported.Where(c => sheets.Any(s => s.FamilyId == c.FamilyId)) : supported;
         }
+        IQueryable<Case> Families(TrajetDbContext db) => Cohort(db).Where(c => !db.Cases.Any(o => o.FamilyId == c.FamilyId && o.Id != c.Id
+            && o.AdmittedOn != null && o.AdmittedOn <= cohortEnd && (o.AdmittedOn > c.AdmittedOn || (o.AdmittedOn == c.AdmittedOn && o.CreatedAt > c.CreatedAt))));
         // The reads run at once, each on a connection of its own, the longest first. Totals are grouped by the programme
         // filtered on (not a constant) so that SQLite does not sort the rows first (BENCHMARKS.md).
         var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
             .GroupBy(s => s.ProgrammeId).Select(Projection).FirstOrDefaultAsync(ct));
         // SQLite runs a query on one core: it counts the adults and the children apart, at once. PostgreSQL counts everyone
         // in the first read (two would read the people twice, and it is quicker so).
-        var adultsRead = ReadAsync(scopes, db => PersonsAsync(db, Cohort(db), cohortEnd, db.Database.IsSqlite() ? false : null, ct));
+        var adultsRead = ReadAsync(scopes, db => PersonsAsync(db, Families(db), cohortEnd, db.Database.IsSqlite() ? false : null, ct));
         var childrenRead = ReadAsync(scopes, db => db.Database.IsSqlite()
-            ? PersonsAsync(db, Cohort(db), cohortEnd, children: true, ct) : Task.FromResult(new List<PersonGroup>()));
-        var casesRead = ReadAsync(scopes, db => Cohort(db)
-            .Select(c => new SupportedCase(c.Kind, c.Status, c.Outcome, c.AdmittedOn!.Value, c.ClosedOn)).ToListAsync(ct));
-        var familiesRead = ReadAsync(scopes, db => FamiliesAsync(db, Cohort(db), ct));
+            ? PersonsAsync(db, Families(db), cohortEnd, children: true, ct) : Task.FromResult(new List<PersonGroup>()));
+        var casesRead = ReadAsync(scopes, db => CasesAsync(db, programmeId, Cohort(db), Families(db), cohortEnd, ct));
+        var familiesRead = ReadAsync(scopes, db => FamiliesAsync(db, Families(db), ct));
         var contactsRead = ReadAsync(scopes, db => ContactsAsync(db, Cohort(db), start, cohortEnd, ct));
         var referralsRead = ReadAsync(scopes, db => ReferralsAsync(db, programmeId, start, cohortEnd, ct));
         var baselineRead = ReadAsync(scopes, db => BaselineTrends.ReadAsync(db, programmeId, Cohort(db), start, end, ct));
@@ -146,7 +149,7 @@ public static class EvaluationReport
         return Expression.Lambda<Func<IGrouping<Guid, SummarySheet>, int[]>>(Expression.NewArrayInit(typeof(int), cells), group);
     }
 
-    private sealed record SupportedCase(CaseKind Kind, CaseStatus Status, ClosureOutcome? Outcome, DateOnly AdmittedOn, DateOnly? ClosedOn);
+    private sealed record SupportedCase(Guid FamilyId, CaseKind Kind, CaseStatus Status, ClosureOutcome? Outcome, double Months);
     /// <summary>How many people share these bands: <see cref="Age"/> indexes <see cref="AgeLimits"/> (9: unclear),
     /// <c>Years</c> in the country 0 under 5, 1 five to nine, 2 ten or more, 3 unknown.</summary>
     private sealed record PersonGroup(bool Child, int Age, string Nationality, int Years, bool LegalStay, bool Asylum, int Count);
@@ -158,9 +161,24 @@ public static class EvaluationReport
     /// <summary>The ages that start a band, adults' and children's together: a person's age index is how many they reached.</summary>
     private static readonly int[] AgeLimits = [6, 12, 18, 20, 30, 40, 50, 60];
 
-    /// <summary>Who the programme supported in the period: cases admitted before its end and not closed before its start.</summary>
-    private static IQueryable<Case> Supported(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to) =>
-        db.Cases.Where(c => c.ProgrammeId == programmeId && c.AdmittedOn != null && c.AdmittedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
+    /// <summary>Who the programme supported in the period: cases with a period of support that overlaps it.</summary>
+    private static IQueryable<Case> Supported(TrajetDbContext db, Guid programmeId, DateOnly from, DateOnly to)
+    {
+        var periods = db.Set<CaseSupportPeriod>().Where(p => p.ProgrammeId == programmeId && p.From <= to && (p.To == null || p.To >= from));
+        return db.Cases.Where(c => periods.Any(p => p.CaseId == c.Id));
+    }
+
+    /// <summary>One row per family, its latest case's kind and status, and its months of support over all its cases' periods.</summary>
+    private static async Task<List<SupportedCase>> CasesAsync(TrajetDbContext db, Guid programmeId, IQueryable<Case> cohort, IQueryable<Case> families, DateOnly to, CancellationToken ct)
+    {
+        var latest = await families.Select(c => new SupportedCase(c.FamilyId, c.Kind, c.Status, c.Outcome, 0)).ToListAsync(ct);
+        var periods = await db.Set<CaseSupportPeriod>().Where(p => p.ProgrammeId == programmeId && p.From <= to)
+            .Join(cohort, p => p.CaseId, c => c.Id, (p, c) => new { c.FamilyId, p.From, p.To })
+            .ToListAsync(ct);
+        var months = periods.GroupBy(p => p.FamilyId)
+            .ToDictionary(g => g.Key, g => g.Sum(p => SupportTime.Months(p.From, p.To is { } end && end < to ? end : to)));
+        return [.. latest.Select(c => c with { Months = months.GetValueOrDefault(c.FamilyId) })];
+    }
 
     // The people of the cohort's cases, or only the children (true) or the adults (false).
     private static async Task<List<PersonGroup>> PersonsAsync(TrajetDbContext db, IQueryable<Case> supported, DateOnly to, bool? children, CancellationToken ct)
@@ -249,7 +267,7 @@ public static class EvaluationReport
         var years = Bands(adults, p => yearBands[p.Years], p => p.Count, yearBands);
         var nationalities = persons.GroupBy(p => p.Nationality).Select(g => new Band(g.Key, g.Sum(p => p.Count)))
             .OrderByDescending(b => b.Count).ThenBy(b => b.Key).ToList();
-        var months = cases.Select(c => SupportTime.Months(c.AdmittedOn, c.ClosedOn is { } closed && closed < to ? closed : to)).ToList();
+        var months = cases.Select(c => c.Months).ToList();
         var status = Bands(cases, c => c.Status != CaseStatus.Closed ? "still-engaged" : c.Outcome switch
         {
             ClosureOutcome.ResolvedRegularisation or ClosureOutcome.ResolvedVoluntaryReturn or ClosureOutcome.ResolvedRemoval => "resolved",

@@ -194,6 +194,61 @@ public abstract class EvaluationCohortTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task AReopenedCase_AndALinkedReReferral_CountOnce_OverAllTheirPeriods()
+    {
+        using var team = await ProgrammeTeam.CreateAsync(app);
+        var (manager, slug) = (team.Manager, team.Programme.Slug);
+        async Task<Guid> FamilyAsync(string referred, string admitted, object? previousCase = null)
+        {
+            var created = await manager.PostAsJsonAsync("/api/cases", new
+            {
+                programme = slug,
+                kind = "family",
+                referral = new { source = "community", referredBy = "School", date = referred },
+                previousCase,
+            }).Succeeded();
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            await CaseBuilder.AddMemberAsync(manager, id, Member("parent", "1985-01-15", "AM", 2015)).Succeeded();
+            await CaseBuilder.AddMemberAsync(manager, id, Member("child", "2012-01-15", "AM")).Succeeded();
+            await team.AdmitAsync(id, referred, admitted);
+            await manager.PostAsJsonAsync($"/api/cases/{id}/status", new { to = "active", date = admitted }).Succeeded();
+            await manager.PostAsJsonAsync($"/api/cases/{id}/interactions", new { type = "home-visit", date = admitted }).Succeeded();
+            return id;
+        }
+        Task CloseAsync(Guid id, string date) => manager.PostAsJsonAsync($"/api/cases/{id}/status",
+            new { to = "closed", date, reason = "Moved away", outcome = "disengaged", durableSolution = "none" }).Succeeded();
+
+        // Family A: supported from March to June 2021, then again from January 2022 in the same case.
+        var a = await FamilyAsync("2021-02-01", "2021-03-01");
+        await CloseAsync(a, "2021-06-01");
+        await team.Coordinator.PostAsJsonAsync($"/api/cases/{a}/status", new { to = "active", date = "2022-01-01", reason = "The family came back" }).Succeeded();
+        await manager.PostAsJsonAsync($"/api/cases/{a}/summary-sheets", BriefingNote.Sheet(0, "2022-06-01")).Succeeded();
+        // Family B: a first case closed in September 2021, then a new referral that names it, each with a sheet.
+        var b1 = await FamilyAsync("2021-02-01", "2021-03-01");
+        await manager.PostAsJsonAsync($"/api/cases/{b1}/summary-sheets", BriefingNote.Sheet(1, "2021-08-01")).Succeeded();
+        await CloseAsync(b1, "2021-09-01");
+        var b2 = await FamilyAsync("2022-01-10", "2022-02-01", previousCase: b1);
+        await manager.PostAsJsonAsync($"/api/cases/{b2}/summary-sheets", BriefingNote.Sheet(2, "2022-06-30")).Succeeded();
+
+        var report = await team.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={slug}&{Period}");
+
+        var cohort = report.GetProperty("cohort");
+        Assert.Equal(2, report.GetProperty("sheets").GetInt32()); // one latest sheet per family: B's is on its second case
+        Assert.Equal((2, 2, 2), (cohort.GetProperty("families").GetInt32(), cohort.GetProperty("adults").GetInt32(), cohort.GetProperty("children").GetInt32()));
+        Assert.Equal(3, cohort.GetProperty("homeVisits").GetInt32()); // every case's visits, B's first case too
+        Assert.Equal(2, report.GetProperty("funders").GetProperty("handled").GetInt32());
+        // A: 92 + 180 days, not the 486 from its first admission; B: 184 + 149 days over its two cases.
+        Assert.Equal((9.9, 10.9), (cohort.GetProperty("averageMonthsSupported").GetDouble(), cohort.GetProperty("longestMonthsSupported").GetDouble()));
+        var withSheet = (await team.Coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/evaluation?programme={slug}&{Period}&cohort=with-sheet")).GetProperty("cohort");
+        Assert.Equal(2, withSheet.GetProperty("families").GetInt32());
+
+        var history = (await team.Coordinator.GetFromJsonAsync<JsonElement>($"/api/cases/{a}")).GetProperty("history").EnumerateArray();
+        Assert.Contains(history, h => h.GetProperty("reopening").GetBoolean() && h.GetProperty("reason").GetString() == "The family came back");
+        var first = await team.Coordinator.GetFromJsonAsync<JsonElement>($"/api/cases/{b1}");
+        Assert.Equal(b2, first.GetProperty("nextCases")[0].GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task AnUnknownBasis_Is400NamingTheCohort()
     {
         using var team = await ProgrammeTeam.CreateAsync(app);
