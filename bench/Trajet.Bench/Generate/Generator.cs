@@ -406,7 +406,8 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         batch.Cases.Add(c);
         if (c.AdmittedOn is { } admittedOn)
         {
-            batch.Periods.Add(new CaseSupportPeriod { Id = NewId(At(admittedOn)), CaseId = c.Id, ProgrammeId = c.ProgrammeId, From = admittedOn, To = c.ClosedOn });
+            // One period a case: it takes the case's id, as migration 0031 does, and draws nothing from the seed.
+            batch.Periods.Add(new CaseSupportPeriod { Id = c.Id, CaseId = c.Id, ProgrammeId = c.ProgrammeId, From = admittedOn, To = c.ClosedOn });
         }
         batch.Assignments.Add(new CaseAssignment { CaseId = c.Id, UserId = worker.Id, AssignedAt = createdAt, AssignedByUserId = coordinator.Id });
 

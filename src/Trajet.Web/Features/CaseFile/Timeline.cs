@@ -15,7 +15,8 @@ public static class Timeline
         if (Wanted(TimelineKind.Status))
         {
             entries.AddRange((await db.CaseStatusChanges.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(ct))
-                .Select(s => new Entry(s.Date, TimelineKind.Status, $"status:{s.To.ToKebab()}", Detail(s.Reason))));
+                .Select(s => new Entry(s.Date, TimelineKind.Status,
+                    s.From is { } from && Cases.CaseWorkflow.Reopens(from, s.To) ? "status:reopened" : $"status:{s.To.ToKebab()}", Detail(s.Reason))));
         }
         if (Wanted(TimelineKind.Interaction))
         {

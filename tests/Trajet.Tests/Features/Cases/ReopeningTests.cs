@@ -100,6 +100,9 @@ public abstract class ReopeningTests(TrajetApp app)
         var closedAgain = await StatusAsync(t.Manager, id, new { to = "closed", date = "2026-09-30", reason = "Permit granted", outcome = "resolved-regularisation", durableSolution = "legal-stay-here" });
         Assert.Equal(("2026-01-15", "2026-09-30"), (closedAgain.GetProperty("admittedOn").GetString(), closedAgain.GetProperty("closedOn").GetString()));
         Assert.Equal([(new DateOnly(2026, 1, 15), (DateOnly?)new DateOnly(2026, 3, 31)), (new DateOnly(2026, 6, 2), new DateOnly(2026, 9, 30))], await PeriodsAsync(id));
+        var timeline = (await t.Manager.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/timeline?kinds=status")).EnumerateArray();
+        Assert.Equal(["status:referred", "status:screening", "status:admitted", "status:active", "status:closed", "status:reopened", "status:closed"],
+            timeline.Select(e => e.GetProperty("title").GetString()));
 
         // Evaluators see the steps, not the words nor who wrote them.
         var seen = await t.Evaluator.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
