@@ -16,7 +16,7 @@ public sealed class Schema0033SheetFamily : Migration
             UPDATE "SummarySheets" SET "FamilyId" = (SELECT c."FamilyId" FROM "Cases" AS c WHERE c."Id" = "SummarySheets"."CaseId")
             """);
         mb.Sql("""
-            UPDATE "SummarySheets" SET "IsLatest" = NOT EXISTS (SELECT 1 FROM "SummarySheets" AS o WHERE o."FamilyId" = "SummarySheets"."FamilyId"
+            UPDATE "SummarySheets" SET "IsLatest" = NOT EXISTS (SELECT 1 FROM "SummarySheets" AS o WHERE o."FamilyId" = "SummarySheets"."FamilyId" AND o."ProgrammeId" = "SummarySheets"."ProgrammeId"
                 AND (o."Date" > "SummarySheets"."Date" OR (o."Date" = "SummarySheets"."Date" AND o."CreatedAt" > "SummarySheets"."CreatedAt")))
             """);
         mb.CreateIndex("IX_SummarySheets_FamilyId_Date_CreatedAt", "SummarySheets", ["FamilyId", "Date", "CreatedAt"]);

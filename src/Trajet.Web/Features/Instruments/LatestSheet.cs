@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Trajet.Web.Features.Instruments;
 
 /// <summary>
-/// Keeps <see cref="SummarySheet.IsLatest"/> true on exactly one sheet of each family that has sheets (a family that
-/// came back has two cases): the latest by date, then by recording. Runs inside every SaveChanges, so whatever adds, re-dates or deletes a sheet keeps it true.
+/// Keeps <see cref="SummarySheet.IsLatest"/> true on exactly one sheet of each family that has sheets in a programme
+/// (a family that came back has two cases): the latest by date, then by recording. Runs inside every SaveChanges, so whatever adds, re-dates or deletes a sheet keeps it true.
 /// </summary>
 public static class LatestSheet
 {
@@ -26,7 +26,7 @@ public static class LatestSheet
         var sheets = db.ChangeTracker.Entries<SummarySheet>()
             .Where(e => e.State != EntityState.Deleted && families.Contains(e.Entity.FamilyId))
             .Select(e => e.Entity)
-            .GroupBy(s => s.FamilyId);
+            .GroupBy(s => (s.FamilyId, s.ProgrammeId)); // a family's cases in two programmes are two evaluations
         foreach (var ofFamily in sheets)
         {
             var latest = ofFamily.Aggregate((a, b) => IsAfter(b, a) ? b : a);

@@ -82,8 +82,11 @@ public static class EvaluationReport
             var sheets = LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today));
             return basis == Basis.WithSheet ? supported.Where(c => sheets.Any(s => s.FamilyId == c.FamilyId)) : supported;
         }
-        IQueryable<Case> Families(TrajetDbContext db) => Cohort(db).Where(c => !db.Cases.Any(o => o.FamilyId == c.FamilyId && o.Id != c.Id
-            && o.AdmittedOn != null && o.AdmittedOn <= cohortEnd && (o.AdmittedOn > c.AdmittedOn || (o.AdmittedOn == c.AdmittedOn && o.CreatedAt > c.CreatedAt))));
+        // Only a programme with re-referrals pays for finding each family's latest case (BENCHMARKS.md).
+        var reReferred = await ReadAsync(scopes, db => db.Cases.AnyAsync(c => c.ProgrammeId == programmeId && c.PreviousCaseId != null, ct));
+        IQueryable<Case> Families(TrajetDbContext db) => !reReferred ? Cohort(db) : Cohort(db).Where(c => !db.Cases.Any(o => o.FamilyId == c.FamilyId
+            && o.ProgrammeId == programmeId && o.Id != c.Id && o.AdmittedOn != null && o.AdmittedOn <= cohortEnd
+            && (o.AdmittedOn > c.AdmittedOn || (o.AdmittedOn == c.AdmittedOn && o.CreatedAt > c.CreatedAt))));
         // The reads run at once, each on a connection of its own, the longest first. Totals are grouped by the programme
         // filtered on (not a constant) so that SQLite does not sort the rows first (BENCHMARKS.md).
         var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
