@@ -18,7 +18,7 @@ public static class EvaluationReport
     public sealed record Cohort(
         string Basis, int? Families, int? Individuals, int? Adults, int? Children, IReadOnlyList<Band> AdultAges, IReadOnlyList<Band> ChildAges,
         IReadOnlyList<Band> Nationalities, IReadOnlyList<Band> YearsInCountry, int? EverHadLegalStay, int? AskedAsylumOnArrival, PerFamily PerFamily,
-        double AverageMonthsSupported, double LongestMonthsSupported, int? HomeVisits, int? Referred, int? Admitted, IReadOnlyList<Band> CurrentStatus);
+        double? AverageMonthsSupported, double? LongestMonthsSupported, int? HomeVisits, int? Referred, int? Admitted, IReadOnlyList<Band> CurrentStatus);
     public sealed record Funders(int? Handled, int? Returned, int? Regularised, int? Absconded, int? Removed, int? ReDetained, double? MeetingsPerCase);
     /// <summary>How the families' baseline scores of one item moved from their first to their latest sheet of the period.</summary>
     public sealed record BaselineRow(int Item, string Key, int? Families, int? Improved, int? Stayed, int? Worsened);
@@ -84,9 +84,9 @@ public static class EvaluationReport
         }
         // Only a programme with re-referrals pays for finding each family's latest case (BENCHMARKS.md).
         var reReferred = await ReadAsync(scopes, db => db.Cases.AnyAsync(c => c.ProgrammeId == programmeId && c.PreviousCaseId != null, ct));
-        IQueryable<Case> Families(TrajetDbContext db) => !reReferred ? Cohort(db) : Cohort(db).Where(c => !db.Cases.Any(o => o.FamilyId == c.FamilyId
-            && o.ProgrammeId == programmeId && o.Id != c.Id && o.AdmittedOn != null && o.AdmittedOn <= cohortEnd
-            && (o.AdmittedOn > c.AdmittedOn || (o.AdmittedOn == c.AdmittedOn && o.CreatedAt > c.CreatedAt))));
+        IQueryable<Case> Families(TrajetDbContext db) => !reReferred ? Cohort(db) : FamiliesOf(Cohort(db));
+        static IQueryable<Case> FamiliesOf(IQueryable<Case> cohort) => cohort.Where(c => !cohort.Any(o => o.FamilyId == c.FamilyId
+            && o.Id != c.Id && (o.AdmittedOn > c.AdmittedOn || (o.AdmittedOn == c.AdmittedOn && o.CreatedAt > c.CreatedAt))));
         // The reads run at once, each on a connection of its own, the longest first. Totals are grouped by the programme
         // filtered on (not a constant) so that SQLite does not sort the rows first (BENCHMARKS.md).
         var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
@@ -176,7 +176,8 @@ public static class EvaluationReport
     {
         var latest = await families.Select(c => new SupportedCase(c.FamilyId, c.Kind, c.Status, c.Outcome, 0)).ToListAsync(ct);
         var periods = await db.Set<CaseSupportPeriod>().Where(p => p.ProgrammeId == programmeId && p.From <= to)
-            .Join(cohort, p => p.CaseId, c => c.Id, (p, c) => new { c.FamilyId, p.From, p.To })
+            // Every case of the cohort's families, those supported before the period too.
+            .Join(db.Cases.Where(x => x.ProgrammeId == programmeId && cohort.Any(c => c.FamilyId == x.FamilyId)), p => p.CaseId, c => c.Id, (p, c) => new { c.FamilyId, p.From, p.To })
             .ToListAsync(ct);
         var months = periods.GroupBy(p => p.FamilyId)
             .ToDictionary(g => g.Key, g => g.Sum(p => SupportTime.Months(p.From, p.To is { } end && end < to ? end : to)));

@@ -30,6 +30,14 @@ public static class ReportCells
             Impact = [.. shown.Impact.Select(r => r with { PositivePercent = r.Counts["some"] is null || r.Counts["considerable"] is null ? null : r.PositivePercent })],
             Prompts = [.. shown.Prompts.Select(r => r with { Percent = r.Percent.ToDictionary(p => p.Key, p => r.Counts[p.Key] is null ? null : p.Value) })],
             Funders = shown.Funders with { MeetingsPerCase = shown.Funders.Handled is null ? null : shown.Funders.MeetingsPerCase },
+            // Averages over a hidden number of cases tell it (one case: the average is the longest); a list in order of
+            // size would place a hidden nationality between its neighbours: hidden ones go last, by code.
+            Cohort = shown.Cohort with
+            {
+                AverageMonthsSupported = shown.Funders.Handled is null ? null : shown.Cohort.AverageMonthsSupported,
+                LongestMonthsSupported = shown.Funders.Handled is null ? null : shown.Cohort.LongestMonthsSupported,
+                Nationalities = [.. shown.Cohort.Nationalities.OrderBy(b => b.Count is null).ThenByDescending(b => b.Count).ThenBy(b => b.Key, StringComparer.Ordinal)],
+            },
         };
     }
 

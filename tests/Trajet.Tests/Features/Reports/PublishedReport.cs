@@ -15,7 +15,7 @@ public sealed class PublishedReport
     private readonly List<Recompute.Sum> percents = [];
 
     /// <summary>The hidden counts that the shown ones give away.</summary>
-    public List<string> Recoverable() => Recompute.Recoverable(Cells, Sums());
+    public List<string> Recoverable(int hiddenAtLeast) => Recompute.Recoverable(Cells, Sums(), hiddenAtLeast);
 
     public int Hidden => Cells.Values.Count(v => v is null);
 
