@@ -13,7 +13,7 @@ public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory sco
 
     /// <summary>Whether this reader's report hides small counts, and under what.</summary>
     public bool HidesCells { get; private set; }
-    public int Threshold => config.GetValue("Reports:SmallCellThreshold", 3);
+    public int Threshold => ReportCells.Threshold(config);
 
     public string Query => ExportQuery + (Cohort is { Length: > 0 } basis ? $"&cohort={Uri.EscapeDataString(basis)}" : "");
 

@@ -75,21 +75,23 @@ public static class EvaluationReport
         var start = from ?? DateOnly.MinValue;
         var end = to ?? DateOnly.MaxValue;
         var cohortEnd = end < today ? end : today;
-        // All the cohort's supported cases (a family that came back has two), and one per family: its latest.
+        // The sheets the report counts: each family's latest in the period, without those whose consent was withdrawn.
+        IQueryable<SummarySheet> Counted(TrajetDbContext db) => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today));
+        // All the cohort's supported cases: a family that came back has two.
         IQueryable<Case> Cohort(TrajetDbContext db)
         {
             var supported = Supported(db, programmeId, start, cohortEnd);
-            var sheets = LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today));
+            var sheets = Counted(db);
             return basis == Basis.WithSheet ? supported.Where(c => sheets.Any(s => s.FamilyId == c.FamilyId)) : supported;
         }
-        // Only a programme with re-referrals pays for finding each family's latest case (BENCHMARKS.md).
+        // One case per family, its latest; only a programme with re-referrals pays for finding it (BENCHMARKS.md).
         var reReferred = await ReadAsync(scopes, db => db.Cases.AnyAsync(c => c.ProgrammeId == programmeId && c.PreviousCaseId != null, ct));
         IQueryable<Case> Families(TrajetDbContext db) => !reReferred ? Cohort(db) : FamiliesOf(Cohort(db));
         static IQueryable<Case> FamiliesOf(IQueryable<Case> cohort) => cohort.Where(c => !cohort.Any(o => o.FamilyId == c.FamilyId
             && o.Id != c.Id && (o.AdmittedOn > c.AdmittedOn || (o.AdmittedOn == c.AdmittedOn && o.CreatedAt > c.CreatedAt))));
         // The reads run at once, each on a connection of its own, the longest first. Totals are grouped by the programme
         // filtered on (not a constant) so that SQLite does not sort the rows first (BENCHMARKS.md).
-        var countsRead = ReadAsync(scopes, db => LatestSheets(db, programmeId, start, end, today).Where(WithoutRefusal(db, today))
+        var countsRead = ReadAsync(scopes, db => Counted(db)
             .GroupBy(s => s.ProgrammeId).Select(Projection).FirstOrDefaultAsync(ct));
         // SQLite runs a query on one core: it counts the adults and the children apart, at once. PostgreSQL counts everyone
         // in the first read (two would read the people twice, and it is quicker so).

@@ -12,8 +12,10 @@ public static class ReportCells
     public static Report ForReader(Report report, UserContext user, Programme programme, IConfiguration config)
     {
         var ownCoordinator = user.IsCoordinator && user.OrganisationId == programme.OrganisationId && user.Programmes.Any(p => p.Id == programme.Id);
-        return ownCoordinator ? report : Hide(report, config.GetValue("Reports:SmallCellThreshold", 3));
+        return ownCoordinator ? report : Hide(report, Threshold(config));
     }
+
+    public static int Threshold(IConfiguration config) => config.GetValue("Reports:SmallCellThreshold", 3);
 
     public static Report Hide(Report report, int threshold)
     {
