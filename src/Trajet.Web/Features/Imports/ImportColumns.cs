@@ -84,7 +84,7 @@ public static class ImportColumns
     }).ToList();
 
     private static readonly Dictionary<string, string> ByHeader = All
-        .SelectMany(c => new[] { (Header: c, Column: c), (Translated[c].Fr, c), (Translated[c].Nl, c) })
+        .SelectMany(c => new (string Header, string Column)[] { (c, c), (Translated[c].Fr, c), (Translated[c].Nl, c) })
         .DistinctBy(x => x.Header)
         .ToDictionary(x => x.Header, x => x.Column, StringComparer.Ordinal);
 
