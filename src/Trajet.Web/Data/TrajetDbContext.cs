@@ -3,6 +3,7 @@ using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Documents;
+using Trajet.Web.Features.Imports;
 using Trajet.Web.Features.Instruments;
 using Trajet.Web.Features.Interactions;
 using Trajet.Web.Features.LegalEvents;
@@ -63,6 +64,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PathwayDecision> PathwayDecisions => Set<PathwayDecision>();
     public DbSet<CoachingFile> CoachingFiles => Set<CoachingFile>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

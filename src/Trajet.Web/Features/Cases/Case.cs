@@ -33,6 +33,8 @@ public sealed class Case : IProgrammeRecord
     public Programme? Programme { get; set; }
     /// <summary>Human reference such as PT-2026-0007, unique within the programme.</summary>
     public required string Number { get; set; }
+    /// <summary>The household's reference in the spreadsheet it was imported from, unique in the programme: a second import finds it.</summary>
+    public string? ExternalRef { get; set; }
     public CaseKind Kind { get; set; }
     public CaseStatus Status { get; set; } = CaseStatus.Referred;
     public required Referral Referral { get; set; }
@@ -123,6 +125,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => x.FamilyId);
         c.HasIndex(x => x.PreviousCaseId);
         c.HasIndex(x => new { x.ProgrammeId, x.Number }).IsUnique();
+        c.Property(x => x.ExternalRef).HasMaxLength(60);
+        c.HasIndex(x => new { x.ProgrammeId, x.ExternalRef }).IsUnique();
         // The case list's indexes, (OrganisationId, Status, ReferralDate, ProgrammeId) and (OrganisationId, ReferralDate,
         // ProgrammeId), span the owned Referral's column: EF cannot model them, migration 0016 creates them.
         c.HasIndex(x => new { x.OrganisationId, x.CreatedAt });

@@ -35,7 +35,8 @@ public static class SaveMember
         return member;
     }
 
-    private static List<FieldError> Apply(Member member, MemberRules.Input input, DateOnly today)
+    /// <summary>Validates the input and, when it is valid, writes it into the member with its search keys.</summary>
+    public static List<FieldError> Apply(Member member, MemberRules.Input input, DateOnly today)
     {
         var normalized = input with
         {
