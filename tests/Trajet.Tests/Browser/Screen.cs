@@ -41,6 +41,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("consents", CaseManager, async b => $"/Privacy/Consents/{await b.CaseIdAsync("Mohammadi")}"),
         new("referrals", CaseManager, async b => $"/Partners/Refer/{await b.CaseIdAsync("Mohammadi")}"),
         new("time-limits", "coordinator@ngo.demo", Path("/Organisations/DeadlineRules")),
+        new("import-households", "coordinator@ngo.demo", Path("/Imports")),
         new("evaluation-report", "coordinator@ngo.demo", Path("/Reports/Evaluation?programme=plan-together")),
         new("outreach", "outreach@reachout.demo", Path("/Outreach")),
         new("coaching-desks", Coach, Path("/Coaching")),

@@ -51,6 +51,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
         ("/Admin/Organisations/Edit/{id}", "id", a => a.OrganisationId, true),
         ("/Admin/Users/Edit/{id}", "id", a => a.CoordinatorId, true),
         ("/Privacy/Person/{id}/{memberId}", "memberId", a => a.MemberId, true),
+        ("/Imports/Review/{id}", "id", a => a.PendingImportId, true),
         ("/api/outreach/people/{id}/agreements/{agreementId}", "agreementId", a => a.ConsentId, true),
         .. ProgrammeRecords.Routes.Select(r => (r.Prefix, r.Parameter, (Func<World, string>)(a => r.Value(a.Coaching, a.Outreach)), true)),
         // Not records: the OpenAPI document's name, and the catch-all that answers unknown /api routes.
@@ -105,6 +106,8 @@ public abstract class OrganisationWallTests(TrajetApp app)
         public string CoachEmail { get; init; } = "";
         public ProgrammeRecords.Outreach Outreach { get; init; } = null!;
         public string OutreachEmail { get; init; } = "";
+        /// <summary>A's coordinator's spreadsheet waiting for review, holding A's names.</summary>
+        public string PendingImportId { get; init; } = "";
 
         /// <summary>Free text written about A's cases and people (notes, references, reasons, titles): an evaluator of A sees none of it.</summary>
         public IReadOnlyList<string> FreeText { get; init; } = [];
@@ -467,6 +470,15 @@ public abstract class OrganisationWallTests(TrajetApp app)
 
         var (coachEmail, coaching, workerEmail, outreach, programmeNames, programmeMarkers) = await ProgrammesWorldAsync(a, organisation);
 
+        var pendingImport = await a.WithDbAsync(async (db, _) =>
+        {
+            var csv = "case_ref,kind,referral_date,referral_source,referred_by,status,role,first_name,last_name,gender,birth_date,nationality,languages\n"
+                + $"W-1,family,2026-01-05,community,,referred,parent,{names[0]},{names[1]},female,,AM,hy\n";
+            var pending = new Trajet.Web.Features.Imports.PendingImport { UserId = ids[coordinatorEmail], ProgrammeId = programme.Id, FileName = names[0] + ".csv", Content = System.Text.Encoding.UTF8.GetBytes(csv) };
+            db.PendingImports.Add(pending);
+            await db.SaveChangesAsync();
+            return pending.Id;
+        });
         var world = new World(
             organisation.Id.ToString(), programme.Slug, caseId.ToString(), number, member.GetProperty("member").GetProperty("id").GetString()!, documentId,
             referral.GetProperty("id").GetString()!, consent.GetProperty("id").GetString()!, actionId, goalId, partnerId, criterion.ToString(), ruleId.ToString(), ids[coordinatorEmail].ToString(),
@@ -479,6 +491,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
             Coaching = coaching,
             OutreachEmail = workerEmail,
             Outreach = outreach,
+            PendingImportId = pendingImport.ToString(),
         };
         Fingerprints[a] = await FingerprintAsync(world);
         return world;

@@ -100,7 +100,8 @@ public static class ImportColumns
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                plain.Append(char.IsWhiteSpace(c) ? ' ' : c);
+                // Côte d’Ivoire and Côte d'Ivoire alike.
+                plain.Append(char.IsWhiteSpace(c) ? ' ' : c is '\u2019' or '\u2018' or '`' ? '\'' : c);
             }
         }
         return string.Join(' ', plain.ToString().Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries));

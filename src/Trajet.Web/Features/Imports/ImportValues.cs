@@ -11,6 +11,15 @@ namespace Trajet.Web.Features.Imports;
 /// </summary>
 public static class ImportValues
 {
+    // Declared first: the tables below are built from it when the class is first used.
+    private static readonly (string Word, string Code)[] CommonNames =
+    [
+        ("rd congo", "CD"), ("rdc", "CD"), ("drc", "CD"), ("dr congo", "CD"), ("congo-kinshasa", "CD"), ("congo kinshasa", "CD"),
+        ("république démocratique du congo", "CD"), ("democratic republic of the congo", "CD"), ("democratische republiek congo", "CD"),
+        ("congo-brazzaville", "CG"), ("congo brazzaville", "CG"), ("palestine", "PS"), ("palestina", "PS"), ("uk", "GB"),
+        ("usa", "US"), ("türkiye", "TR"),
+    ];
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy/M/d"];
 
     /// <summary>2024-03-31, 31/03/2024 (also 31-03-2024 and 31.03.2024), or a spreadsheet's day number (XLSX dates).</summary>
@@ -114,6 +123,11 @@ public static class ImportValues
         foreach (var word in new[] { Codes.Unknown, "inconnu", "inconnue", "onbekend", "?" })
         {
             codes[word] = Codes.Unknown;
+        }
+        // What people write where the official names differ (ICU says "Congo - Kinshasa", "Territoires palestiniens").
+        foreach (var (word, code) in CommonNames)
+        {
+            codes[ImportColumns.Simplify(word)] = code;
         }
         var countries = Codes.CountriesByName().Select(c => c.Code).ToList();
         foreach (var code in countries)

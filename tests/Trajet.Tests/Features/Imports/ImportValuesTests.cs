@@ -20,6 +20,8 @@ public sealed class ImportValuesTests
     [InlineData("Guinée", "GN")]
     [InlineData("Syrie", "SY")]
     [InlineData("Afghanistan", "AF")]
+    [InlineData("Côte d'Ivoire", "CI")]
+    [InlineData("RD Congo", "CD")]
     [InlineData("apatride", "stateless")]
     [InlineData("Staatloos", "stateless")]
     [InlineData("stateless", "stateless")]
