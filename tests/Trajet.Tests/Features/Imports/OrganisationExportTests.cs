@@ -191,6 +191,24 @@ public abstract class OrganisationExportTests(TrajetApp app)
         Assert.Equal(1, rows.GetProperty("files/").GetInt32());
     }
 
+    [Fact]
+    public async Task CoordinatorPage_AndAdministratorsOrganisationPage_LinkToTheExport()
+    {
+        var family = await HouseholdAsync();
+        var link = $"a[href='/api/organisations/{family.Organisation.Id}/export']";
+        using var coordinator = await app.SignedInBrowserAsync(family.CoordinatorEmail);
+        using var administrator = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Administrator));
+
+        var home = await Html.GetAsync(coordinator, "/");
+        var page = await Html.GetAsync(coordinator, "/Organisations/Export");
+        var admin = await Html.GetAsync(administrator, $"/Admin/Organisations/Edit/{family.Organisation.Id}");
+
+        Assert.NotNull(home.QuerySelector("nav a[href='/Organisations/Export']"));
+        Assert.NotNull(page.QuerySelector(link));
+        Assert.Contains($"cases-{family.Programme.Slug}.csv", page.Body!.TextContent);
+        Assert.NotNull(admin.QuerySelector(link));
+    }
+
     // ---- reading the archive ----
 
     private static int Column(string name) => ImportColumns.All.ToList().IndexOf(name);
