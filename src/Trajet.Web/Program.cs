@@ -95,6 +95,7 @@ app.MapTimelineApi();
 app.MapDocumentsApi();
 app.MapConsentsApi();
 app.MapSubjectRightsApi();
+app.MapOrganisationExportApi();
 app.MapDesksApi();
 app.MapAppointmentsApi();
 app.MapPathwayApi();

@@ -215,6 +215,11 @@ public static class Benchmark
             Say("");
         }
 
+        if (settings.Only is null || "import".Contains(settings.Only, StringComparison.OrdinalIgnoreCase))
+        {
+            await ImportBench.RunAsync(settings, manifest, http, app, () => Connect(settings), Say);
+        }
+
         // The limit for the report: its counts in one hand-written query on the same database.
         if (settings.Only is null || "evaluation report".Contains(settings.Only, StringComparison.OrdinalIgnoreCase))
         {

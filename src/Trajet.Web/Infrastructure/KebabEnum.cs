@@ -5,6 +5,9 @@ public static class KebabEnum
 {
     public static string ToKebab<T>(this T value) where T : struct, Enum => Api.EnumNaming.ConvertName(value.ToString());
 
+    /// <summary>An enum value whose type is known only when the program runs (a column read from the EF model).</summary>
+    public static string ToKebab(this Enum value) => Api.EnumNaming.ConvertName(value.ToString());
+
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
         foreach (var candidate in Enum.GetValues<T>())

@@ -43,6 +43,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("time-limits", "coordinator@ngo.demo", Path("/Organisations/DeadlineRules")),
         new("import-households", "coordinator@ngo.demo", Path("/Imports")),
         new("evaluation-report", "coordinator@ngo.demo", Path("/Reports/Evaluation?programme=plan-together")),
+        new("organisation-export", "coordinator@ngo.demo", Path("/Organisations/Export")),
         new("outreach", "outreach@reachout.demo", Path("/Outreach")),
         new("coaching-desks", Coach, Path("/Coaching")),
         new("desk-queue", Coach, async b => $"/Coaching/Queue/{await DeskIdAsync(b, "Brussels desk")}?date={LastWednesday():yyyy-MM-dd}"),

@@ -55,6 +55,7 @@ public abstract partial class HostileInputTests(TrajetApp app)
         ("/Partners/Refer/{id}", "id", o => o.CaseId),
         ("/Programmes/Criteria/{slug}", "slug", o => o.ProgrammeSlug),
         ("/Admin/Organisations/Edit/{id}", "id", o => o.OrganisationId),
+        ("/api/organisations/{id}", "id", o => o.OrganisationId),
         ("/Admin/Users/Edit/{id}", "id", o => o.UserId),
         ("/Privacy/Person/{id}/{memberId}", "memberId", o => o.MemberId),
         ("/api/outreach/people/{id}/agreements/{agreementId}", "agreementId", o => o.ConsentId),

@@ -4,7 +4,7 @@ namespace Trajet.Web.Features.Cases;
 
 /// <summary>
 /// Where the household lives and how to call them, for home visits: encrypted at rest, never shown to evaluators,
-/// in no report, export or e-mail (only in the person's own subject-access file).
+/// in no report or e-mail; exported only in the person's own subject-access file and the whole-organisation archive.
 /// </summary>
 public sealed class HouseholdContact
 {

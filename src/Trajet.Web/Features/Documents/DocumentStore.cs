@@ -62,5 +62,8 @@ public sealed class DocumentStore
         return new MemoryStream(stored.AsSpan().StartsWith(ProtectedHeader) ? protector.Unprotect(stored) : stored, writable: false);
     }
 
+    /// <summary>Whether the file is still there (a restore without the documents folder leaves rows without files).</summary>
+    public bool Exists(string key) => File.Exists(PathOf(key));
+
     public void Delete(string key) => File.Delete(PathOf(key));
 }
