@@ -152,7 +152,8 @@ public static class ImportCases
                     joining.Add(new Joining(caseId, known.Id == Guid.Empty ? household.Ref : null, people));
                 }
             }
-            else if (people.Count > 0)
+            // A household nobody was recorded in yet is created empty; one whose every row was skipped is not.
+            else if (people.Count > 0 || household.People.Count == 0)
             {
                 var follows = link?.Id;
                 var family = follows is { } id ? await db.Cases.Where(c => c.Id == id).Select(c => c.FamilyId).SingleAsync(ct) : (Guid?)null;

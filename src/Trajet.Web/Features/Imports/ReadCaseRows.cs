@@ -28,6 +28,13 @@ public static class ReadCaseRows
         ImportColumns.AdmittedOn, ImportColumns.ClosedOn, ImportColumns.Outcome, ImportColumns.Address, ImportColumns.Phone,
     ];
 
+    private static readonly string[] PersonColumns =
+    [
+        ImportColumns.Role, ImportColumns.FirstName, ImportColumns.LastName, ImportColumns.Gender, ImportColumns.BirthDate, ImportColumns.Nationality,
+        ImportColumns.Languages, ImportColumns.EstimatedAge, ImportColumns.Aliases, ImportColumns.ArrivalYear, ImportColumns.Vulnerabilities,
+        ImportColumns.EverHadLegalStay, ImportColumns.AskedAsylumOnArrival,
+    ];
+
     // MemberRules' and SaveContact's field names, as the file's columns.
     private static readonly Dictionary<string, string> ColumnOfField = new()
     {
@@ -111,6 +118,11 @@ public static class ReadCaseRows
                         cells.Error(column, "Differs from row {0} of the same household.", household.Case.Row);
                     }
                 }
+            }
+            // A row with the case's columns only is a household nobody was recorded in yet (the export writes one so).
+            if (PersonColumns.All(c => cells.Text(c).Length == 0))
+            {
+                continue;
             }
             var person = ReadPerson(cells, household.Case?.Kind ?? ImportValues.Choice<CaseKind>(cells.Text(ImportColumns.Kind)), today);
             if (person is not null && household.Case is { } @case && errors.Count == errorsBefore)

@@ -9,7 +9,9 @@ using Trajet.Tests.Features.Cases;
 using Trajet.Tests.Features.Documents;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Data;
 using Trajet.Web.Features.Audit;
+using Trajet.Web.Features.Cases;
 using Trajet.Web.Features.Imports;
 using Trajet.Web.Features.Organisations;
 
@@ -210,6 +212,52 @@ public abstract class OrganisationExportTests(TrajetApp app)
     }
 
     // ---- reading the archive ----
+
+    [Fact]
+    public async Task TheExportsCases_GoBackInThroughTheImport_AsTheSameHouseholdsAndPeople()
+    {
+        var family = await HouseholdAsync();
+        var team = family.Team;
+        var (single, _) = await CaseBuilder.OpenAsync(team.Manager, team.Programme.Slug, kind: "individual", date: "2026-01-12");
+        await CaseBuilder.AddMemberAsync(team.Manager, single, new { role = "other", firstName = "Tigran" + Letters(), lastName = "Sargsyan", gender = "male", birthDate = "1979-12-31", nationality = "stateless", languages = new[] { "hy" } }).Succeeded();
+        await team.AdmitAsync(single);
+        await team.Manager.PostAsJsonAsync($"/api/cases/{single}/status", new { to = "active", date = "2026-01-16" }).Succeeded();
+        await team.Manager.PostAsJsonAsync($"/api/cases/{single}/status", new { to = "closed", date = "2026-03-31", reason = "Went home", outcome = "resolved-voluntary-return", durableSolution = "voluntary-return" }).Succeeded();
+        await CaseBuilder.OpenAsync(team.Manager, team.Programme.Slug, date: "2026-02-01"); // nobody recorded in it yet
+        var entries = await EntriesAsync(await team.Coordinator.GetAsync($"/api/organisations/{family.Organisation.Id}/export"));
+        using var elsewhere = await ProgrammeTeam.CreateAsync(app);
+
+        async Task<JsonElement> ImportAsync()
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(entries[$"cases-{family.Programme.Slug}.csv"]), "file", "cases.csv" } };
+            var response = await elsewhere.Coordinator.PostAsync($"/api/imports/cases?programme={elsewhere.Programme.Slug}", form);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, body);
+            return JsonDocument.Parse(body).RootElement;
+        }
+        var imported = await ImportAsync();
+        var again = await ImportAsync();
+
+        Assert.Empty(imported.GetProperty("errors").EnumerateArray());
+        Assert.Equal((3, 3), (imported.GetProperty("created").GetProperty("cases").GetInt32(), imported.GetProperty("created").GetProperty("people").GetInt32()));
+        Assert.Equal((0, 0), (again.GetProperty("created").GetProperty("cases").GetInt32(), again.GetProperty("created").GetProperty("people").GetInt32()));
+        var (before, after) = await app.WithDbAsync(async (db, _) => (await FactsAsync(db, family.Programme.Id, c => c.Number), await FactsAsync(db, elsewhere.Programme.Id, c => c.ExternalRef!)));
+        Assert.Equal(before, after);
+    }
+
+    /// <summary>Each case of a programme by its reference: what the import format carries of the case, its contact and its people.</summary>
+    private static async Task<List<string>> FactsAsync(TrajetDbContext db, Guid programme, Func<Case, string> reference)
+    {
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Members).Where(c => c.ProgrammeId == programme).ToListAsync();
+        var ids = cases.Select(c => c.Id).ToList();
+        var contacts = await db.HouseholdContacts.AsNoTracking().Where(h => ids.Contains(h.CaseId)).ToDictionaryAsync(h => h.CaseId);
+        return [.. cases.Select(c => string.Join(" / ",
+            reference(c), c.Kind, c.Status, c.Referral.Date, c.Referral.Source, c.Referral.ReferredBy, c.AdmittedOn, c.ClosedOn, c.Outcome,
+            contacts.GetValueOrDefault(c.Id)?.Address, contacts.GetValueOrDefault(c.Id)?.Phones,
+            string.Join(" + ", c.Members.OrderBy(m => m.FirstName).Select(m => string.Join(",", m.Role, m.FirstName, m.LastName, m.Gender, m.BirthDate, m.EstimatedAge,
+                m.Nationality, m.Languages, m.Aliases, m.Vulnerabilities, m.ArrivalYear, m.EverHadLegalStay, m.AskedAsylumOnArrival)))))
+            .Order()];
+    }
 
     private static int Column(string name) => ImportColumns.All.ToList().IndexOf(name);
 
