@@ -14,6 +14,19 @@ public static class KnownPeople
 
     public static async Task<List<PossibleDuplicate>> FindAsync(TrajetDbContext db, Guid organisationId, IReadOnlyList<(ImportedPerson Person, Guid? InCase)> rows, DateOnly today, CancellationToken ct)
     {
+        // A few hundred rows at a time: a common family name is shared by thousands of people, and memory stays flat.
+        var found = new List<PossibleDuplicate>();
+        foreach (var chunk in rows.Chunk(RowsAtOnce))
+        {
+            found.AddRange(await FindInAsync(db, organisationId, chunk, today, ct));
+        }
+        return found;
+    }
+
+    private const int RowsAtOnce = 500;
+
+    private static async Task<List<PossibleDuplicate>> FindInAsync(TrajetDbContext db, Guid organisationId, IReadOnlyList<(ImportedPerson Person, Guid? InCase)> rows, DateOnly today, CancellationToken ct)
+    {
         var wanted = rows.Select(r => (r.Person, r.InCase, First: NameKeys(r.Person.Member.FirstName), Last: NameKeys(r.Person.Member.LastName)))
             .Where(r => r.First.Count > 0 && r.Last.Count > 0)
             .ToList();
