@@ -58,6 +58,7 @@ public abstract partial class HostileInputTests(TrajetApp app)
         ("/api/organisations/{id}", "id", o => o.OrganisationId),
         ("/Admin/Users/Edit/{id}", "id", o => o.UserId),
         ("/Privacy/Person/{id}/{memberId}", "memberId", o => o.MemberId),
+        ("/Imports/Review/{id}", "id", o => o.PendingImportId),
         ("/api/outreach/people/{id}/agreements/{agreementId}", "agreementId", o => o.ConsentId),
         .. ProgrammeRecords.Routes.Select(r => (r.Prefix, r.Parameter, (Func<Own, string>)(o => r.Value(o.Coaching, o.Outreach)))),
         ("/openapi/", "documentName", _ => "v1"),
@@ -183,6 +184,8 @@ public abstract partial class HostileInputTests(TrajetApp app)
         /// <summary>The walker's coaching programme (desk, walk-in, appointment with its letter) and outreach programme (place, session, person, inbound referral).</summary>
         public ProgrammeRecords.Coaching Coaching { get; init; } = null!;
         public ProgrammeRecords.Outreach Outreach { get; init; } = null!;
+        /// <summary>The walker's spreadsheet waiting for review on the import's page.</summary>
+        public string PendingImportId { get; init; } = "";
 
         public int MemberVersion() => App.WithDbAsync((db, _) => db.Members.Where(m => m.Id == Guid.Parse(MemberId)).Select(m => m.Version).SingleAsync()).GetAwaiter().GetResult();
     }
@@ -693,12 +696,22 @@ public abstract partial class HostileInputTests(TrajetApp app)
         var outreach = await ProgrammeRecords.AddProgrammeAsync(a, organisation, ProgrammeKind.Outreach, userId);
         var team = await ProgrammeRecords.OutreachAsync(new Features.Outreach.OutreachTeam(api, organisation, outreach), new("Gare du Nord", "Karzan", "Omar", "Sleeps outside"));
 
+        var pendingImport = await a.WithDbAsync(async (db, _) =>
+        {
+            var csv = "case_ref,kind,referral_date,referral_source,referred_by,status,role,first_name,last_name,gender,birth_date,nationality,languages\n"
+                + "H-1,family,2026-01-05,community,,referred,parent,Samira,Haddad,female,,SY,ar\n";
+            var pending = new Trajet.Web.Features.Imports.PendingImport { UserId = userId, ProgrammeId = programme.Id, FileName = "households.csv", Content = System.Text.Encoding.UTF8.GetBytes(csv) };
+            db.PendingImports.Add(pending);
+            await db.SaveChangesAsync();
+            return pending.Id;
+        });
         return new Own(a, organisation.Id.ToString(), programme.Slug, caseId.ToString(), member.GetProperty("member").GetProperty("id").GetString()!, goalId,
             plan.GetProperty("actions")[0].GetProperty("id").GetString()!, partner.GetProperty("id").GetString()!, referral.GetProperty("id").GetString()!,
             consent.GetProperty("id").GetString()!, document.GetProperty("id").GetString()!, criterion.ToString(), userId.ToString(), email)
         {
             Coaching = desk,
             Outreach = team,
+            PendingImportId = pendingImport.ToString(),
         };
     }
 }

@@ -19,14 +19,26 @@ public sealed class ReviewModel(CurrentUser current, TrajetDbContext db, IString
     [BindProperty]
     public Dictionary<int, string> Decision { get; set; } = [];
 
+    /// <summary>What to do with the flagged rows left without a decision: import or skip them all; empty, ask for each.</summary>
+    [BindProperty]
+    public string? Undecided { get; set; }
+
+    /// <summary>A row of the file by its number.</summary>
+    public ImportRow RowAt(int number) => (rowsByNumber ??= Sheet!.Rows.ToDictionary(r => r.Number))[number];
+
+    private Dictionary<int, ImportRow>? rowsByNumber;
+
     public IReadOnlyList<ImportRow> RowsToShow =>
         Sheet is null || Report is null ? []
-        : Report.Errors.Count > 0 ? [.. Sheet.Rows.Where(r => Report.Errors.Any(e => e.Row == r.Number)).Take(RowsShown)]
+        : errorsByCell.Count > 0 ? [.. Sheet.Rows.Where(r => errorRows.Contains(r.Number)).Take(RowsShown)]
         : [.. Sheet.Rows.Take(RowsShown)];
 
     /// <summary>The message of a cell's error, if it has one.</summary>
-    public string? ErrorAt(int row, string header) =>
-        string.Join(" ", Report?.Errors.Where(e => e.Row == row && e.Column == header).Select(e => e.Message) ?? []) is { Length: > 0 } m ? m : null;
+    public string? ErrorAt(int row, string header) => errorsByCell.GetValueOrDefault((row, header));
+
+    // Looked up per cell of the table: a file may have thousands of errors.
+    private Dictionary<(int Row, string Column), string> errorsByCell = [];
+    private HashSet<int> errorRows = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -55,6 +67,13 @@ public sealed class ReviewModel(CurrentUser current, TrajetDbContext db, IString
             }
         }
         var check = await CheckAsync(user!, pending, programme!, ct);
+        if (Undecided is "import" or "skip")
+        {
+            foreach (var row in check.PossibleDuplicates.Select(d => d.Row).Distinct().Where(r => !decisions.ContainsKey(r)))
+            {
+                decisions[row] = new ImportCases.Decision(Undecided == "skip" ? ImportCases.Choice.Skip : ImportCases.Choice.Import);
+            }
+        }
         var undecided = check.PossibleDuplicates.Select(d => d.Row).Distinct().Where(r => !decisions.ContainsKey(r)).ToList();
         if (check.Errors.Count > 0 || check.Problem is not null || undecided.Count > 0)
         {
@@ -91,6 +110,8 @@ public sealed class ReviewModel(CurrentUser current, TrajetDbContext db, IString
         Sheet = ImportFile.Read(FilePending!.Content).Sheet;
         Problem = outcome.Problem is { } p ? ImportReport.Message(l, p.Message, p.Arguments) : null;
         Report = ImportReport.From(outcome, l);
+        errorsByCell = Report.Errors.GroupBy(e => (e.Row, e.Column)).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
+        errorRows = [.. Report.Errors.Select(e => e.Row)];
     }
 
     private PendingImport? FilePending { get; set; }
