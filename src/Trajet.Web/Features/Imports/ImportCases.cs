@@ -49,25 +49,40 @@ public static class ImportCases
             return Outcome.Refused(columnsProblem, input.DryRun);
         }
 
-        var plan = await PlanAsync(db, programme, households, errors, input.Decisions ?? new Dictionary<int, Decision>(), today, ct);
-        var wouldCreate = new Counts(plan.NewCases.Count, plan.NewCases.Sum(c => c.People.Count) + plan.Joining.Sum(j => j.People.Count));
-        var existing = new Counts(plan.ExistingCases, plan.ExistingPeople);
-        var outcome = new Outcome(sheet!.Rows.Count, households.Count, households.Sum(h => h.People.Count), new(0, 0), wouldCreate, existing,
-            [.. errors.OrderBy(e => e.Row)], plan.Duplicates, input.DryRun);
-        if (errors.Count > 0 || input.DryRun)
+        // The import's own errors name the column by the file's header, as the reading's do.
+        var (columns, _) = ReadCaseRows.Columns(sheet!.Headers);
+        string Header(string column) => columns.TryGetValue(column, out var i) ? sheet.Headers[i] : column;
+        var decisions = input.Decisions ?? new Dictionary<int, Decision>();
+        if (input.DryRun)
         {
-            return outcome;
+            return Answer(await PlanAsync(db, programme, households, errors, decisions, Header, today, ct));
         }
+
+        // Planned and written in one transaction that first takes the programme's row: two imports of one programme at
+        // once run one after the other, and the second sees what the first wrote.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await WriteAsync(db, programme, plan, today, ct);
+            await db.Programmes.Where(p => p.Id == programme.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsActive, true), ct);
+            var plan = await PlanAsync(db, programme, households, errors, decisions, Header, today, ct);
+            if (errors.Count > 0)
+            {
+                return Answer(plan);
+            }
+            await WriteAsync(db, programme, plan, user.Id, today, ct);
+            await transaction.CommitAsync(ct);
+            return Answer(plan) with { Created = Creates(plan) };
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             return Outcome.Refused(new FileProblem("Someone saved cases of this programme at the same time: nothing was imported. Import the file again."), false);
         }
-        return outcome with { Created = wouldCreate };
+
+        Outcome Answer(Plan plan) => new(sheet.Rows.Count, households.Count, households.Sum(h => h.People.Count), new(0, 0), Creates(plan),
+            new(plan.ExistingCases, plan.ExistingPeople), [.. errors.OrderBy(e => e.Row)], plan.Duplicates, input.DryRun);
     }
+
+    private static Counts Creates(Plan plan) => new(plan.NewCases.Count, plan.NewCases.Sum(c => c.People.Count) + plan.Joining.Sum(j => j.People.Count));
 
     /// <summary>What a good file would write: new households, people joining existing cases, and what is already there.</summary>
     private sealed record Plan(List<NewCase> NewCases, List<Joining> Joining, int ExistingCases, int ExistingPeople, List<PossibleDuplicate> Duplicates);
@@ -77,7 +92,7 @@ public static class ImportCases
     private sealed record Joining(Guid CaseId, string? TakesRef, List<ImportedPerson> People);
 
     private static async Task<Plan> PlanAsync(TrajetDbContext db, Programme programme, List<ImportedCase> households, List<CellError> errors,
-        IReadOnlyDictionary<int, Decision> decisions, DateOnly today, CancellationToken ct)
+        IReadOnlyDictionary<int, Decision> decisions, Func<string, string> header, DateOnly today, CancellationToken ct)
     {
         // Households imported before, and their people, so that the same file twice creates nothing.
         var existing = new Dictionary<string, (Guid Id, CaseKind Kind, List<Member> People)>(StringComparer.Ordinal);
@@ -126,7 +141,7 @@ public static class ImportCases
                     var target = listed.FirstOrDefault(d => decision.CaseId is null || d.CaseId == decision.CaseId);
                     if (target is null)
                     {
-                        errors.Add(new CellError(person.Row, ImportColumns.FirstName, "Link this row only to a case listed as a possible duplicate."));
+                        errors.Add(new CellError(person.Row, header(ImportColumns.FirstName), "Link this row only to a case listed as a possible duplicate."));
                         continue;
                     }
                     link ??= (target.CaseId, target.ProgrammeId, target.CaseNumber);
@@ -145,7 +160,7 @@ public static class ImportCases
                 var kind = known.Id != Guid.Empty ? known.Kind : await db.Cases.Where(c => c.Id == caseId).Select(c => c.Kind).SingleAsync(ct);
                 if (people.Count > 0 && kind == CaseKind.Individual)
                 {
-                    errors.Add(new CellError(people[0].Row, ImportColumns.CaseRef, "An individual case has one person: make it a family case, or give this person another reference."));
+                    errors.Add(new CellError(people[0].Row, header(ImportColumns.CaseRef), "An individual case has one person: make it a family case, or give this person another reference."));
                 }
                 if (people.Count > 0 || known.Id == Guid.Empty)
                 {
@@ -163,15 +178,14 @@ public static class ImportCases
         return new Plan(newCases, joining, existingCases, existingPeople, duplicates);
     }
 
-    // The person already in the household: the same names under any spelling, born the same day (or neither date known).
+    // The person already in the household: the same names under any spelling, a compatible birth date (corrected since,
+    // or unknown on one side).
     private static bool SamePerson(Member known, MemberRules.Input row, DateOnly today) =>
-        known.BirthDate == row.BirthDate
-        && NameMatcher.MayBeSamePerson(new NameMatcher.Person(row.FirstName ?? "", row.LastName ?? "", "", row.BirthDate, row.EstimatedAge),
+        NameMatcher.MayBeSamePerson(new NameMatcher.Person(row.FirstName ?? "", row.LastName ?? "", "", row.BirthDate, row.EstimatedAge),
             new NameMatcher.Person(known.FirstName, known.LastName, known.Aliases, known.BirthDate, known.EstimatedAge), today);
 
-    private static async Task WriteAsync(TrajetDbContext db, Programme programme, Plan plan, DateOnly today, CancellationToken ct)
+    private static async Task WriteAsync(TrajetDbContext db, Programme programme, Plan plan, Guid userId, DateOnly today, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var numbers = new Dictionary<int, int>();
         foreach (var batch in plan.NewCases.Chunk(HouseholdsPerSave))
         {
@@ -184,7 +198,7 @@ public static class ImportCases
                     next = int.Parse(first[(first.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
                 }
                 numbers[year] = next + 1;
-                var (@case, contact) = NewCaseOf(programme, household, $"{programme.CasePrefix}-{year}-{next:0000}", today);
+                var (@case, contact) = NewCaseOf(programme, household, $"{programme.CasePrefix}-{year}-{next:0000}", userId, today);
                 db.Cases.Add(@case);
                 if (contact is not null)
                 {
@@ -208,10 +222,9 @@ public static class ImportCases
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        await transaction.CommitAsync(ct);
     }
 
-    private static (Case Case, HouseholdContact? Contact) NewCaseOf(Programme programme, NewCase household, string number, DateOnly today)
+    private static (Case Case, HouseholdContact? Contact) NewCaseOf(Programme programme, NewCase household, string number, Guid userId, DateOnly today)
     {
         var h = household.Case;
         var now = Clock.UtcNow;
@@ -267,6 +280,8 @@ public static class ImportCases
         {
             yield break;
         }
+        // Admitted after a screening, as the workflow has it; the file knows neither day, so both are the admission's.
+        yield return (CaseStatus.Screening, admitted);
         yield return (CaseStatus.Admitted, admitted);
         if (h.Status is CaseStatus.Active or CaseStatus.Paused or CaseStatus.Closed)
         {

@@ -25,6 +25,9 @@ public static class ImportFile
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    // XLSX's own limit (column XFD).
+    private const int MaxColumns = 16_384;
+
     public static (ImportSheet? Sheet, FileProblem? Problem) Read(byte[] content)
     {
         if (content.Length == 0)
@@ -44,7 +47,8 @@ public static class ImportFile
             }
             return (new ImportSheet(headers, rows), null);
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException or FormatException or CsvFormatException)
+        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException or FormatException or CsvFormatException
+            or System.Xml.XmlException or ArgumentOutOfRangeException or KeyNotFoundException or InvalidOperationException)
         {
             return (null, new FileProblem("The file is not a CSV or XLSX spreadsheet."));
         }
@@ -78,7 +82,7 @@ public static class ImportFile
             }
             if (headers is null)
             {
-                headers = [.. cells.Select(c => c.Trim().TrimStart('\uFEFF'))];
+                headers = HeaderRow(cells.Select(c => c.TrimStart('\uFEFF')));
                 continue;
             }
             if (Row(number, cells, headers, out var problem) is { } row)
@@ -116,19 +120,26 @@ public static class ImportFile
             }
             var row = (Row)reader.LoadCurrentElement()!;
             var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + (headers is null ? 1 : 2)));
-            var cells = new List<string>();
+            // Each cell where its reference puts it, whatever their order; none past the last column a sheet may have.
+            var byColumn = new SortedDictionary<int, string>();
             foreach (var cell in row.Elements<Cell>())
             {
-                var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                while (cells.Count < column)
+                var column = ColumnIndex(cell.CellReference?.Value) ?? (byColumn.Count == 0 ? 0 : byColumn.Keys.Max() + 1);
+                if (column >= MaxColumns)
                 {
-                    cells.Add("");
+                    continue;
                 }
                 if (cell.CellFormula is not null)
                 {
                     return ([], [], Formula(number, column, headers));
                 }
-                cells.Add(CellText(cell, shared));
+                byColumn[column] = CellText(cell, shared);
+            }
+            var cells = new string[byColumn.Count == 0 ? 0 : byColumn.Keys.Max() + 1];
+            Array.Fill(cells, "");
+            foreach (var (column, text) in byColumn)
+            {
+                cells[column] = text;
             }
             if (headers is null)
             {
@@ -136,10 +147,10 @@ public static class ImportFile
                 {
                     continue;
                 }
-                headers = [.. cells.Select(c => c.Trim())];
+                headers = HeaderRow(cells);
                 continue;
             }
-            if (Row(number, [.. cells], headers, out var problem) is { } read)
+            if (Row(number, cells, headers, out var problem) is { } read)
             {
                 rows.Add(read);
             }
@@ -149,6 +160,17 @@ public static class ImportFile
             }
         }
         return headers is null ? ([], [], new FileProblem("The file is empty.")) : (headers, rows, null);
+    }
+
+    // The header's cells, trimmed, without the empty ones after the last column named.
+    private static List<string> HeaderRow(IEnumerable<string> cells)
+    {
+        var headers = cells.Select(c => c.Trim()).ToList();
+        while (headers.Count > 0 && headers[^1].Length == 0)
+        {
+            headers.RemoveAt(headers.Count - 1);
+        }
+        return headers;
     }
 
     // A row's cells, trimmed, as many as the header; null for a blank row. A formula stops the whole file.

@@ -30,8 +30,9 @@ public static class ImportValues
         {
             return date;
         }
-        // An XLSX date cell holds the days since 1899-12-30; a time of day may follow the point.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 1 and < 2958466)
+        // An XLSX date cell holds the days since 1899-12-30 (a time of day may follow the point); from 1908 on, so that a
+        // year typed alone (2024) is not read as a day of 1905.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 3000 and < 2958466)
         {
             return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
         }

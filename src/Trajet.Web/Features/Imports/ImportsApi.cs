@@ -8,7 +8,10 @@ public static class ImportsApi
     public static void MapImportsApi(this WebApplication app)
     {
         var imports = app.MapGroup("/api/imports").WithTags("Imports");
-        imports.MapPost("/cases", PostCases).DisableAntiforgery();
+        // A multipart form without an antiforgery token: bearer tokens only, so a page elsewhere cannot post with the cookie.
+        imports.MapPost("/cases", PostCases)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme })
+            .DisableAntiforgery();
         imports.MapGet("/template", Template);
     }
 

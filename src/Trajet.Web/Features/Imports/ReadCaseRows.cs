@@ -170,7 +170,8 @@ public static class ReadCaseRows
             cells.Error(ImportColumns.ClosedOn, "The closure cannot come before the admission.");
         }
         var address = cells.Text(ImportColumns.Address);
-        var phones = ImportValues.Several(cells.Text(ImportColumns.Phone).Replace(',', '|').Replace(';', '|')).ToList();
+        // Only | between numbers: 0470/12.34.56 is one Belgian number.
+        var phones = cells.Text(ImportColumns.Phone).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         foreach (var error in SaveContact.Validate(new SaveContact.Input { Address = address, Phone = phones.FirstOrDefault(), OtherPhones = [.. phones.Skip(1)] }, today))
         {
             cells.Error(ColumnOfField.GetValueOrDefault(error.Field, ImportColumns.Phone), error.Message);

@@ -131,6 +131,42 @@ public abstract class CaseImportTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task AReimport_AfterABirthDateWasCorrectedInTrajet_AddsNoOne()
+    {
+        using var team = await ProgrammeTeam.CreateAsync(app);
+        await ImportAsync(team.Coordinator, team.Programme.Slug, FileOf(TwoHouseholds));
+        var amina = await app.WithDbAsync((db, _) => db.Members.SingleAsync(m => m.OrganisationId == team.Organisation.Id && m.FirstName == "Amina"));
+        await team.Coordinator.PutAsJsonAsync($"/api/cases/{amina.CaseId}/members/{amina.Id}", new
+        {
+            role = "parent",
+            firstName = "Amina",
+            lastName = "El Idrissi",
+            gender = "female",
+            birthDate = "1988-06-02",
+            nationality = "MA",
+            languages = new[] { "ar", "fr" },
+            version = amina.Version,
+        }).Succeeded();
+
+        var again = await ImportAsync(team.Coordinator, team.Programme.Slug, FileOf(TwoHouseholds));
+
+        Assert.Equal(0, again.GetProperty("created").GetProperty("people").GetInt32());
+        Assert.Equal(3, await app.WithDbAsync((db, _) => db.Members.CountAsync(m => m.OrganisationId == team.Organisation.Id)));
+    }
+
+    [Fact]
+    public async Task TheHouseholdsContact_IsKept_WithABelgianNumberWrittenWithSlashes()
+    {
+        using var team = await ProgrammeTeam.CreateAsync(app);
+        var csv = Header + ";address;phone\nC-1;individual;2025-02-01;self;;referred;;Samir;Haddad;male;;SY;ar;Rue Haute 12, 1000 Bruxelles;'+32 2 555 12 12 | 0470/12.34.56\n";
+
+        await ImportAsync(team.Coordinator, team.Programme.Slug, FileOf(csv));
+
+        var contact = await app.WithDbAsync((db, _) => db.HouseholdContacts.SingleAsync(h => db.Cases.Any(c => c.Id == h.CaseId && c.ProgrammeId == team.Programme.Id)));
+        Assert.Equal(("Rue Haute 12, 1000 Bruxelles", "+32 2 555 12 12\n0470/12.34.56"), (contact.Address, contact.Phones));
+    }
+
+    [Fact]
     public async Task AnXlsxFile_IsReadFromItsFirstSheet_WithDutchHeadersAndDateCells()
     {
         using var team = await ProgrammeTeam.CreateAsync(app);
@@ -227,6 +263,7 @@ public abstract class CaseImportTests(TrajetApp app)
         { "no header", Encoding.UTF8.GetBytes(";;;\nF-1;family;2025-01-01\n") },
         { "unknown header", Encoding.UTF8.GetBytes(Header + ";shoe_size\nF-1;family;2025-01-01;community;;referred;parent;A;B;female;;MA;ar;42\n") },
         { "a formula", Encoding.UTF8.GetBytes(Header + "\nF-1;family;2025-01-01;community;=HYPERLINK(\"http://x\");referred;parent;A;B;female;;MA;ar\n") },
+        { "a zip that is no workbook", [(byte)'P', (byte)'K', 3, 4, 20, 0, 0, 0, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9] },
         { "latin-1", Encoding.Latin1.GetBytes(Header + "\nF-1;family;2025-01-01;community;;referred;parent;Zoé;Dupré;female;;FR;fr\n") },
     };
 

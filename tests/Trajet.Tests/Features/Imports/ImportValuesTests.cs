@@ -57,6 +57,7 @@ public sealed class ImportValuesTests
     [InlineData("31/02/2024")]
     [InlineData("2024-13-01")]
     [InlineData("yesterday")]
+    [InlineData("2024")]
     public void AnImpossibleDate_IsNull(string typed) => Assert.Null(ImportValues.Date(typed));
 
     [Fact]
