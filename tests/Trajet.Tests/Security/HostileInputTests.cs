@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Trajet.Tests.Features.Cases;
 using Trajet.Tests.Features.Coaching;
 using Trajet.Tests.Features.Documents;
+using Trajet.Tests.Features.Imports;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Organisations;
@@ -696,15 +697,7 @@ public abstract partial class HostileInputTests(TrajetApp app)
         var outreach = await ProgrammeRecords.AddProgrammeAsync(a, organisation, ProgrammeKind.Outreach, userId);
         var team = await ProgrammeRecords.OutreachAsync(new Features.Outreach.OutreachTeam(api, organisation, outreach), new("Gare du Nord", "Karzan", "Omar", "Sleeps outside"));
 
-        var pendingImport = await a.WithDbAsync(async (db, _) =>
-        {
-            var csv = "case_ref,kind,referral_date,referral_source,referred_by,status,role,first_name,last_name,gender,birth_date,nationality,languages\n"
-                + "H-1,family,2026-01-05,community,,referred,parent,Samira,Haddad,female,,SY,ar\n";
-            var pending = new Trajet.Web.Features.Imports.PendingImport { UserId = userId, ProgrammeId = programme.Id, FileName = "households.csv", Content = System.Text.Encoding.UTF8.GetBytes(csv) };
-            db.PendingImports.Add(pending);
-            await db.SaveChangesAsync();
-            return pending.Id;
-        });
+        var pendingImport = await PendingFiles.AddAsync(a, userId, programme.Id, "Samira", "Haddad");
         return new Own(a, organisation.Id.ToString(), programme.Slug, caseId.ToString(), member.GetProperty("member").GetProperty("id").GetString()!, goalId,
             plan.GetProperty("actions")[0].GetProperty("id").GetString()!, partner.GetProperty("id").GetString()!, referral.GetProperty("id").GetString()!,
             consent.GetProperty("id").GetString()!, document.GetProperty("id").GetString()!, criterion.ToString(), userId.ToString(), email)

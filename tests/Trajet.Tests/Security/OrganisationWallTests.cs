@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Trajet.Tests.Features.Cases;
 using Trajet.Tests.Features.Coaching;
 using Trajet.Tests.Features.Documents;
+using Trajet.Tests.Features.Imports;
 using Trajet.Tests.Features.Outreach;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Features.Accounts;
@@ -482,15 +483,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
 
         var (coachEmail, coaching, workerEmail, outreach, programmeNames, programmeMarkers) = await ProgrammesWorldAsync(a, organisation);
 
-        var pendingImport = await a.WithDbAsync(async (db, _) =>
-        {
-            var csv = "case_ref,kind,referral_date,referral_source,referred_by,status,role,first_name,last_name,gender,birth_date,nationality,languages\n"
-                + $"W-1,family,2026-01-05,community,,referred,parent,{names[0]},{names[1]},female,,AM,hy\n";
-            var pending = new Trajet.Web.Features.Imports.PendingImport { UserId = ids[coordinatorEmail], ProgrammeId = programme.Id, FileName = names[0] + ".csv", Content = System.Text.Encoding.UTF8.GetBytes(csv) };
-            db.PendingImports.Add(pending);
-            await db.SaveChangesAsync();
-            return pending.Id;
-        });
+        var pendingImport = await PendingFiles.AddAsync(a, ids[coordinatorEmail], programme.Id, names[0], names[1]);
         var world = new World(
             organisation.Id.ToString(), programme.Slug, caseId.ToString(), number, member.GetProperty("member").GetProperty("id").GetString()!, documentId,
             referral.GetProperty("id").GetString()!, consent.GetProperty("id").GetString()!, actionId, goalId, partnerId, criterion.ToString(), ruleId.ToString(), ids[coordinatorEmail].ToString(),

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace Trajet.Web.Features.Documents;
 
 public static class DocumentsApi
@@ -37,7 +35,7 @@ public static class DocumentsApi
         {
             return new[] { new FieldError("body", "Send the document as multipart/form-data.") }.ToProblem(l);
         }
-        if (await ReadFormAsync(http, store, ct) is not { } form)
+        if (await MultipartForms.ReadAsync(http, store.MaxRequestBytes, ct) is not { } form)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["The file is too large."],
                 detail: l["At most {0} MB.", store.MaxFileBytes / (1024.0 * 1024.0)]);
@@ -55,27 +53,6 @@ public static class DocumentsApi
             file is null ? null : new RecordDocument.Upload(file.FileName, file.Length, file.OpenReadStream));
         return (await RecordDocument.ExecuteAsync(db, store, user, c, input, clock.Today(), ct))
             .ToHttp(l, d => TypedResults.Created($"/api/cases/{id}/documents/{d.Id}", DocumentView.Of(d, validity, clock.Today(), false)));
-    }
-
-    /// <summary>The form with the request limits set to the configured file size; null when the body is larger.</summary>
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, DocumentStore store, CancellationToken ct)
-    {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = store.MaxRequestBytes;
-        }
-        if (http.Request.ContentLength > store.MaxRequestBytes)
-        {
-            return null;
-        }
-        try
-        {
-            return await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = store.MaxRequestBytes }, ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            return null;
-        }
     }
 
     private static DateOnly? Date(IFormCollection form, string field, List<FieldError> errors)

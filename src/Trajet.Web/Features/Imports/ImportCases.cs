@@ -22,6 +22,9 @@ public static class ImportCases
         int Rows, int Cases, int People, Counts Created, Counts WouldCreate, Counts Existing,
         IReadOnlyList<CellError> Errors, IReadOnlyList<PossibleDuplicate> PossibleDuplicates, bool DryRun, FileProblem? Problem = null)
     {
+        /// <summary>The file as read, for a page that shows its rows.</summary>
+        public ImportSheet? Sheet { get; init; }
+
         public static Outcome Refused(FileProblem problem, bool dryRun) => new(0, 0, 0, new(0, 0), new(0, 0), new(0, 0), [], [], dryRun, problem);
     }
 
@@ -79,7 +82,8 @@ public static class ImportCases
         }
 
         Outcome Answer(Plan plan) => new(sheet.Rows.Count, households.Count, households.Sum(h => h.People.Count), new(0, 0), Creates(plan),
-            new(plan.ExistingCases, plan.ExistingPeople), [.. errors.OrderBy(e => e.Row)], plan.Duplicates, input.DryRun);
+            new(plan.ExistingCases, plan.ExistingPeople), [.. errors.OrderBy(e => e.Row)], plan.Duplicates, input.DryRun)
+        { Sheet = sheet };
     }
 
     private static Counts Creates(Plan plan) => new(plan.NewCases.Count, plan.NewCases.Sum(c => c.People.Count) + plan.Joining.Sum(j => j.People.Count));
@@ -107,14 +111,12 @@ public static class ImportCases
             }
         }
 
-        var existingCases = 0;
         var existingPeople = 0;
         var arriving = new List<(ImportedPerson Person, Guid? InCase)>();
         var fresh = new Dictionary<ImportedCase, List<ImportedPerson>>();
         foreach (var household in households)
         {
             var known = existing.TryGetValue(household.Ref, out var found) ? found : default;
-            existingCases += known.Id == Guid.Empty ? 0 : 1;
             var newPeople = household.People.Where(p => known.People?.Any(m => SamePerson(m, p.Member, today)) != true).ToList();
             existingPeople += household.People.Count - newPeople.Count;
             fresh[household] = newPeople;
@@ -175,7 +177,7 @@ public static class ImportCases
                 newCases.Add(new NewCase(household, people, follows, family));
             }
         }
-        return new Plan(newCases, joining, existingCases, existingPeople, duplicates);
+        return new Plan(newCases, joining, existing.Count, existingPeople, duplicates);
     }
 
     // The person already in the household: the same names under any spelling, a compatible birth date (corrected since,

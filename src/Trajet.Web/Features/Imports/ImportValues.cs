@@ -67,7 +67,7 @@ public static class ImportValues
     public static bool IsYesNo(string text) =>
         YesNo(text) is not null || ImportColumns.Simplify(text) is "dont-know" or "don't know" or "ne sait pas" or "weet niet" or "?";
 
-    /// <summary>The parts of a cell holding several values: a|b, also a, b or a; b.</summary>
+    /// <summary>The parts of a cell holding several values (the languages): a|b, also a, b or a; b or a/b.</summary>
     public static IEnumerable<string> Several(string text) =>
         text.Split(['|', ',', ';', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace Trajet.Web.Features.Imports;
 
 /// <summary>The case import (API.md "Import") and its templates.</summary>
@@ -74,39 +72,25 @@ public static class ImportsApi
         return (row, new ImportCases.Decision(choice, caseId));
     }
 
-    public sealed record Upload(IFormCollection Form, string FileName, byte[] Content);
+    private sealed record Upload(IFormCollection Form, byte[] Content);
 
     /// <summary>The multipart form and its <c>file</c>, at most <see cref="ImportFile.MaxBytes"/>; a 400 problem otherwise.</summary>
-    public static async Task<(Upload? Upload, IResult? Problem)> ReadUploadAsync(HttpContext http, IStringLocalizer l, CancellationToken ct)
+    private static async Task<(Upload? Upload, IResult? Problem)> ReadUploadAsync(HttpContext http, IStringLocalizer l, CancellationToken ct)
     {
-        var limit = ImportFile.MaxBytes + (64 * 1024);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-        {
-            feature.MaxRequestBodySize = limit;
-        }
         var tooLarge = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["The file cannot be imported."],
             detail: l["The file is too large: at most {0} MB.", ImportFile.MaxBytes / (1024 * 1024)]);
-        if (http.Request.ContentLength > limit)
-        {
-            return (null, tooLarge);
-        }
+        var noFile = new[] { new FieldError("file", "Send the file as the multipart field file.") }.ToProblem(l);
         if (!http.Request.HasFormContentType)
         {
-            return (null, new[] { new FieldError("file", "Send the file as the multipart field file.") }.ToProblem(l));
+            return (null, noFile);
         }
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        if (await MultipartForms.ReadAsync(http, ImportFile.MaxBytes + (64 * 1024), ct) is not { } form)
         {
             return (null, tooLarge);
         }
-        var file = form.Files.GetFile("file");
-        if (file is null)
+        if (form.Files.GetFile("file") is not { } file)
         {
-            return (null, new[] { new FieldError("file", "Send the file as the multipart field file.") }.ToProblem(l));
+            return (null, noFile);
         }
         if (file.Length > ImportFile.MaxBytes)
         {
@@ -114,7 +98,7 @@ public static class ImportsApi
         }
         using var memory = new MemoryStream((int)file.Length);
         await file.CopyToAsync(memory, ct);
-        return (new Upload(form, Path.GetFileName(file.FileName), memory.ToArray()), null);
+        return (new Upload(form, memory.ToArray()), null);
     }
 
     /// <summary>The template: the columns with their headers in the chosen language, as CSV or XLSX (with an example sheet).</summary>

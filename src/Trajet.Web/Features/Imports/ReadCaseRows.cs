@@ -198,7 +198,7 @@ public static class ReadCaseRows
             cells.Error(ImportColumns.Nationality, "Unknown country \"{0}\": write its name (Maroc, Marokko, Morocco) or its code (MA), or stateless.", nationalityText);
         }
         var languages = new List<string>();
-        foreach (var word in cells.Text(ImportColumns.Languages).Split('|', ',', ';', '/').Select(w => w.Trim()).Where(w => w.Length > 0))
+        foreach (var word in ImportValues.Several(cells.Text(ImportColumns.Languages)))
         {
             if (ImportValues.Language(word) is { } code)
             {

@@ -107,14 +107,12 @@ public sealed class ReviewModel(CurrentUser current, TrajetDbContext db, IString
 
     private void Show(ImportCases.Outcome outcome)
     {
-        Sheet = ImportFile.Read(FilePending!.Content).Sheet;
+        Sheet = outcome.Sheet;
         Problem = outcome.Problem is { } p ? ImportReport.Message(l, p.Message, p.Arguments) : null;
         Report = ImportReport.From(outcome, l);
         errorsByCell = Report.Errors.GroupBy(e => (e.Row, e.Column)).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
         errorRows = [.. Report.Errors.Select(e => e.Row)];
     }
-
-    private PendingImport? FilePending { get; set; }
 
     // The coordinator's own waiting file, in a programme of their organisation.
     private async Task<(UserContext? User, PendingImport? Pending, Programme? Programme)> LoadAsync(Guid id, CancellationToken ct)
@@ -127,7 +125,6 @@ public sealed class ReviewModel(CurrentUser current, TrajetDbContext db, IString
         var found = await db.PendingImports.AsNoTracking().Where(p => p.Id == id && p.UserId == user.Id)
             .Join(db.Programmes.Where(p => p.OrganisationId == user.OrganisationId && p.IsActive), p => p.ProgrammeId, p => p.Id, (pending, programme) => new { pending, programme })
             .SingleOrDefaultAsync(ct);
-        FilePending = found?.pending;
         FileName = found?.pending.FileName ?? "";
         ProgrammeName = found?.programme.Name ?? "";
         return (user, found?.pending, found?.programme);
