@@ -112,7 +112,7 @@ public static class ImportsApi
             return TypedResults.File(CsvFile.Write(headers, [], System.Globalization.CultureInfo.GetCultureInfo(lang)), "text/csv; charset=utf-8", name + ".csv");
         }
         var example = ImportTemplate.Example.Select(row => (object[])[.. row]).ToList();
-        return TypedResults.File(XlsxFile.Write([new(lang switch { "fr" => "Import", "nl" => "Import", _ => "Import" }, [.. headers], []),
+        return TypedResults.File(XlsxFile.Write([new("Import", [.. headers], []),
                 new(lang switch { "fr" => "Exemple", "nl" => "Voorbeeld", _ => "Example" }, [.. headers], example)]),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }
