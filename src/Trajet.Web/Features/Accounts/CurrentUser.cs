@@ -78,36 +78,11 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
     private async Task<UserContextCache.Account?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var generation = cache.Generation;
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == id && u.IsActive)
-            .Select(u => new
-            {
-                u.Id,
-                u.Email,
-                u.DisplayName,
-                u.SecurityStamp,
-                u.TwoFactorEnabled,
-                u.TwoFactorExempt,
-                u.OrganisationId,
-                OrganisationName = u.Organisation != null ? u.Organisation.Name : null,
-                OrganisationKind = u.Organisation != null ? (OrganisationKind?)u.Organisation.Kind : null,
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
-                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                Programmes = u.Programmes.Select(p => new ProgrammeRef(p.ProgrammeId, p.Programme!.Slug, p.Programme.Name, p.Programme.Kind)).ToList(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-
-        if (user is null)
+        var account = await UserAccounts.LoadAsync(db, id, cancellationToken);
+        if (account is not null)
         {
-            return null;
+            cache.Keep(id, account, generation);
         }
-        var account = new UserContextCache.Account(new UserContext(user.Id, user.Email ?? "", user.DisplayName, user.OrganisationId,
-            user.OrganisationName, user.OrganisationKind, user.Roles, user.Programmes)
-        {
-            TwoFactorEnabled = user.TwoFactorEnabled,
-            TwoFactorExempt = user.TwoFactorExempt,
-        }, user.SecurityStamp);
-        cache.Keep(id, account, generation);
         return account;
     }
 
@@ -181,4 +156,39 @@ public static class SessionValidation
 public sealed class EmptyAccountCache() : AfterSave(e => e is User or IdentityUserRole<Guid> or UserProgramme or Organisation or Programme)
 {
     protected override void Saved(DbContext context) => context.AppService<UserContextCache>()?.Changed();
+}
+
+/// <summary>An active account as a <see cref="UserContext"/>: for requests, and for jobs that act on a user's behalf.</summary>
+public static class UserAccounts
+{
+    public static async Task<UserContextCache.Account?> LoadAsync(TrajetDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id && u.IsActive)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.SecurityStamp,
+                u.TwoFactorEnabled,
+                u.TwoFactorExempt,
+                u.OrganisationId,
+                OrganisationName = u.Organisation != null ? u.Organisation.Name : null,
+                OrganisationKind = u.Organisation != null ? (OrganisationKind?)u.Organisation.Kind : null,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                Programmes = u.Programmes.Select(p => new ProgrammeRef(p.ProgrammeId, p.Programme!.Slug, p.Programme.Name, p.Programme.Kind)).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        return user is null
+            ? null
+            : new UserContextCache.Account(new UserContext(user.Id, user.Email ?? "", user.DisplayName, user.OrganisationId,
+                user.OrganisationName, user.OrganisationKind, user.Roles, user.Programmes)
+            {
+                TwoFactorEnabled = user.TwoFactorEnabled,
+                TwoFactorExempt = user.TwoFactorExempt,
+            }, user.SecurityStamp);
+    }
 }

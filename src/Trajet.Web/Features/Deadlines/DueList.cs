@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Documents;
 
@@ -12,7 +13,24 @@ public enum DueKind { LegalDeadline, ActionDue, NoRecentContact, DocumentExpirin
 public static class DueList
 {
     /// <summary>One thing due; a legal deadline's <c>source</c> is its rule's default label, <c>sources</c> the label per language.</summary>
-    public sealed record Item(Guid CaseId, string CaseNumber, DueKind Kind, DateOnly? Due, string What, string? Source, LocalizedText? Sources = null);
+    public sealed record Item(Guid CaseId, string CaseNumber, DueKind Kind, DateOnly? Due, string What, string? Source, LocalizedText? Sources = null)
+    {
+        /// <summary>An expiring document's type: what a line says where its typed title may not go (e-mail, calendars).</summary>
+        [JsonIgnore]
+        public DocumentType? Document { get; init; }
+    }
+
+    /// <summary>
+    /// The item without anything typed by a person (an action's wording, a document's title), which may name someone:
+    /// for lines that leave Trajet, as digests and calendar feeds do.
+    /// </summary>
+    public static string Describe(Item item, IStringLocalizer l) => item.Kind switch
+    {
+        DueKind.LegalDeadline => $"{l["due-" + item.Kind]}: {l["legal-" + item.What]}",
+        DueKind.DocumentExpiring when item.Document is { } type => $"{l["due-" + item.Kind]}: {l["document-" + type]}",
+        DueKind.NoRecentContact => $"{l["due-" + item.Kind]}: {l["no contact for a while"]}",
+        _ => l["due-" + item.Kind],
+    };
 
     public sealed record Settings(int HorizonDays, int NoContactDays)
     {
@@ -59,7 +77,7 @@ public static class DueList
             .Select(d => (d.CaseId, d.Number, d.Type, d.Title, Until: validity.ValidUntil(d.Type, d.IssueDate, d.ExpiryDate)))
             .Where(d => d.Until >= recent && d.Until <= horizon);
 
-        return documents.Select(d => new Item(d.CaseId, d.Number, DueKind.DocumentExpiring, d.Until, d.Title, null))
+        return documents.Select(d => new Item(d.CaseId, d.Number, DueKind.DocumentExpiring, d.Until, d.Title, null) { Document = d.Type })
             .Concat(legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource, e.DeadlineSources)))
             .Concat(actions.Select(a => new Item(a.CaseId, a.Number, DueKind.ActionDue, a.DueDate, a.Description, null)))
             .Concat(quiet.Select(c => new Item(c.Id, c.Number, DueKind.NoRecentContact, c.Since!.Value.AddDays(settings.NoContactDays), "no-recent-contact", null)))
