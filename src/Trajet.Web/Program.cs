@@ -13,7 +13,9 @@ using Trajet.Web.Features.Operations;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Privacy;
+using Trajet.Web.Features.Reminders;
 using Trajet.Web.Features.Reports;
+using Trajet.Web.Infrastructure.Jobs;
 
 // `backup <file>` and `restore <file>` run instead of the web app (README, "Backups")
 if (BackupCommands.IsCommand(args))
@@ -46,6 +48,8 @@ builder.Services.AddTrajetHealth();
 builder.Services.AddTrajetDocuments(builder.Configuration);
 builder.Services.AddTrajetAudit();
 builder.Services.AddTrajetSubjectRights();
+builder.Services.AddTrajetReminders();
+builder.Services.AddTrajetJobs();
 
 // Clock (tests replace it)
 builder.Services.AddSingleton(TimeProvider.System);
@@ -54,6 +58,12 @@ var app = builder.Build();
 
 // Schema upgrade, fixed roles, and the demo when asked for
 await app.PrepareDatabaseAsync();
+
+// `send-reminders` sends the day's reminders now and exits (for cron, operators and tests)
+if (args is [SendReminders.Command, ..])
+{
+    return await SendReminders.RunCommandAsync(app.Services);
+}
 
 // Pipeline
 app.UseAppClock();

@@ -10,6 +10,8 @@ using Trajet.Web.Features.LegalEvents;
 using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Partners;
 using Trajet.Web.Features.Privacy;
+using Trajet.Web.Features.Reminders;
+using Trajet.Web.Infrastructure.Jobs;
 
 namespace Trajet.Web.Data;
 
@@ -65,6 +67,9 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<PathwayDecision> PathwayDecisions => Set<PathwayDecision>();
     public DbSet<CoachingFile> CoachingFiles => Set<CoachingFile>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<ReminderPreference> ReminderPreferences => Set<ReminderPreference>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -40,6 +40,8 @@ public class TrajetApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Demo:Seed"] = "false",
             ["RateLimits:LoginPerMinute"] = "100000",
             ["RateLimits:LoginPerAccountPerMinute"] = "100000",
+            // Tests run a job when they mean to (ScheduledJobs.RunIfDueAsync, send-reminders), not every minute.
+            ["Jobs:Enabled"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

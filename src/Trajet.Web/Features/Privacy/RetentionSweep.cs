@@ -1,4 +1,5 @@
 using Trajet.Web.Features.Documents;
+using Trajet.Web.Infrastructure.Jobs;
 
 namespace Trajet.Web.Features.Privacy;
 
@@ -43,40 +44,19 @@ public static class RetentionSweep
     }
 }
 
-/// <summary>Runs <see cref="RetentionSweep"/> a minute after start-up, then daily.</summary>
-public sealed class RetentionService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
+/// <summary>Runs <see cref="RetentionSweep"/> daily, on one instance (<see cref="ScheduledJobs"/>).</summary>
+public sealed class RetentionJob : IScheduledJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "retention";
+    public TimeSpan Every => TimeSpan.FromDays(1);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        var months = configuration.GetValue<int>(RetentionSweep.Setting);
-        if (months <= 0)
+        var months = services.GetRequiredService<IConfiguration>().GetValue<int>(RetentionSweep.Setting);
+        var erased = await RetentionSweep.RunAsync(services.GetRequiredService<IServiceScopeFactory>(), months, services.GetRequiredService<TimeProvider>().Today(), ct);
+        if (erased > 0)
         {
-            return;
-        }
-        try
-        {
-            await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
-            using var daily = new PeriodicTimer(TimeSpan.FromDays(1), clock);
-            do
-            {
-                try
-                {
-                    var erased = await RetentionSweep.RunAsync(scopes, months, clock.Today(), stoppingToken);
-                    if (erased > 0)
-                    {
-                        logger.LogInformation("Retention: erased {Count} cases closed more than {Months} months ago", erased, months);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Tomorrow's run tries again; the server keeps serving.
-                    logger.LogError(e, "Retention sweep failed");
-                }
-            }
-            while (await daily.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            services.GetRequiredService<ILogger<RetentionJob>>().LogInformation("Retention: erased {Count} cases closed more than {Months} months ago", erased, months);
         }
     }
 }

@@ -10,7 +10,7 @@ public static class SubjectRightsApi
     public sealed record ErasedDto(Guid MemberId, DateOnly ErasedOn, bool CaseErased);
 
     public static IServiceCollection AddTrajetSubjectRights(this IServiceCollection services) =>
-        services.AddHostedService<RetentionService>().AddSingleton<IPartnerConsent, PartnerSharingConsent>();
+        services.AddSingleton<Infrastructure.Jobs.IScheduledJob, RetentionJob>().AddSingleton<IPartnerConsent, PartnerSharingConsent>();
 
     public static void MapSubjectRightsApi(this WebApplication app)
     {
