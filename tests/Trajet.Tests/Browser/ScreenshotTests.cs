@@ -4,7 +4,7 @@ namespace Trajet.Tests.Browser;
 public sealed class ScreenshotTests(BrowserFixture browser)
 {
     // For people to look at: what each page looks like on a phone and on a desktop.
-    private static readonly string Folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public static readonly string Folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     [Theory]
     [MemberData(nameof(Screen.Names), MemberType = typeof(Screen))]

@@ -83,7 +83,9 @@ public static class ReminderMail
                 }
                 html.Append("</ul>");
             }
-            html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"color:#555;font-size:.9em\">{E(footer)}</p></body></html>");
+            var footerHtml = E(l["You receive this e-mail because reminders are on in your Trajet account. To change their hour or turn them off: {0}"])
+                .Replace("{0}", $"<a href=\"{E(settingsLink)}\">{E(settingsLink)}</a>", StringComparison.Ordinal);
+            html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"color:#555;font-size:.9em\">{footerHtml}</p></body></html>");
             return new Content(subject, text.ToString(), html.ToString());
         }
         finally

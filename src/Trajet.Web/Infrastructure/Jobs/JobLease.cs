@@ -13,8 +13,11 @@ public sealed class JobLease
     public DateTime Until { get; set; }
     public DateTime? LastRunAt { get; set; }
 
-    /// <summary>True when <paramref name="holder"/> now holds the job's lease until <paramref name="now"/> + <paramref name="length"/>.</summary>
-    public static async Task<bool> TryTakeAsync(TrajetDbContext db, string name, string holder, DateTime now, TimeSpan length, CancellationToken ct)
+    /// <summary>
+    /// True when <paramref name="holder"/> now holds the job's lease until <paramref name="now"/> + <paramref name="length"/>:
+    /// nobody else holds it, and the job has not run since <paramref name="lastRunBefore"/>.
+    /// </summary>
+    public static async Task<bool> TryTakeAsync(TrajetDbContext db, string name, string holder, DateTime now, TimeSpan length, DateTime lastRunBefore, CancellationToken ct)
     {
         if (!await db.JobLeases.AnyAsync(j => j.Name == name, ct))
         {
@@ -30,7 +33,7 @@ public sealed class JobLease
             db.ChangeTracker.Clear();
         }
         var until = now + length;
-        return await db.JobLeases.Where(j => j.Name == name && (j.Until < now || j.Holder == holder))
+        return await db.JobLeases.Where(j => j.Name == name && (j.Until < now || j.Holder == holder) && (j.LastRunAt == null || j.LastRunAt <= lastRunBefore))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Holder, holder).SetProperty(j => j.Until, until), ct) == 1;
     }
 

@@ -52,7 +52,7 @@ public sealed class ScheduledJobs(IServiceScopeFactory scopes, IEnumerable<ISche
             var db = scope.ServiceProvider.GetRequiredService<TrajetDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
             var last = await db.JobLeases.Where(j => j.Name == job.Name).Select(j => j.LastRunAt).FirstOrDefaultAsync(ct);
-            if (last + job.Every > now || !await JobLease.TryTakeAsync(db, job.Name, holder, now, LeaseLength, ct))
+            if (last + job.Every > now || !await JobLease.TryTakeAsync(db, job.Name, holder, now, LeaseLength, now - job.Every, ct))
             {
                 return false;
             }
