@@ -40,5 +40,15 @@ public sealed class ReminderJob : IScheduledJob
     public string Name => "reminders";
     public TimeSpan Every => TimeSpan.FromMinutes(5);
 
-    public Task RunAsync(IServiceProvider services, CancellationToken ct) => SendReminders.RunAsync(services, whateverTheHour: false, ct);
+    /// <summary>Sent and given-up mails are kept this long (their keys keep a day's run from sending twice), then removed.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await SendReminders.RunAsync(services, whateverTheHour: false, ct);
+        var before = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - KeptFor;
+        await services.GetRequiredService<TrajetDbContext>().OutgoingMails
+            .Where(m => (m.Status == MailStatus.Sent || m.Status == MailStatus.Abandoned) && m.NextAttemptAt < before)
+            .ExecuteDeleteAsync(ct);
+    }
 }

@@ -209,6 +209,23 @@ public abstract class ReminderTests(MailedAppFixture fixture)
     }
 
     [Fact]
+    public async Task ReminderJob_RemovesMailsSentLongAgo_AndKeepsTodays()
+    {
+        var team = await TeamWithDeadlinesAsync();
+        await app.SendAsync();
+        var old = new OutgoingMail { Key = $"digest:{Guid.NewGuid():N}:2026-01-01", To = "someone@ngo.test", Subject = "Old", Status = MailStatus.Sent, NextAttemptAt = DateTime.UtcNow.AddDays(-40) };
+        await app.WithDbAsync(async (db, _) => { db.OutgoingMails.Add(old); return await db.SaveChangesAsync(); });
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await new ReminderJob().RunAsync(scope.ServiceProvider, CancellationToken.None);
+        }
+
+        Assert.False(await app.WithDbAsync((db, _) => db.OutgoingMails.AnyAsync(m => m.Id == old.Id)));
+        Assert.True(await app.WithDbAsync((db, _) => db.OutgoingMails.AnyAsync(m => m.UserId == team.ManagerId && m.Status == MailStatus.Sent)));
+    }
+
+    [Fact]
     public async Task SendReminders_IsACommandOfTheApp()
     {
         var team = await TeamWithDeadlinesAsync();
