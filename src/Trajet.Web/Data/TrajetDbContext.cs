@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Audit;
+using Trajet.Web.Features.Calendar;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Imports;
@@ -65,6 +66,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<PathwayDecision> PathwayDecisions => Set<PathwayDecision>();
     public DbSet<CoachingFile> CoachingFiles => Set<CoachingFile>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
