@@ -19,16 +19,29 @@ public static class CreateFeed
         var (token, hash) = DeviceToken.New();
         var language = LanguageOf(CultureInfo.CurrentUICulture);
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == user.Id, ct);
-        if (feed is null)
+        if (feed is not null)
+        {
+            await ReplaceAsync(db, feed, hash, language, now, ct);
+            return new Created(token);
+        }
+        try
         {
             db.CalendarFeeds.Add(new CalendarFeed { UserId = user.Id, TokenHash = hash, Language = language, CreatedAt = now });
+            await db.SaveChangesAsync(ct);
         }
-        else
+        catch (DbUpdateException)
         {
-            (feed.TokenHash, feed.Language, feed.CreatedAt) = (hash, language, now);
+            // Two first links made at once (a double click): the other one's row is saved now, and this one replaces it.
+            db.ChangeTracker.Clear();
+            await ReplaceAsync(db, await db.CalendarFeeds.SingleAsync(f => f.UserId == user.Id, ct), hash, language, now, ct);
         }
-        await db.SaveChangesAsync(ct);
         return new Created(token);
+    }
+
+    private static async Task ReplaceAsync(TrajetDbContext db, CalendarFeed feed, string hash, string language, DateTime now, CancellationToken ct)
+    {
+        (feed.TokenHash, feed.Language, feed.CreatedAt) = (hash, language, now);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The request's language, one Trajet speaks (English otherwise).</summary>
