@@ -1,5 +1,6 @@
 using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Audit;
+using Trajet.Web.Features.Calendar;
 using Trajet.Web.Features.CaseFile;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Deadlines;
@@ -93,6 +94,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapTrajetHealth();
 app.MapAuthApi();
 app.MapMeApi();
+app.MapCalendarApi();
 app.MapCasesApi();
 app.MapImportsApi();
 app.MapInstrumentsApi();

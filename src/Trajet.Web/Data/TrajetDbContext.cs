@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Trajet.Web.Features.ActionPlans;
 using Trajet.Web.Features.Audit;
+using Trajet.Web.Features.Calendar;
 using Trajet.Web.Features.Coaching;
 using Trajet.Web.Features.Documents;
 using Trajet.Web.Features.Imports;
@@ -70,6 +71,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<ReminderPreference> ReminderPreferences => Set<ReminderPreference>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -17,6 +17,12 @@ public static class RateLimits
     /// </summary>
     public const string Reports = "reports";
 
+    /// <summary>
+    /// Calendar feeds, read without signing in: at most four built at once, the others queued. Per client address would
+    /// throttle everyone behind one calendar service (Google's, Microsoft's); guessing a feed's 256-bit secret is hopeless anyway.
+    /// </summary>
+    public const string CalendarFeeds = "calendar-feeds";
+
     /// <summary>How long a throttled person waits, for the status page that tells them.</summary>
     public const string RetryAfterItem = "trajet:retry-after";
 
@@ -43,6 +49,12 @@ public static class RateLimits
             o.AddConcurrencyLimiter(Reports, c =>
             {
                 c.PermitLimit = 2;
+                c.QueueLimit = 256;
+                c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
+            o.AddConcurrencyLimiter(CalendarFeeds, c =>
+            {
+                c.PermitLimit = 4;
                 c.QueueLimit = 256;
                 c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });

@@ -67,6 +67,7 @@ public sealed record Screen(string Name, string? Email, Func<BrowserFixture, Tas
         new("this-phone", Outreach, Path("/Offline")),
         new("change-password", CaseManager, Path("/Accounts/ChangePassword")),
         new("two-factor", CaseManager, Path("/Accounts/TwoFactor")),
+        new("my-calendar", CaseManager, Path("/Calendar")),
         new("phone-registration", "coordinator@ngo.demo", Path("/Accounts/ThisPhone")),
         new("registered-phones", "coordinator@ngo.demo", Path("/Accounts/Phones")),
         new("enrol-authenticator", null, Path("/Accounts/EnrolAuthenticator"), Prepare: PasswordOnly(Roles.Coordinator, twoFactor: false, "/Accounts/EnrolAuthenticator")),

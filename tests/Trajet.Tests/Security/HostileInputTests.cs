@@ -64,6 +64,8 @@ public abstract partial class HostileInputTests(TrajetApp app)
         .. ProgrammeRecords.Routes.Select(r => (r.Prefix, r.Parameter, (Func<Own, string>)(o => r.Value(o.Coaching, o.Outreach)))),
         ("/openapi/", "documentName", _ => "v1"),
         ("/api/", "path", _ => "no-such-endpoint"),
+        // A calendar feed's secret: one that has the right shape but was never handed out.
+        ("/calendar/", "token", _ => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
     ];
 
     /// <summary>Write endpoints not walked, each with its reason.</summary>
@@ -465,6 +467,21 @@ public abstract partial class HostileInputTests(TrajetApp app)
             Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         }
         Assert.Equal(ScriptTag, await app.WithDbAsync((db, _) => db.Members.Where(m => m.CaseId == caseId).Select(m => m.LastName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task CalendarFeed_WithAnUnknownOrHostileSecret_Answers404_Not500()
+    {
+        var own = await OwnAsync();
+        var feed = (await EndpointCatalog.AllAsync(app)).Single(r => r.Pattern == "/calendar/{token}.ics");
+        using var anonymous = app.CreateClient();
+        var urls = Payloads.Select(p => feed.Pattern.Replace("{token}", Uri.EscapeDataString(p), StringComparison.Ordinal)).Prepend(FillRoute(feed, own));
+
+        foreach (var url in urls)
+        {
+            using var response = await anonymous.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {url} answered {(int)response.StatusCode}");
+        }
     }
 
     [Fact]

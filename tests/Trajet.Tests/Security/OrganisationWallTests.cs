@@ -59,6 +59,8 @@ public abstract class OrganisationWallTests(TrajetApp app)
         // Not records: the OpenAPI document's name, and the catch-all that answers unknown /api routes.
         ("/openapi/", "documentName", _ => "v1", false),
         ("/api/", "path", _ => "no-such-endpoint", false),
+        // A calendar feed's secret of the right shape that was never handed out: the feed of nobody, a 404.
+        ("/calendar/", "token", _ => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), false),
     ];
 
     /// <summary>Routes that hold no record of anyone, reached before sign-in; still walked, and still checked for leaks.</summary>
@@ -68,6 +70,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
         "/api/auth/login", "/api/auth/refresh", "/api/auth/confirmEmail", "/api/auth/register", "/api/auth/forgotPassword",
         "/api/auth/resetPassword", "/api/auth/resendConfirmationEmail",
         "/api/offline/status", // whether a phone's key is still good: answers yes or no about an unguessable key id
+        "/calendar/{token}.ics", // a calendar app reads the feed without signing in: the unguessable secret is the credential
     ];
 
     /// <summary>Requests the walk does not send, each with its reason.</summary>

@@ -18,6 +18,10 @@ public static class DueList
         /// <summary>An expiring document's type: what a line says where its typed title may not go (e-mail, calendars).</summary>
         [JsonIgnore]
         public DocumentType? Document { get; init; }
+
+        /// <summary>The record the item comes from (legal event, action, document; the case when quiet): a stable id for calendars.</summary>
+        [JsonIgnore]
+        public Guid SourceId { get; init; }
     }
 
     /// <summary>
@@ -49,10 +53,10 @@ public static class DueList
         var recent = today.AddDays(-7);
 
         var legal = await db.LegalEvents.AsNoTracking().Where(e => e.Deadline != null && e.Deadline >= recent && e.Deadline <= horizon && cases.Any(c => c.Id == e.CaseId))
-            .Select(e => new { e.CaseId, Number = cases.Where(c => c.Id == e.CaseId).Select(c => c.Number).First(), e.Deadline, e.Type, e.DeadlineSource, e.DeadlineSources })
+            .Select(e => new { e.Id, e.CaseId, Number = cases.Where(c => c.Id == e.CaseId).Select(c => c.Number).First(), e.Deadline, e.Type, e.DeadlineSource, e.DeadlineSources })
             .ToListAsync(ct);
         var actions = await db.PlanActions.Where(a => a.Status == ActionStatus.Open && a.DueDate != null && a.DueDate <= horizon && cases.Any(c => c.Id == a.CaseId))
-            .Select(a => new { a.CaseId, Number = cases.Where(c => c.Id == a.CaseId).Select(c => c.Number).First(), a.DueDate, a.Description })
+            .Select(a => new { a.Id, a.CaseId, Number = cases.Where(c => c.Id == a.CaseId).Select(c => c.Number).First(), a.DueDate, a.Description })
             .ToListAsync(ct);
         var quietSince = today.AddDays(-settings.NoContactDays);
         var quiet = await cases.Where(c => c.Status == CaseStatus.Active || c.Status == CaseStatus.Admitted)
@@ -72,15 +76,15 @@ public static class DueList
         var longest = Enum.GetValues<DocumentType>().Max(t => validity.MonthsFor(t) ?? 0);
         var documents = (await db.CaseDocuments
                 .Where(d => cases.Any(c => c.Id == d.CaseId) && (d.ExpiryDate != null ? d.ExpiryDate >= recent && d.ExpiryDate <= horizon : d.IssueDate >= recent.AddMonths(-longest)))
-                .Select(d => new { d.CaseId, Number = cases.Where(c => c.Id == d.CaseId).Select(c => c.Number).First(), d.Type, d.Title, d.IssueDate, d.ExpiryDate })
+                .Select(d => new { d.Id, d.CaseId, Number = cases.Where(c => c.Id == d.CaseId).Select(c => c.Number).First(), d.Type, d.Title, d.IssueDate, d.ExpiryDate })
                 .ToListAsync(ct))
-            .Select(d => (d.CaseId, d.Number, d.Type, d.Title, Until: validity.ValidUntil(d.Type, d.IssueDate, d.ExpiryDate)))
+            .Select(d => (d.Id, d.CaseId, d.Number, d.Type, d.Title, Until: validity.ValidUntil(d.Type, d.IssueDate, d.ExpiryDate)))
             .Where(d => d.Until >= recent && d.Until <= horizon);
 
-        return documents.Select(d => new Item(d.CaseId, d.Number, DueKind.DocumentExpiring, d.Until, d.Title, null) { Document = d.Type })
-            .Concat(legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource, e.DeadlineSources)))
-            .Concat(actions.Select(a => new Item(a.CaseId, a.Number, DueKind.ActionDue, a.DueDate, a.Description, null)))
-            .Concat(quiet.Select(c => new Item(c.Id, c.Number, DueKind.NoRecentContact, c.Since!.Value.AddDays(settings.NoContactDays), "no-recent-contact", null)))
+        return documents.Select(d => new Item(d.CaseId, d.Number, DueKind.DocumentExpiring, d.Until, d.Title, null) { Document = d.Type, SourceId = d.Id })
+            .Concat(legal.Select(e => new Item(e.CaseId, e.Number, DueKind.LegalDeadline, e.Deadline, e.Type.ToString(), e.DeadlineSource, e.DeadlineSources) { SourceId = e.Id }))
+            .Concat(actions.Select(a => new Item(a.CaseId, a.Number, DueKind.ActionDue, a.DueDate, a.Description, null) { SourceId = a.Id }))
+            .Concat(quiet.Select(c => new Item(c.Id, c.Number, DueKind.NoRecentContact, c.Since!.Value.AddDays(settings.NoContactDays), "no-recent-contact", null) { SourceId = c.Id }))
             .OrderBy(i => i.Due).ThenBy(i => i.CaseNumber)
             .ToList();
     }

@@ -226,6 +226,17 @@ public abstract class ReminderTests(MailedAppFixture fixture)
     }
 
     [Fact]
+    public async Task CalendarLink_StartsWithTheAddressPeopleOpenTrajetAt()
+    {
+        var team = await TeamWithDeadlinesAsync();
+
+        var created = await team.Manager.PostAsync("/api/me/calendar", null).Succeeded();
+        var url = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("url").GetString();
+
+        Assert.Matches("^https://trajet\\.ngo\\.test/calendar/[A-Za-z0-9_-]+\\.ics$", url);
+    }
+
+    [Fact]
     public async Task SendReminders_IsACommandOfTheApp()
     {
         var team = await TeamWithDeadlinesAsync();
