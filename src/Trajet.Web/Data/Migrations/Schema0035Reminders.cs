@@ -45,6 +45,7 @@ public sealed class Schema0035Reminders : Migration
             Enabled = t.Column<bool>(nullable: false),
             Hour = t.Column<int>(nullable: false),
             Language = t.Column<string>(maxLength: 5, nullable: false),
+            DoneOn = t.Column<DateOnly>(nullable: true),
         }, constraints: t =>
         {
             t.PrimaryKey("PK_ReminderPreferences", x => x.UserId);

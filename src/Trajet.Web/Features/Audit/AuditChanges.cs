@@ -13,7 +13,7 @@ public static class AuditChanges
     [
         typeof(AuditEntry), typeof(Role), typeof(PersonNameKey), typeof(IdentityUserClaim<Guid>),
         typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>), typeof(IdentityRoleClaim<Guid>), typeof(PersonKey), typeof(StartupTask), typeof(UserSession), typeof(IdempotentRequest), typeof(DeviceKey), typeof(Features.Imports.PendingImport),
-        typeof(Features.Reminders.OutgoingMail), typeof(Infrastructure.Jobs.JobLease),
+        typeof(Features.Reminders.OutgoingMail), typeof(Features.Reminders.ReminderPreference), typeof(Infrastructure.Jobs.JobLease),
     ];
 
     // Of an account, what matters: who it is, where, whether it may sign in, and that its password changed.

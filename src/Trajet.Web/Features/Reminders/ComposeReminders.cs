@@ -25,34 +25,51 @@ public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, 
         var today = DateOnly.FromDateTime(now.Date);
         var recipients = await RecipientsAsync(today, whateverTheHour ? 24 : now.Hour, ct);
         var written = 0;
-        foreach (var r in recipients.Where(r => !r.HasDigest))
+        // By batches, each marked done once written: a run that stops half-way starts again where it stopped.
+        foreach (var batch in recipients.Chunk(100))
         {
-            written += await DigestAsync(r, today, ct) ? 1 : 0;
+            foreach (var r in batch)
+            {
+                written += await DigestAsync(r, today, ct) ? 1 : 0;
+            }
+            written += await EscalateAsync(batch, today, ct);
+            await MarkDoneAsync(batch, today, ct);
         }
-        written += await EscalateAsync(recipients.Where(r => !r.HasEscalation).ToList(), today, ct);
         return written;
     }
 
-    private sealed record Recipient(Guid Id, string Email, string Language, bool HasDigest, bool HasEscalation);
+    private sealed record Recipient(Guid Id, string Email, string Language, Guid? OrganisationId);
 
-    /// <summary>Active workers of an organisation whose reminders are on and whose hour has come.</summary>
+    /// <summary>Active workers of an organisation whose reminders are on, whose hour has come, and not yet done today.</summary>
     private async Task<List<Recipient>> RecipientsAsync(DateOnly today, int hourNow, CancellationToken ct) =>
         (await db.Users.AsNoTracking()
             .Where(u => u.IsActive && u.OrganisationId != null && u.Email != null)
-            .Select(u => new
-            {
-                u.Id,
-                u.Email,
-                Preference = db.ReminderPreferences.FirstOrDefault(p => p.UserId == u.Id),
-                HasDigest = db.OutgoingMails.Any(m => m.UserId == u.Id && m.Day == today && m.Kind == MailKind.Digest),
-                HasEscalation = db.OutgoingMails.Any(m => m.UserId == u.Id && m.Day == today && m.Kind == MailKind.Escalation),
-            })
-            .Where(u => u.Preference == null || (u.Preference.Enabled && u.Preference.Hour <= hourNow))
-            .Where(u => !(u.HasDigest && u.HasEscalation))
+            .Select(u => new { u.Id, u.Email, u.OrganisationId, Preference = db.ReminderPreferences.FirstOrDefault(p => p.UserId == u.Id) })
+            .Where(u => u.Preference == null || (u.Preference.Enabled && u.Preference.Hour <= hourNow && (u.Preference.DoneOn == null || u.Preference.DoneOn < today)))
             .ToListAsync(ct))
         .Where(u => u.Preference is not null || ReminderPreference.DefaultHour <= hourNow)
-        .Select(u => new Recipient(u.Id, u.Email!, u.Preference?.Language ?? "en", u.HasDigest, u.HasEscalation))
+        .Select(u => new Recipient(u.Id, u.Email!, u.Preference?.Language ?? "en", u.OrganisationId))
         .ToList();
+
+    /// <summary>
+    /// Today's reminders of these people are written (or there was nothing to say): later runs today skip them, so the
+    /// job every five minutes does not compute everyone's deadlines again.
+    /// </summary>
+    private async Task MarkDoneAsync(IReadOnlyCollection<Recipient> batch, DateOnly today, CancellationToken ct)
+    {
+        var ids = batch.Select(r => r.Id).ToList();
+        var known = await db.ReminderPreferences.Where(p => ids.Contains(p.UserId)).Select(p => p.UserId).ToListAsync(ct);
+        await db.ReminderPreferences.Where(p => ids.Contains(p.UserId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.DoneOn, today), ct);
+        db.ReminderPreferences.AddRange(batch.Where(r => !known.Contains(r.Id)).Select(r => new ReminderPreference { UserId = r.Id, Language = r.Language, DoneOn = today }));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // another instance marked them first
+        }
+    }
 
     private async Task<bool> DigestAsync(Recipient r, DateOnly today, CancellationToken ct)
     {
@@ -78,7 +95,7 @@ public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, 
         return lines.Count > 0 && await WriteAsync(MailKind.Digest, r, user.OrganisationId, lines, today, ct);
     }
 
-    private async Task<int> EscalateAsync(List<Recipient> recipients, DateOnly today, CancellationToken ct)
+    private async Task<int> EscalateAsync(IReadOnlyCollection<Recipient> recipients, DateOnly today, CancellationToken ct)
     {
         if (recipients.Count == 0)
         {
@@ -115,8 +132,7 @@ public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, 
             var lines = InLanguage(r.Language, () => open.Where(o => mine.Contains(o.ProgrammeId))
                 .Select(o => new ReminderMail.Line(o.Deadline, o.Number, $"{l["due-" + DueKind.LegalDeadline]}: {l["legal-" + o.Type]}", smtp.Link($"/Cases/Details/{o.CaseId}")))
                 .ToList());
-            var organisation = await db.Users.Where(u => u.Id == r.Id).Select(u => u.OrganisationId).FirstAsync(ct);
-            written += lines.Count > 0 && await WriteAsync(MailKind.Escalation, r, organisation, lines, today, ct) ? 1 : 0;
+            written += lines.Count > 0 && await WriteAsync(MailKind.Escalation, r, r.OrganisationId, lines, today, ct) ? 1 : 0;
         }
         return written;
     }

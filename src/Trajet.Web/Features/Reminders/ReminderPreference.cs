@@ -13,6 +13,8 @@ public sealed class ReminderPreference
     public int Hour { get; set; } = DefaultHour;
     /// <summary>fr, nl or en: the language the worker last chose in Trajet.</summary>
     public string Language { get; set; } = "en";
+    /// <summary>The last day whose reminders were written for this person (or found empty).</summary>
+    public DateOnly? DoneOn { get; set; }
 }
 
 public sealed class ReminderPreferenceConfiguration : IEntityTypeConfiguration<ReminderPreference>
