@@ -19,7 +19,7 @@ public sealed class Schema0035Reminders : Migration
             UserId = t.Column<Guid>(nullable: true),
             OrganisationId = t.Column<Guid>(nullable: true),
             Day = t.Column<DateOnly>(nullable: true),
-            To = t.Column<string>(maxLength: 256, nullable: false),
+            To = t.Column<string>(nullable: false),
             Subject = t.Column<string>(maxLength: 300, nullable: false),
             Text = t.Column<string>(nullable: true),
             Html = t.Column<string>(nullable: true),

@@ -130,5 +130,5 @@ public static class CasesApi
 
     private static async Task<IResult> PutContact(Guid id, SaveContact.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
         (await db.WriteInCaseAsync(user, id, c => SaveContact.ExecuteAsync(db, c, input, clock.Today(), ct), ct))
-            .ToHttp(l, contact => TypedResults.Ok(contact is null ? new ContactDto(null, null, null, []) : ContactDto.From(contact)));
+            .ToHttp(l, contact => TypedResults.Ok(contact is null ? ContactDto.None : ContactDto.From(contact)));
 }

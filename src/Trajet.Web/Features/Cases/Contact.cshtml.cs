@@ -1,6 +1,6 @@
 namespace Trajet.Web.Features.Cases;
 
-/// <summary>The household's address and phone numbers, for those who visit them.</summary>
+/// <summary>The household's address, phone numbers and e-mail address, for those who visit or invite them.</summary>
 public sealed class ContactModel(CurrentUser current, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
     : CaseWritePage(current, db, l)
 {
@@ -16,7 +16,7 @@ public sealed class ContactModel(CurrentUser current, TrajetDbContext db, IStrin
             return NotFound();
         }
         var saved = await Db.HouseholdContacts.AsNoTracking().SingleOrDefaultAsync(c => c.CaseId == id, ct) is { } contact ? ContactDto.From(contact) : null;
-        Input = new() { Address = saved?.Address, AddressConfirmedOn = saved?.AddressConfirmedOn, Phone = saved?.Phone, OtherPhones = [.. saved?.OtherPhones ?? []] };
+        Input = new() { Address = saved?.Address, AddressConfirmedOn = saved?.AddressConfirmedOn, Phone = saved?.Phone, OtherPhones = [.. saved?.OtherPhones ?? []], Email = saved?.Email };
         return Page();
     }
 

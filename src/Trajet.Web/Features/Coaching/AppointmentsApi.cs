@@ -13,6 +13,8 @@ public static class AppointmentsApi
         group.MapPost("/{id:guid}/cancel", Cancel);
         group.MapPut("/{id:guid}/attendance", Attendance);
         group.MapGet("/{id:guid}/letter", Letter);
+        group.MapGet("/{id:guid}/letter/email", LetterEmail);
+        group.MapPost("/{id:guid}/letter/email", EmailLetter);
     }
 
     private static DateTime Now(TimeProvider clock) => clock.GetLocalNow().DateTime;
@@ -46,7 +48,7 @@ public static class AppointmentsApi
             }
             query = query.Where(a => a.CoachUserId == coachId);
         }
-        return TypedResults.Ok(await AgendaQuery.Project(db, query, user.SeesAggregatesOnly).ToListAsync(ct));
+        return TypedResults.Ok(await AgendaQuery.WithLetterEmailsAsync(db, await AgendaQuery.Project(db, query, user.SeesAggregatesOnly).ToListAsync(ct), ct));
     }
 
     private static async Task<IResult> Book(BookAppointment.Input input, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
@@ -59,9 +61,11 @@ public static class AppointmentsApi
         {
             return Failure.Invalid("invitation.language", BookAppointment.LetterLanguageMessage).ToHttp(l);
         }
-        return await (await db.WriteInCaseAsync(user, caseId, c => BookAppointment.ExecuteAsync(db, user, c, input, Now(clock), ct), ct))
+        return await (await db.WriteInCaseAsync(user, caseId, c => BookAppointment.ExecuteAsync(db, user, c, input, Now(clock), l, ct), ct))
             .ToHttpAsync(l, async booked => TypedResults.Created($"/api/appointments/{booked.Appointment.Id}",
-                await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == booked.Appointment.Id), false).SingleAsync(ct)));
+                (await AgendaQuery.Project(db, db.Appointments.Where(x => x.Id == booked.Appointment.Id), false).SingleAsync(ct))
+                    with
+                { LetterEmail = booked.Mail?.Status }));
     }
 
     private static async Task<IResult> Cancel(Guid id, CancelBody body, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
@@ -96,6 +100,33 @@ public static class AppointmentsApi
         var letter = invitation == Guid.Empty ? null : await Letters.LoadAsync(db, user, invitation, l, ct);
         return letter is null ? TypedResults.NotFound() : TypedResults.Ok(letter.Letter);
     }
+
+    /// <summary>The appointment's latest invitation, if the user may see it.</summary>
+    private static Task<Guid> InvitationOfAsync(TrajetDbContext db, UserContext user, Guid appointmentId, CancellationToken ct) =>
+        db.Invitations.Visible(user).Where(i => i.AppointmentId == appointmentId).OrderByDescending(i => i.CreatedAt).Select(i => i.Id).FirstOrDefaultAsync(ct);
+
+    private static async Task<Results<Ok<EmailInvitation.Sent>, NotFound>> LetterEmail(Guid id, UserContext user, TrajetDbContext db, CancellationToken ct)
+    {
+        var invitation = user.SeesAggregatesOnly ? null : await db.Invitations.Visible(user).AsNoTracking().Where(i => i.AppointmentId == id)
+            .OrderByDescending(i => i.CreatedAt).FirstOrDefaultAsync(ct);
+        return invitation is not null && await EmailInvitation.OfAsync(db, invitation.Id, ct) is { } mail
+            ? TypedResults.Ok(EmailInvitation.Sent.Of(invitation, mail))
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>202 when the letter is queued now, 200 when it already was (or went): the reminder job sends it.</summary>
+    private static async Task<IResult> EmailLetter(Guid id, UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
+    {
+        var invitation = await InvitationOfAsync(db, user, id, ct);
+        if (invitation == Guid.Empty)
+        {
+            return TypedResults.NotFound();
+        }
+        return (await EmailInvitation.ExecuteAsync(db, user, invitation, l, clock.Today(), ct)).ToHttp(l, queued =>
+            queued.IsNew
+                ? TypedResults.Accepted($"/api/appointments/{id}/letter/email", EmailInvitation.Sent.Of(queued.Invitation, queued.Mail))
+                : TypedResults.Ok(EmailInvitation.Sent.Of(queued.Invitation, queued.Mail)));
+    }
 }
 
 /// <summary>An invitation's letter with what the coach needs around it (whether the person came).</summary>
@@ -111,13 +142,20 @@ public static class Letters
         {
             return null;
         }
+        return new Loaded(invitation, appointment, await ComposeAsync(db, invitation, appointment, appointment.Desk, l, ct));
+    }
+
+    /// <summary>The letter of an invitation, saved or about to be (booking e-mails it in the same transaction).</summary>
+    public static async Task<InvitationLetter.Letter> ComposeAsync(TrajetDbContext db, Invitation invitation, Appointment appointment, Desk? desk,
+        IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
         var number = await db.Cases.Where(c => c.Id == invitation.CaseId).Select(c => c.Number).SingleAsync(ct);
         // The names in the letter's language, whatever the coach's: a Dutch letter names the desk and the service in Dutch.
         var language = invitation.Language;
-        var place = appointment.Desk is { } desk ? desk.Names.For(language, desk.Name) : appointment.Place ?? "";
+        var place = desk is not null ? desk.Names.For(language, desk.Name) : appointment.Place ?? "";
         var facts = new InvitationLetter.Facts(language, invitation.Addressee, organisation.Names.For(language, organisation.Name), number, invitation.IssuedOn,
-            appointment.Date, appointment.Start, place, appointment.Desk?.Address, invitation.Contact);
-        return new Loaded(invitation, appointment, InvitationLetter.Compose(facts, l));
+            appointment.Date, appointment.Start, place, desk?.Address, invitation.Contact);
+        return InvitationLetter.Compose(facts, l);
     }
 }

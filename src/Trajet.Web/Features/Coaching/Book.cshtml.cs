@@ -79,7 +79,7 @@ public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         {
             return Page();
         }
-        return (await BookAppointment.ExecuteAsync(db, user, @case, Input, Now, ct)).ToPage(this, l, booked => booked.Invitation is { } invitation
+        return (await BookAppointment.ExecuteAsync(db, user, @case, Input, Now, l, ct)).ToPage(this, l, booked => booked.Invitation is { } invitation
             ? RedirectToPage("Letter", new { id = invitation.Id })
             : RedirectToPage(new { id, notice = "booked" }));
     }
@@ -121,7 +121,7 @@ public sealed class BookModel(TrajetDbContext db, IStringLocalizer<SharedResourc
         Coaches = (await BookAppointment.Coaches(db, @case.OrganisationId, @case.ProgrammeId).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
         Desks = (await DesksApi.VisibleAsync(db, user, ct)).Where(d => d.ProgrammeId == @case.ProgrammeId).ToList();
-        Appointments = await AgendaQuery.Project(db, db.Appointments.Where(a => a.CaseId == id), false).ToListAsync(ct);
+        Appointments = await AgendaQuery.WithLetterEmailsAsync(db, await AgendaQuery.Project(db, db.Appointments.Where(a => a.CaseId == id), false).ToListAsync(ct), ct);
         Pathway = (await PathwayHistory.OfAsync(db, id, ct)).FirstOrDefault();
         return @case;
     }

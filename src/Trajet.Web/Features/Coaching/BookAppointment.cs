@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json.Serialization;
 using Npgsql;
+using Trajet.Web.Features.Reminders;
 
 namespace Trajet.Web.Features.Coaching;
 
@@ -34,9 +35,12 @@ public static class BookAppointment
         public string? Language { get; init; }
         public string? Addressee { get; init; }
         public string? Contact { get; init; }
+        /// <summary>Also e-mail the letter to the person's own address (they gave one and agreed to it).</summary>
+        public bool? Email { get; init; }
     }
 
-    public sealed record Booked(Appointment Appointment, Invitation? Invitation);
+    /// <param name="Mail">The letter's e-mail, queued with the booking when asked for.</param>
+    public sealed record Booked(Appointment Appointment, Invitation? Invitation, OutgoingMail? Mail);
 
     /// <summary>The coaches who may take an appointment of the case: active users of its organisation working in its programme, or its coordinators.</summary>
     public static IQueryable<User> Coaches(TrajetDbContext db, Guid organisationId, Guid programmeId) =>
@@ -44,7 +48,8 @@ public static class BookAppointment
             && (u.Programmes.Any(p => p.ProgrammeId == programmeId)
                 || db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Coordinator))));
 
-    public static async Task<Result<Booked>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateTime now, CancellationToken ct)
+    public static async Task<Result<Booked>> ExecuteAsync(TrajetDbContext db, UserContext user, Case @case, Input input, DateTime now,
+        IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var coachId = input.CoachUserId ?? user.Id;
@@ -112,6 +117,20 @@ public static class BookAppointment
         {
             errors.Add(new("invitation.contact", "At most 300 characters."));
         }
+        string? emailTo = null;
+        if (invited.Email == true)
+        {
+            var (email, consented) = await EmailInvitation.RecipientAsync(db, @case.Id, DateOnly.FromDateTime(now), ct);
+            if (letter is null)
+            {
+                errors.Add(new("invitation.email", "Choose the letter's language to e-mail it."));
+            }
+            else if (InvitationMail.Refusal(email, consented, AppointmentStatus.Booked) is { } refusal)
+            {
+                errors.Add(new("invitation.email", refusal));
+            }
+            emailTo = email;
+        }
         if (errors.Count > 0)
         {
             return Failure.Invalid(errors);
@@ -154,16 +173,21 @@ public static class BookAppointment
                 return Failure.Invalid("start", "The coach already has an appointment at that time: choose another time or another coach.");
             }
             db.Appointments.Add(appointment);
+            OutgoingMail? mail = null;
             if (invitation is not null)
             {
                 db.Invitations.Add(invitation);
+                if (emailTo is not null)
+                {
+                    mail = await EmailInvitation.AddAsync(db, invitation, appointment, desk, emailTo, l, ct);
+                }
             }
             if (desk is not null)
             {
                 await CoachingFiles.FollowAtDeskAsync(db, @case.Id, desk.Id, ct);
             }
             await db.SaveChangesAsync(ct);
-            return new Booked(appointment, invitation);
+            return new Booked(appointment, invitation, mail);
         }, ct);
     }
 

@@ -61,6 +61,9 @@ public static class AgendaQuery
         Guid? DeskId, string? Desk, string? Place, AppointmentKind Kind, BookedBy BookedBy, string? Purpose, AppointmentStatus Status,
         Guid? InvitationId, string? LetterLanguage, LocalizedText? DeskNames)
     {
+        /// <summary>How far the e-mail of the letter went, when it was asked for (filled by <see cref="WithLetterEmailsAsync"/>).</summary>
+        public Reminders.MailStatus? LetterEmail { get; init; }
+
         /// <summary>Where, in the reader's language: the desk's name, else the place typed.</summary>
         public string? WhereForUi() => Desk is null ? Place : DeskNames?.ForUi(Desk) ?? Desk;
     }
@@ -76,4 +79,16 @@ public static class AgendaQuery
             db.Invitations.Where(i => i.AppointmentId == a.Id).OrderByDescending(i => i.CreatedAt).Select(i => (Guid?)i.Id).FirstOrDefault(),
             db.Invitations.Where(i => i.AppointmentId == a.Id).OrderByDescending(i => i.CreatedAt).Select(i => i.Language).FirstOrDefault(),
             a.Desk != null ? new LocalizedText { Fr = a.Desk.Names.Fr, Nl = a.Desk.Names.Nl, En = a.Desk.Names.En } : null));
+
+    /// <summary>The items with how far each letter's e-mail went: one query over the outbox by the invitations' keys.</summary>
+    public static async Task<List<Item>> WithLetterEmailsAsync(TrajetDbContext db, List<Item> items, CancellationToken ct)
+    {
+        var keys = items.Where(i => i.InvitationId is not null).Select(i => InvitationMail.KeyOf(i.InvitationId!.Value)).ToList();
+        if (keys.Count == 0)
+        {
+            return items;
+        }
+        var statuses = await db.OutgoingMails.AsNoTracking().Where(m => keys.Contains(m.Key)).Select(m => new { m.Key, m.Status }).ToDictionaryAsync(m => m.Key, m => m.Status, ct);
+        return [.. items.Select(i => i.InvitationId is { } id && statuses.TryGetValue(InvitationMail.KeyOf(id), out var status) ? i with { LetterEmail = status } : i)];
+    }
 }

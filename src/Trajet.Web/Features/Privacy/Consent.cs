@@ -12,6 +12,8 @@ public enum ConsentPurpose
     CrossBorderExchange,
     /// <summary>Counting in the pseudonymised evaluation report.</summary>
     Evaluation,
+    /// <summary>Being sent invitation letters and reminders at the person's own e-mail address (Cases/HouseholdContact).</summary>
+    EmailReminders,
 }
 
 /// <summary>

@@ -12,7 +12,8 @@ public enum ErasureReason { SubjectRequest, Retention }
 /// The right to erasure, as pseudonymisation that keeps past reports' counts: the person's names, aliases, family
 /// links and conditions go, and the audit's sealed copies of them become unreadable (their key is deleted); what the
 /// reports count (role, gender, birth date, nationality, languages, arrival, legal stay, detention, the sheets' scores)
-/// stays. When no one of the household is left, the case's free text, documents, referrer and outreach identities go too.
+/// stays. When no one of the household is left, the case's free text (its contact details with the e-mail address
+/// among them), documents, referrer, the addresses its letters were e-mailed to, and outreach identities go too.
 /// </summary>
 public static class ErasePerson
 {
@@ -108,9 +109,20 @@ public static class ErasePerson
         {
             walkIn.Name = null;
         }
-        foreach (var invitation in await db.Invitations.Where(i => i.CaseId == c.Id).ToListAsync(ct))
+        var invitations = await db.Invitations.Where(i => i.CaseId == c.Id).ToListAsync(ct);
+        foreach (var invitation in invitations)
         {
             invitation.Addressee = Pseudonym;
+        }
+        // The letters e-mailed to the person: their address goes, and a letter not yet sent is not sent any more.
+        var mailKeys = invitations.Select(i => Coaching.InvitationMail.KeyOf(i.Id)).ToList();
+        foreach (var mail in await db.OutgoingMails.Where(m => mailKeys.Contains(m.Key)).ToListAsync(ct))
+        {
+            (mail.To, mail.Text, mail.Html, mail.LastError) = ("", null, null, null);
+            if (mail.Status != Reminders.MailStatus.Sent)
+            {
+                mail.Status = Reminders.MailStatus.Abandoned;
+            }
         }
 
         var people = await db.OutreachPeople.Where(p => p.CaseId == c.Id && p.ErasedOn == null).ToListAsync(ct);

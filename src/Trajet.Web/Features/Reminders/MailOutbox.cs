@@ -101,16 +101,18 @@ public sealed class MailOutbox(TrajetDbContext db, IConfiguration config, TimePr
             (mail.Status, mail.SentAt, mail.Text, mail.Html, mail.LastError) = (MailStatus.Sent, now, null, null, null);
             return;
         }
-        mail.LastError = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
+        // A server's refusal often quotes the recipient: the error is kept (and shown to administrators) without it.
+        var message = string.IsNullOrEmpty(mail.To) ? error.Message : error.Message.Replace(mail.To, "[recipient]", StringComparison.OrdinalIgnoreCase);
+        mail.LastError = message.Length > 1000 ? message[..1000] : message;
         if (mail.Attempts >= OutgoingMail.MaxAttempts)
         {
             (mail.Status, mail.Text, mail.Html) = (MailStatus.Abandoned, null, null);
-            logger.LogError(error, "Mail {Key} abandoned after {Attempts} attempts", mail.Key, mail.Attempts);
+            logger.LogError("Mail {Key} abandoned after {Attempts} attempts: {Error}", mail.Key, mail.Attempts, mail.LastError);
         }
         else
         {
             (mail.Status, mail.NextAttemptAt) = (MailStatus.Failed, now + RetryAfter(mail.Attempts));
-            logger.LogWarning("Mail {Key} not sent (attempt {Attempts}), tried again at {Next:u}: {Error}", mail.Key, mail.Attempts, mail.NextAttemptAt, error.Message);
+            logger.LogWarning("Mail {Key} not sent (attempt {Attempts}), tried again at {Next:u}: {Error}", mail.Key, mail.Attempts, mail.NextAttemptAt, mail.LastError);
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class OutgoingMail
     public DateOnly? Day { get; set; }
     public required string To { get; set; }
     public required string Subject { get; set; }
-    /// <summary>The bodies, encrypted at rest, and emptied once sent: the database keeps that a mail went, not what it said.</summary>
+    /// <summary>The bodies, encrypted at rest (as <see cref="To"/>), and emptied once sent: the database keeps that a mail went, not what it said.</summary>
     public string? Text { get; set; }
     public string? Html { get; set; }
     /// <summary>How many lines (deadlines, appointments) the mail listed: what the admin page and the audit count.</summary>
@@ -47,7 +47,8 @@ public sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgoin
         m.HasIndex(x => x.Key).IsUnique();
         m.HasIndex(x => new { x.Status, x.NextAttemptAt });
         m.HasIndex(x => new { x.UserId, x.Day });
-        m.Property(x => x.To).HasMaxLength(256);
+        // A person's own address (an invitation) is personal data like their phone.
+        m.Property(x => x.To).IsConfidential();
         m.Property(x => x.Subject).HasMaxLength(300);
         m.Property(x => x.Text).IsConfidential();
         m.Property(x => x.Html).IsConfidential();
