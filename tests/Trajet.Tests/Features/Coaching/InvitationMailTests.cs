@@ -84,8 +84,9 @@ public abstract class InvitationMailTests(MailedApp fixture)
 
     private static async Task<Guid> IdOf(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-    private static Task<List<OutgoingMail>> MailsToAsync(TrajetApp app, string address) =>
-        app.WithDbAsync((db, _) => db.OutgoingMails.AsNoTracking().Where(m => m.To == address).ToListAsync());
+    // The recipient is encrypted at rest: read the invitations, then compare their decrypted addresses.
+    private static async Task<List<OutgoingMail>> MailsToAsync(TrajetApp app, string address) =>
+        [.. (await app.WithDbAsync((db, _) => db.OutgoingMails.AsNoTracking().Where(m => m.Kind == MailKind.Invitation).ToListAsync())).Where(m => m.To == address)];
 
     private static async Task RunRemindersAsync(TrajetApp app)
     {
@@ -155,6 +156,9 @@ public abstract class InvitationMailTests(MailedApp fixture)
         var sent = Assert.Single(await MailsToAsync(App, p.Email));
         Assert.Equal(MailStatus.Sent, sent.Status);
         Assert.Null(sent.Text);
+        var recipient = await App.WithDbAsync((db, _) => db.Database
+            .SqlQueryRaw<string>("""SELECT "To" AS "Value" FROM "OutgoingMails" WHERE "Id" = {0}""", sent.Id).SingleAsync());
+        Assert.StartsWith("enc1:", recipient, StringComparison.Ordinal); // the outbox keeps the person's address encrypted too
 
         await RunRemindersAsync(App);
 
