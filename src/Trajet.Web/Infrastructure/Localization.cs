@@ -8,6 +8,39 @@ public static class Localization
 {
     public static readonly string[] Cultures = ["fr", "nl", "en"];
 
+    // A reader's culture: its texts, and its day and month names as written in Belgium (English: British).
+    private static readonly Dictionary<string, CultureInfo> Readers = new()
+    {
+        ["fr"] = CultureInfo.GetCultureInfo("fr-BE"),
+        ["nl"] = CultureInfo.GetCultureInfo("nl-BE"),
+        ["en"] = CultureInfo.GetCultureInfo("en-GB"),
+    };
+
+    /// <summary>The culture of a text written for a reader of <paramref name="language"/> (fr, nl, en; English otherwise).</summary>
+    public static CultureInfo ReaderCulture(string language) => Readers.GetValueOrDefault(language) ?? Readers["en"];
+
+    /// <summary>The language of <paramref name="culture"/> if Trajet speaks it, else English.</summary>
+    public static string LanguageOf(CultureInfo culture) =>
+        Cultures.Contains(culture.TwoLetterISOLanguageName) ? culture.TwoLetterISOLanguageName : "en";
+
+    /// <summary>
+    /// Writes a text for a reader of <paramref name="language"/> (a letter, a mail) whatever the language of the request:
+    /// the localizer reads the current UI culture, which is the reader's while <paramref name="write"/> runs.
+    /// </summary>
+    public static T InLanguage<T>(string language, Func<T> write)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = ReaderCulture(language);
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     public static IServiceCollection AddTrajetLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");

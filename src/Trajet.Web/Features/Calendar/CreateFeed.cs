@@ -17,7 +17,7 @@ public static class CreateFeed
             return Failure.NotFound;
         }
         var (token, hash) = DeviceToken.New();
-        var language = LanguageOf(CultureInfo.CurrentUICulture);
+        var language = Localization.LanguageOf(CultureInfo.CurrentUICulture);
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == user.Id, ct);
         if (feed is not null)
         {
@@ -43,8 +43,4 @@ public static class CreateFeed
         (feed.TokenHash, feed.Language, feed.CreatedAt) = (hash, language, now);
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>The request's language, one Trajet speaks (English otherwise).</summary>
-    public static string LanguageOf(CultureInfo culture) =>
-        Localization.Cultures.Contains(culture.TwoLetterISOLanguageName) ? culture.TwoLetterISOLanguageName : "en";
 }

@@ -14,26 +14,16 @@ public static class InvitationLetter
 
     public sealed record Letter(string Language, string Addressee, string Dated, string Subject, string Salutation, IReadOnlyList<string> Paragraphs, string Closing, string Signature);
 
-    // The reader's culture: its texts, and the day and month names of its dates as written in Belgium (English: British).
-    private static readonly Dictionary<string, CultureInfo> Cultures = new()
-    {
-        ["fr"] = CultureInfo.GetCultureInfo("fr-BE"),
-        ["nl"] = CultureInfo.GetCultureInfo("nl-BE"),
-        ["en"] = CultureInfo.GetCultureInfo("en-GB"),
-    };
-
-    public static bool IsSupported(string language) => Cultures.ContainsKey(language);
+    public static bool IsSupported(string language) => Localization.Cultures.Contains(language);
 
     /// <summary>"mercredi 2 décembre 2026", "woensdag 2 december 2026", "Wednesday 2 December 2026".</summary>
-    public static string LongDate(string language, DateOnly date) => date.ToString("dddd d MMMM yyyy", Cultures[language]);
+    public static string LongDate(string language, DateOnly date) => date.ToString("dddd d MMMM yyyy", Localization.ReaderCulture(language));
 
     public static Letter Compose(Facts f, IStringLocalizer<SharedResource> l)
     {
-        var culture = Cultures[f.Language];
-        // The localizer reads the current UI culture: the reader's while the letter is written, then the coach's again.
-        var coach = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
+        var culture = Localization.ReaderCulture(f.Language);
+        // In the reader's language, whatever the coach works in.
+        return Localization.InLanguage(f.Language, () =>
         {
             var place = string.IsNullOrWhiteSpace(f.Address) ? f.PlaceName : $"{f.PlaceName}, {f.Address}";
             var paragraphs = new List<string>
@@ -50,10 +40,6 @@ public static class InvitationLetter
             };
             return new Letter(f.Language, f.Addressee, LongDate(f.Language, f.IssuedOn), l["Invitation to an interview"], l["Dear Sir or Madam,"],
                 paragraphs, l["Yours faithfully,"], f.Organisation);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = coach;
-        }
+        });
     }
 }

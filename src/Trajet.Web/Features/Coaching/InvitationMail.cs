@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Trajet.Web.Features.Reminders;
 
@@ -39,16 +38,14 @@ public static class InvitationMail
         }
         text.AppendLine(letter.Closing).AppendLine(letter.Signature);
 
-        var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{E(letter.Language)}\"><head><meta charset=\"utf-8\"><title>{E(letter.Subject)}</title></head>")
-            .Append("<body style=\"font-family:system-ui,sans-serif;color:#1a1a1a;max-width:40em;margin:1em auto;padding:0 1em\">")
+        var html = MailHtml.Begin(letter.Language, letter.Subject)
             .Append(CultureInfo.InvariantCulture, $"<p>{E(letter.Signature)}</p><p>{E(letter.Addressee)}</p><p>{E(letter.Dated)}</p>")
             .Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:1.25em\">{E(letter.Subject)}</h1><p>{E(letter.Salutation)}</p>");
         foreach (var paragraph in letter.Paragraphs)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{E(paragraph)}</p>");
         }
-        html.Append(CultureInfo.InvariantCulture, $"<p>{E(letter.Closing)}</p><p>{E(letter.Signature)}</p></body></html>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(letter.Closing)}</p><p>{E(letter.Signature)}</p>{MailHtml.End}");
         return new Content(letter.Subject, text.ToString(), html.ToString());
     }
 
@@ -66,5 +63,5 @@ public static class InvitationMail
         NextAttemptAt = now,
     };
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => MailHtml.E(s);
 }

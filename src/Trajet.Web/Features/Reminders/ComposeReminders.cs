@@ -14,10 +14,12 @@ namespace Trajet.Web.Features.Reminders;
 /// </summary>
 public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, TimeProvider clock, DocumentValidity validity, IStringLocalizer<SharedResource> l)
 {
+    private readonly SmtpSettings smtp = SmtpSettings.Read(config);
+
     /// <param name="whateverTheHour">The command sends everyone's now; the daily job waits for each person's hour.</param>
     public async Task<int> RunAsync(bool whateverTheHour, CancellationToken ct)
     {
-        if (!SmtpSettings.Read(config).IsConfigured)
+        if (!smtp.IsConfigured)
         {
             return 0; // nothing piles up to be sent the day a mail server is configured
         }
@@ -77,9 +79,8 @@ public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, 
         {
             return false;
         }
-        var smtp = SmtpSettings.Read(config);
         var due = await DueList.BuildAsync(db, user, onlyMine: true, today, DueList.Settings.From(config), validity, ct);
-        var lines = InLanguage(r.Language, () => due.Where(i => i.Due is not null)
+        var lines = Localization.InLanguage(r.Language, () => due.Where(i => i.Due is not null)
             .Select(i => new ReminderMail.Line(i.Due!.Value, i.CaseNumber, DueList.Describe(i, l), smtp.Link($"/Cases/Details/{i.CaseId}")))
             .ToList());
         var tomorrow = today.AddDays(1);
@@ -88,9 +89,9 @@ public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, 
             .Select(a => new { a.CaseId, Number = db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.Number).First(), a.Start, a.End, Desk = a.Desk != null ? a.Desk.Name : null })
             .ToListAsync(ct);
         // The desk's name, never the free-text place: an interview elsewhere may be at the family's address.
-        lines.AddRange(InLanguage(r.Language, () => appointments.Select(a => new ReminderMail.Line(tomorrow, a.Number,
-            a.Desk is null ? string.Format(ReminderMail.CultureOf(r.Language), l["Appointment {0}–{1}"], a.Start.ToString("HH:mm"), a.End.ToString("HH:mm"))
-                : string.Format(ReminderMail.CultureOf(r.Language), l["Appointment {0}–{1}, {2}"], a.Start.ToString("HH:mm"), a.End.ToString("HH:mm"), a.Desk),
+        lines.AddRange(Localization.InLanguage(r.Language, () => appointments.Select(a => new ReminderMail.Line(tomorrow, a.Number,
+            a.Desk is null ? string.Format(Localization.ReaderCulture(r.Language), l["Appointment {0}–{1}"], a.Start.ToString("HH:mm"), a.End.ToString("HH:mm"))
+                : string.Format(Localization.ReaderCulture(r.Language), l["Appointment {0}–{1}, {2}"], a.Start.ToString("HH:mm"), a.End.ToString("HH:mm"), a.Desk),
             smtp.Link($"/Cases/Details/{a.CaseId}")))));
         return lines.Count > 0 && await WriteAsync(MailKind.Digest, r, user.OrganisationId, lines, today, ct);
     }
@@ -124,13 +125,13 @@ public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, 
         }
         var programmes = open.Select(o => o.ProgrammeId).Distinct().ToList();
         var members = await db.Set<UserProgramme>().Where(up => coordinators.Contains(up.UserId) && programmes.Contains(up.ProgrammeId)).ToListAsync(ct);
-        var smtp = SmtpSettings.Read(config);
         var written = 0;
         foreach (var r in recipients.Where(r => coordinators.Contains(r.Id)))
         {
             var mine = members.Where(m => m.UserId == r.Id).Select(m => m.ProgrammeId).ToHashSet();
-            var lines = InLanguage(r.Language, () => open.Where(o => mine.Contains(o.ProgrammeId))
-                .Select(o => new ReminderMail.Line(o.Deadline, o.Number, $"{l["due-" + DueKind.LegalDeadline]}: {l["legal-" + o.Type]}", smtp.Link($"/Cases/Details/{o.CaseId}")))
+            var lines = Localization.InLanguage(r.Language, () => open.Where(o => mine.Contains(o.ProgrammeId))
+                .Select(o => new ReminderMail.Line(o.Deadline, o.Number,
+                    DueList.Describe(new DueList.Item(o.CaseId, o.Number, DueKind.LegalDeadline, o.Deadline, o.Type.ToString(), null), l), smtp.Link($"/Cases/Details/{o.CaseId}")))
                 .ToList());
             written += lines.Count > 0 && await WriteAsync(MailKind.Escalation, r, r.OrganisationId, lines, today, ct) ? 1 : 0;
         }
@@ -139,7 +140,7 @@ public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, 
 
     private async Task<bool> WriteAsync(MailKind kind, Recipient r, Guid? organisationId, List<ReminderMail.Line> lines, DateOnly today, CancellationToken ct)
     {
-        var content = ReminderMail.Compose(kind, lines, today, r.Language, SmtpSettings.Read(config).Link("/Reminders/Settings"), l);
+        var content = ReminderMail.Compose(kind, lines, today, r.Language, smtp.Link("/Reminders/Settings"), l);
         var mail = new OutgoingMail
         {
             Key = $"{kind.ToString().ToLowerInvariant()}:{r.Id:N}:{today:yyyy-MM-dd}",
@@ -165,20 +166,6 @@ public sealed class ComposeReminders(TrajetDbContext db, IConfiguration config, 
             // Another run wrote the same mail first: it is sent once, by whoever sends the outbox.
             db.Entry(mail).State = EntityState.Detached;
             return false;
-        }
-    }
-
-    private static T InLanguage<T>(string language, Func<T> write)
-    {
-        var before = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = ReminderMail.CultureOf(language);
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = before;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Trajet.Web.Features.Reminders;
@@ -14,19 +13,10 @@ public static class ReminderMail
 
     public sealed record Content(string Subject, string Text, string Html);
 
-    private static readonly Dictionary<string, CultureInfo> Cultures = new()
-    {
-        ["fr"] = CultureInfo.GetCultureInfo("fr-BE"),
-        ["nl"] = CultureInfo.GetCultureInfo("nl-BE"),
-        ["en"] = CultureInfo.GetCultureInfo("en-GB"),
-    };
-
-    public static CultureInfo CultureOf(string language) => Cultures.GetValueOrDefault(language) ?? Cultures["en"];
-
     /// <summary>Days in order, overdue ones first under one heading; lines of a day by case number.</summary>
     public static IReadOnlyList<(string Heading, IReadOnlyList<Line> Lines)> Group(IEnumerable<Line> lines, DateOnly today, string language, IStringLocalizer l)
     {
-        var culture = CultureOf(language);
+        var culture = Localization.ReaderCulture(language);
         return lines.OrderBy(x => x.Day).ThenBy(x => x.CaseNumber, StringComparer.Ordinal)
             .GroupBy(x => x.Day < today ? today.AddDays(-1) : x.Day)
             .Select(g => (g.Key < today ? l["Past due"].Value
@@ -42,10 +32,8 @@ public static class ReminderMail
     /// </summary>
     public static Content Compose(MailKind kind, IReadOnlyList<Line> lines, DateOnly today, string language, string settingsLink, IStringLocalizer l)
     {
-        var before = CultureInfo.CurrentUICulture;
-        var culture = CultureOf(language);
-        CultureInfo.CurrentUICulture = culture;
-        try
+        var culture = Localization.ReaderCulture(language);
+        return Localization.InLanguage(language, () =>
         {
             var subject = kind == MailKind.Escalation
                 ? string.Format(culture, l["Trajet: {0} legal deadlines still open"], lines.Count)
@@ -69,9 +57,7 @@ public static class ReminderMail
             }
             text.AppendLine("--").AppendLine(footer);
 
-            var html = new StringBuilder()
-                .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{E(subject)}</title></head>")
-                .Append("<body style=\"font-family:system-ui,sans-serif;color:#1a1a1a;max-width:40em;margin:1em auto;padding:0 1em\">")
+            var html = MailHtml.Begin(language, subject)
                 .Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:1.25em\">{E(subject)}</h1><p>{E(intro)}</p>");
             foreach (var (heading, dayLines) in groups)
             {
@@ -85,14 +71,10 @@ public static class ReminderMail
             }
             var footerHtml = E(l["You receive this e-mail because reminders are on in your Trajet account. To change their hour or turn them off: {0}"])
                 .Replace("{0}", $"<a href=\"{E(settingsLink)}\">{E(settingsLink)}</a>", StringComparison.Ordinal);
-            html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"color:#555;font-size:.9em\">{footerHtml}</p></body></html>");
+            html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"color:#555;font-size:.9em\">{footerHtml}</p>{MailHtml.End}");
             return new Content(subject, text.ToString(), html.ToString());
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        });
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => MailHtml.E(s);
 }

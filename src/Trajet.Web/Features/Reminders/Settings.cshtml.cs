@@ -25,7 +25,7 @@ public sealed class SettingsModel(TrajetDbContext db, IConfiguration config, ISt
         }
         var preference = await db.ReminderPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == user.Id, ct);
         (Enabled, Hour, Language) = preference is null
-            ? (true, ReminderPreference.DefaultHour, CurrentLanguage)
+            ? (true, ReminderPreference.DefaultHour, Localization.LanguageOf(CultureInfo.CurrentUICulture))
             : (preference.Enabled, preference.Hour, preference.Language);
         Saved = saved;
         MailConfigured = SmtpSettings.Read(config).IsConfigured;
@@ -59,8 +59,6 @@ public sealed class SettingsModel(TrajetDbContext db, IConfiguration config, ISt
 
     /// <summary>Workers of an organisation; an evaluator reads no case, so is reminded of none.</summary>
     public static bool MayHaveReminders(UserContext user) => user.OrganisationId is not null && !user.SeesAggregatesOnly;
-
-    private static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var c && Localization.Cultures.Contains(c) ? c : "en";
 }
 
 public static class ReminderPreferences
