@@ -26,9 +26,8 @@ public static class CalendarApi
     public static string UrlOf(HttpRequest request, string token) => $"{Site(request)}/calendar/{token}.ics";
 
     private static string Site(HttpRequest request) =>
-        request.HttpContext.RequestServices.GetRequiredService<IConfiguration>()["App:BaseUrl"]?.TrimEnd('/') is { Length: > 0 } configured
-            ? configured
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        Reminders.SmtpSettings.ConfiguredBaseUrl(request.HttpContext.RequestServices.GetRequiredService<IConfiguration>())
+            ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static async Task<IResult> Create(UserContext user, TrajetDbContext db, HttpRequest request, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {

@@ -71,18 +71,20 @@ public sealed class MailOutbox(TrajetDbContext db, IConfiguration config, TimePr
         return new(sent, failed);
     }
 
+    /// <summary>Waiting, failed and waiting again, or claimed by an instance that never settled it: and its time has come.</summary>
+    private static System.Linq.Expressions.Expression<Func<OutgoingMail, bool>> DueAt(DateTime now) => m =>
+        (m.Status == MailStatus.Pending || m.Status == MailStatus.Failed || m.Status == MailStatus.Sending) && m.NextAttemptAt <= now;
+
     private async Task<List<OutgoingMail>> ClaimAsync(int count, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var candidates = await db.OutgoingMails.AsNoTracking()
-            .Where(m => (m.Status == MailStatus.Pending || m.Status == MailStatus.Failed || m.Status == MailStatus.Sending) && m.NextAttemptAt <= now)
+        var candidates = await db.OutgoingMails.AsNoTracking().Where(DueAt(now))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(count).ToListAsync(ct);
         var claimed = new List<Guid>();
         foreach (var id in candidates)
         {
             // Moving the next attempt past now is the claim: another instance's update finds nothing due.
-            var won = await db.OutgoingMails
-                .Where(m => m.Id == id && m.NextAttemptAt <= now && (m.Status == MailStatus.Pending || m.Status == MailStatus.Failed || m.Status == MailStatus.Sending))
+            var won = await db.OutgoingMails.Where(m => m.Id == id).Where(DueAt(now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Sending).SetProperty(m => m.NextAttemptAt, now + ClaimFor)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
             if (won == 1)

@@ -20,8 +20,11 @@ public sealed record SmtpSettings(string? Host, int Port, string? From, string? 
             : SmtpSecurity.StartTls;
         var port = config.GetValue<int?>("Smtp:Port") ?? (security == SmtpSecurity.Tls ? 465 : 587);
         return new(config["Smtp:Host"], port, config["Smtp:From"], config["Smtp:User"], config["Smtp:Password"], security,
-            (config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/'));
+            ConfiguredBaseUrl(config) ?? "http://localhost:5000");
     }
+
+    /// <summary><c>App:BaseUrl</c> without its trailing slash, when set: the address people open Trajet at.</summary>
+    public static string? ConfiguredBaseUrl(IConfiguration config) => config["App:BaseUrl"]?.TrimEnd('/') is { Length: > 0 } url ? url : null;
 
     public SecureSocketOptions SocketOptions => Security switch
     {
