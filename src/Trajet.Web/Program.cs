@@ -44,6 +44,7 @@ builder.Services.AddTrajetApi();
 builder.Services.AddTrajetCases();
 builder.Services.AddTrajetCoaching();
 builder.Services.AddTrajetRateLimits(builder.Configuration);
+builder.Services.AddTrajetProxies(builder.Configuration);
 builder.Services.AddTrajetHsts();
 builder.Services.AddTrajetHealth();
 builder.Services.AddTrajetDocuments(builder.Configuration);
@@ -66,7 +67,8 @@ if (args is [SendReminders.Command, ..])
     return await SendReminders.RunCommandAsync(app.Services);
 }
 
-// Pipeline
+// Pipeline (the client's address and scheme from a known proxy first: limits and cookies depend on them)
+app.UseForwardedHeaders();
 app.UseAppClock();
 app.UseTrajetProblems();
 app.UseHsts();
