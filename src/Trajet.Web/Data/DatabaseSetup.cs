@@ -13,10 +13,13 @@ public static class DatabaseSetup
 
     private static readonly SqliteDurability Durability = new();
 
-    /// <summary>Chooses the provider from <c>Database:Provider</c> (Sqlite by default, or Postgres).</summary>
+    /// <summary><c>Database:Provider</c>: Sqlite by default, or Postgres.</summary>
+    public static DatabaseProvider ProviderOf(IConfiguration configuration) => configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+
+    /// <summary>Chooses the provider from <c>Database:Provider</c>.</summary>
     public static IServiceCollection AddTrajetDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var provider = ProviderOf(configuration);
         var connectionString = configuration.GetConnectionString("Trajet");
         services.AddSingleton<ConfidentialText>();
 
