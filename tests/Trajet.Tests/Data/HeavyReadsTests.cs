@@ -361,12 +361,27 @@ public sealed class HeavyReadsOnAStandbyTests
 
     /// <summary>
     /// The standby: a copy of the primary as it is now (<c>CREATE DATABASE … TEMPLATE</c>, which needs the primary without
-    /// connections: the instance's idle ones are closed first and it opens new ones after), readable by a read-only login.
+    /// connections: the instance's idle ones are closed first and it opens new ones after; its cache listener is cut, and
+    /// reconnects a second later), readable by a read-only login.
     /// </summary>
     private static async Task CopyAsync(TrajetApp app, string standby, string role)
     {
-        NpgsqlConnection.ClearAllPools();
-        await ReadOnlyRole.ExecuteAsync(Postgres.Server, $"CREATE DATABASE {standby} TEMPLATE {new NpgsqlConnectionStringBuilder(app.ConnectionString).Database}");
+        var primary = new NpgsqlConnectionStringBuilder(app.ConnectionString).Database;
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ReadOnlyRole.ExecuteAsync(Postgres.Server,
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{primary}' AND application_name = 'Trajet cache signals'");
+            try
+            {
+                await ReadOnlyRole.ExecuteAsync(Postgres.Server, $"CREATE DATABASE {standby} TEMPLATE {primary}");
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+            {
+                // the listener came back between the two statements: cut it again
+            }
+        }
         await ReadOnlyRole.CreateAsync(role, standby);
     }
 }
