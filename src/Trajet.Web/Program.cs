@@ -26,9 +26,10 @@ if (BackupCommands.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Persistence and the keys that protect cookies and tokens (kept outside the database)
+// Persistence, the keys that protect cookies and tokens, and caches that every instance empties
 builder.Services.AddTrajetDatabase(builder.Configuration);
 builder.Services.AddTrajetKeyRing(builder.Configuration);
+builder.Services.AddTrajetSharedCaches(builder.Configuration);
 
 // Accounts, languages, pages and the JSON API
 builder.Services.AddHttpContextAccessor();
@@ -43,9 +44,10 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetView
 builder.Services.AddTrajetApi();
 builder.Services.AddTrajetCases();
 builder.Services.AddTrajetCoaching();
+builder.Services.AddTrajetReverseProxy(builder.Configuration);
 builder.Services.AddTrajetRateLimits(builder.Configuration);
 builder.Services.AddTrajetHsts();
-builder.Services.AddTrajetHealth();
+builder.Services.AddTrajetHealth(builder.Configuration);
 builder.Services.AddTrajetDocuments(builder.Configuration);
 builder.Services.AddTrajetAudit();
 builder.Services.AddTrajetSubjectRights();
@@ -67,6 +69,7 @@ if (args is [SendReminders.Command, ..])
 }
 
 // Pipeline
+app.UseTrajetReverseProxy();
 app.UseAppClock();
 app.UseTrajetProblems();
 app.UseHsts();

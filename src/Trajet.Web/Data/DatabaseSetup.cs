@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Trajet.Web.Data;
@@ -13,10 +14,16 @@ public static class DatabaseSetup
 
     private static readonly SqliteDurability Durability = new();
 
-    /// <summary>Chooses the provider from <c>Database:Provider</c> (Sqlite by default, or Postgres).</summary>
+    /// <summary><c>Database:Provider</c>: Sqlite by default, or Postgres.</summary>
+    public static DatabaseProvider ProviderOf(IConfiguration configuration) => configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+
+    /// <summary>
+    /// Chooses the provider from <c>Database:Provider</c> (Sqlite by default, or Postgres); on PostgreSQL,
+    /// <c>ConnectionStrings:TrajetReadOnly</c> (a streaming standby) serves the <see cref="HeavyReads"/>.
+    /// </summary>
     public static IServiceCollection AddTrajetDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var provider = ProviderOf(configuration);
         var connectionString = configuration.GetConnectionString("Trajet");
         services.AddSingleton<ConfidentialText>();
 
@@ -27,6 +34,14 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Trajet.");
             }
             services.AddDbContext<TrajetDbContext, PostgresTrajetDbContext>(o => o.UseNpgsql(PostgresDefaults(connectionString)).ReplaceService<IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>());
+            if (configuration.GetConnectionString("TrajetReadOnly") is var readOnly && !string.IsNullOrWhiteSpace(readOnly))
+            {
+                // Its own context type, so its own model (ConfidentialModelCacheKeyFactory), built with the same keys.
+                services.AddDbContext<ReadOnlyTrajetDbContext>(o => o.UseNpgsql(PostgresDefaults(readOnly))
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(ReadOnlyDatabaseFailures.Instance)
+                    .ReplaceService<IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>());
+                services.AddScoped(s => new HeavyReads(s.GetRequiredService<ReadOnlyTrajetDbContext>()));
+            }
         }
         else
         {
@@ -42,6 +57,8 @@ public static class DatabaseSetup
                 services.AddSingleton(_ => SqliteInstanceLock.Shared(Path.GetFullPath(file)));
             }
         }
+        // Without a read-only connection (and always on SQLite, where it is ignored) the heavy reads use the primary.
+        services.TryAddScoped(s => new HeavyReads(s.GetRequiredService<TrajetDbContext>()));
         return services;
     }
 

@@ -33,7 +33,7 @@ public abstract class AfterSave(Func<object, bool> concerns) : SaveChangesInterc
     private static readonly object Touched = new();
     private readonly ConditionalWeakTable<DbContext, object> touched = new();
 
-    protected abstract void Saved(DbContext context);
+    protected abstract ValueTask SavedAsync(DbContext context, CancellationToken ct);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -45,13 +45,13 @@ public abstract class AfterSave(Func<object, bool> concerns) : SaveChangesInterc
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context && touched.Remove(context))
         {
-            Saved(context);
+            await SavedAsync(context, cancellationToken);
         }
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)

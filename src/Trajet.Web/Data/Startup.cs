@@ -4,14 +4,19 @@ namespace Trajet.Web.Data;
 
 public static class Startup
 {
-    /// <summary>Upgrades the schema, ensures the fixed roles, the first administrator and (if asked) the demo.</summary>
+    /// <summary>
+    /// Upgrades the schema, ensures the key ring, the fixed roles, the first administrator and (if asked) the demo; on
+    /// PostgreSQL one instance at a time (<see cref="StartupLock"/>).
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         _ = app.Services.GetService<SqliteInstanceLock>(); // held until the app stops: no restore under it
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TrajetDbContext>();
+        await using var turn = await StartupLock.TakeAsync(db);
         await DatabaseSetup.MigrateAsync(db);
+        await KeyRing.PrepareAsync(services, app.Configuration, app.Logger);
         await StartupTasks.RunOnceAsync(db, StartupTasks.NameKeysName, () => SaveMember.RekeyEveryoneAsync(db));
         var confidential = services.GetRequiredService<ConfidentialText>();
         await StartupTasks.RunOnceAsync(db, StartupTasks.EncryptNotesName(db.Model), () => confidential.EncryptLegacyRowsAsync(db));

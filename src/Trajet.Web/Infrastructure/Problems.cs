@@ -20,7 +20,12 @@ public static class Problems
 
     public static WebApplication UseTrajetProblems(this WebApplication app)
     {
-        app.UseExceptionHandler("/Error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            // A standby that does not answer is a service unavailable for a while, not a fault of the app.
+            StatusCodeSelector = e => e is ReadOnlyDatabaseUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(c => c.Request.IsApi(), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.IsApi(), ui => ui.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
         return app;
@@ -60,6 +65,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStri
                 Status = 409,
                 Title = "Someone else changed this record. Reload it and apply your change again.",
             },
+            // Logged where it happened (ReadOnlyDatabaseFailures).
+            ReadOnlyDatabaseUnavailableException => new ProblemDetails { Status = 503, Title = l["Reports and exports cannot be read for the moment. Try again in a few minutes."] },
             _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
         };
 

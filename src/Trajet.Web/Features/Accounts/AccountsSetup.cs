@@ -88,7 +88,7 @@ public static class AccountsSetup
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
 
         services.AddScoped<CurrentUser>();
-        services.AddSingleton<UserContextCache>();
+        services.AddSharedCache<UserContextCache>();
         return services;
     }
 

@@ -92,34 +92,28 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TrajetDbContext d
 
 /// <summary>
 /// The accounts <see cref="CurrentUser"/> has read, kept <c>Security:UserCacheSeconds</c> (10; 0 turns it off) so that
-/// every request does not read them again; a save of an account, its roles or programmes empties it in this process.
+/// every request does not read them again; a save of an account, its roles or programmes empties it in every instance.
 /// </summary>
-public sealed class UserContextCache(TimeProvider clock, IConfiguration configuration) : IDisposable
+public sealed class UserContextCache(TimeProvider clock, IConfiguration configuration) : SharedCache(configuration), IDisposable
 {
     public sealed record Account(UserContext User, string? SecurityStamp);
 
     // The generation an entry was loaded in is kept with it: one kept just after Changed() emptied the cache is still refused.
     private sealed record Entry(Account Account, int Generation);
 
-    private int generation;
     private readonly MemoryCache entries = clock.NewMemoryCache();
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(configuration.GetValue("Security:UserCacheSeconds", 10));
 
-    public void Changed()
-    {
-        Interlocked.Increment(ref generation);
-        entries.Clear();
-    }
+    public override string Name => "accounts";
 
-    /// <summary>Read before loading: an account loaded while a change was being saved is not kept.</summary>
-    public int Generation => Volatile.Read(ref generation);
+    protected override void Clear() => entries.Clear();
 
     public Account? Find(Guid id) =>
-        entries.TryGetValue(id, out Entry? entry) && entry!.Generation == Generation ? entry.Account : null;
+        entries.TryGetValue(id, out Entry? entry) && IsCurrent(entry!.Generation) ? entry.Account : null;
 
     public void Keep(Guid id, Account account, int loadedAt)
     {
-        if (lifetime > TimeSpan.Zero && loadedAt == Generation)
+        if (lifetime > TimeSpan.Zero && IsCurrent(loadedAt))
         {
             entries.Set(id, new Entry(account, loadedAt), lifetime);
         }
@@ -153,10 +147,7 @@ public static class SessionValidation
 }
 
 /// <summary>A saved change of an account, its roles or programmes, a programme or an organisation empties <see cref="UserContextCache"/>.</summary>
-public sealed class EmptyAccountCache() : AfterSave(e => e is User or IdentityUserRole<Guid> or UserProgramme or Organisation or Programme)
-{
-    protected override void Saved(DbContext context) => context.AppService<UserContextCache>()?.Changed();
-}
+public sealed class EmptyAccountCache() : EmptySharedCache<UserContextCache>(e => e is User or IdentityUserRole<Guid> or UserProgramme or Organisation or Programme);
 
 /// <summary>An active account as a <see cref="UserContext"/>: for requests, and for jobs that act on a user's behalf.</summary>
 public static class UserAccounts

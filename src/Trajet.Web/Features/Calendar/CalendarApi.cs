@@ -39,8 +39,11 @@ public static class CalendarApi
     private static async Task<IResult> Revoke(UserContext user, TrajetDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         (await RevokeFeed.ExecuteAsync(db, user, ct)).ToHttp(l, _ => TypedResults.NoContent());
 
-    /// <summary>The feed, recorded in the audit trail as an export by its owner before its first byte leaves.</summary>
-    private static async Task<IResult> Read(string token, HttpContext http, TrajetDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> l,
+    /// <summary>
+    /// The feed, recorded in the audit trail as an export by its owner before its first byte leaves. The secret is checked
+    /// on the primary (a revoked feed answers 404 at once); the events come from the heavy reads' database.
+    /// </summary>
+    private static async Task<IResult> Read(string token, HttpContext http, TrajetDbContext db, HeavyReads reads, AuditTrail audit, IStringLocalizer<SharedResource> l,
         TimeProvider clock, IConfiguration config, DocumentValidity validity, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
@@ -51,7 +54,7 @@ public static class CalendarApi
         var (user, language) = owner;
         // The owner's language, not the calendar app's: the localizer reads the current UI culture.
         (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.GetCultureInfo(language), CultureInfo.GetCultureInfo(language));
-        var feed = await ReadFeed.BuildAsync(db, user, language, Site(http.Request), clock, DueList.Settings.From(config), validity, l, ct);
+        var feed = await ReadFeed.BuildAsync(reads.Db, user, language, Site(http.Request), clock, DueList.Settings.From(config), validity, l, ct);
         await audit.ExportAsync(user, "CalendarFeed", user.Id.ToString(), user.OrganisationId, new { what = "calendar feed", events = feed.Events });
         return TypedResults.Text(feed.Text, "text/calendar; charset=utf-8");
     }

@@ -14,7 +14,7 @@ public sealed record BackupTarget(DatabaseProvider Provider, string ConnectionSt
 
     public static BackupTarget From(IConfiguration configuration)
     {
-        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var provider = DatabaseSetup.ProviderOf(configuration);
         var connectionString = configuration.GetConnectionString("Trajet");
         if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
         {

@@ -1,5 +1,7 @@
 using System.Formats.Tar;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Trajet.Web.Features.Operations;
 
@@ -241,11 +243,43 @@ public static class RestoreBackup
     {
         var pgRestore = PostgresTools.Find("pg_restore", target.PostgresBin)!;
         var database = PostgresTools.ConnectionVariables(target.ConnectionString)["PGDATABASE"];
+        var keys = await KeysAsync(target, ct);
         // One transaction: a restore that fails leaves the database as it was.
         var run = await PostgresTools.RunAsync(pgRestore, target.ConnectionString,
             ["--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", "--no-password", $"--dbname={database}", dump], ct);
-        return run.ExitCode == 0 ? null : $"pg_restore failed ({run.ExitCode}); the database is unchanged: {run.Errors.Trim()}";
+        if (run.ExitCode != 0)
+        {
+            return $"pg_restore failed ({run.ExitCode}); the database is unchanged: {run.Errors.Trim()}";
+        }
+        await AddKeysAsync(target, keys, ct);
+        return null;
     }
+
+    /// <summary>The keys in the database before the restore (none in an empty one, or before the keys moved there).</summary>
+    private static async Task<List<DataProtectionKey>> KeysAsync(BackupTarget target, CancellationToken ct)
+    {
+        await using var db = KeyRingOf(target);
+        try
+        {
+            return await db.DataProtectionKeys.AsNoTracking().ToListAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>As with key files, keys are only added: one made since the backup may protect something that still matters.</summary>
+    private static async Task AddKeysAsync(BackupTarget target, List<DataProtectionKey> keys, CancellationToken ct)
+    {
+        await using var db = KeyRingOf(target);
+        var restored = (await db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        db.DataProtectionKeys.AddRange(keys.Where(k => !restored.Contains(k.FriendlyName)).Select(k => new DataProtectionKey { FriendlyName = k.FriendlyName, Xml = k.Xml }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static KeyRingDbContext KeyRingOf(BackupTarget target) =>
+        new(new DbContextOptionsBuilder<KeyRingDbContext>().UseNpgsql(target.ConnectionString).Options);
 
     private static void SwapDocuments(string restored, string live)
     {

@@ -26,7 +26,7 @@ public static class TakeBackup
         {
             var database = Path.Combine(staging, BackupArchive.DatabaseName(target.Provider));
             var (migrations, failure) = target.Provider == DatabaseProvider.Postgres
-                ? await DumpPostgresAsync(target, database, ct)
+                ? await DumpPostgresAsync(target, database, withKeys, ct)
                 : CopySqlite(target, database);
             if (failure is not null)
             {
@@ -37,7 +37,8 @@ public static class TakeBackup
             var documents = !target.DocumentsInDatabase && Directory.Exists(target.DocumentsPath)
                 ? Directory.GetFiles(target.DocumentsPath).Where(f => BackupArchive.IsDocumentName(Path.GetFileName(f))).Order().ToList()
                 : [];
-            var keys = withKeys && Directory.Exists(target.KeysPath)
+            // PostgreSQL: the keys are in the dump.
+            var keys = withKeys && target.Provider == DatabaseProvider.Sqlite && Directory.Exists(target.KeysPath)
                 ? Directory.GetFiles(target.KeysPath).Where(f => BackupArchive.IsKeyName(Path.GetFileName(f))).Order().ToList()
                 : [];
             var manifest = new BackupArchive.Manifest(BackupArchive.Format, target.Provider, TimeProvider.System.GetUtcNow(), migrations, documents.Count, withKeys);
@@ -62,7 +63,9 @@ public static class TakeBackup
             }
             File.Move(partial, file);
             return new(true, $"Backup written to {file}: the {target.Provider} database, " + (target.DocumentsInDatabase ? "the documents in it" : $"{documents.Count} document file(s)") +
-                (withKeys ? $" and {keys.Count} key file(s). It holds the keys: keep it as safe as the keys themselves." : ", without the keys: keep a copy of the keys folder separately."));
+                (!withKeys ? ", without the keys: keep a copy of the keys separately."
+                : target.Provider == DatabaseProvider.Postgres ? ", with the keys in the database. It holds the keys: keep it as safe as the keys themselves."
+                : $" and {keys.Count} key file(s). It holds the keys: keep it as safe as the keys themselves."));
         }
         finally
         {
@@ -131,7 +134,7 @@ public static class TakeBackup
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<(IReadOnlyList<string> Migrations, string? Failure)> DumpPostgresAsync(BackupTarget target, string destination, CancellationToken ct)
+    private static async Task<(IReadOnlyList<string> Migrations, string? Failure)> DumpPostgresAsync(BackupTarget target, string destination, bool withKeys, CancellationToken ct)
     {
         var pgDump = PostgresTools.Find("pg_dump", target.PostgresBin);
         if (pgDump is null)
@@ -154,7 +157,9 @@ public static class TakeBackup
         {
             return ([], "The configured PostgreSQL database is not a Trajet database.");
         }
-        var run = await PostgresTools.RunAsync(pgDump, target.ConnectionString, ["--format=custom", "--no-password", $"--file={destination}"], ct);
+        // On PostgreSQL the keys are rows of the database (Infrastructure/KeyRing.cs): left out, the table comes back empty.
+        string[] arguments = ["--format=custom", "--no-password", $"--file={destination}", .. withKeys ? Array.Empty<string>() : ["--exclude-table-data=\"DataProtectionKeys\""]];
+        var run = await PostgresTools.RunAsync(pgDump, target.ConnectionString, arguments, ct);
         return run.ExitCode == 0 ? (migrations, null) : ([], $"pg_dump failed ({run.ExitCode}): {run.Errors.Trim()}");
     }
 }

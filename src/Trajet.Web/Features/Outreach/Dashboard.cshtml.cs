@@ -1,7 +1,7 @@
 namespace Trajet.Web.Features.Outreach;
 
 /// <summary>The team's dashboard for itself and its funders: aggregates only, charts drawn on the server, exports.</summary>
-public sealed class DashboardModel(TrajetDbContext db, IStringLocalizer<SharedResource> l) : ReportPage
+public sealed class DashboardModel(TrajetDbContext db, HeavyReads reads, IStringLocalizer<SharedResource> l) : ReportPage
 {
     /// <summary>One chart: a bar per row, contacts and (thinner) people.</summary>
     public sealed record Chart(string Id, string Title, IReadOnlyList<(string Label, int Contacts, int People)> Rows);
@@ -22,7 +22,7 @@ public sealed class DashboardModel(TrajetDbContext db, IStringLocalizer<SharedRe
             return NotFound();
         }
         Programme = programme.Slug;
-        var r = await OutreachDashboard.BuildAsync(db, programme.Id, programme.Slug, From, To, ct);
+        var r = await OutreachDashboard.BuildAsync(reads.Db, programme.Id, programme.Slug, From, To, ct);
         Report = r;
         // The charts name their rows as the exports do.
         Chart Of(string id, string table, IEnumerable<OutreachDashboard.Row> rows) =>

@@ -36,17 +36,17 @@ public static partial class OutreachApi
     public static async Task<ProgrammeRef?> DashboardProgrammeAsync(TrajetDbContext db, UserContext user, string? slug, CancellationToken ct) =>
         await OutreachAccess.ProgrammeAsync(db, user, slug, ct);
 
-    private static async Task<IResult> Dashboard(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, CancellationToken ct)
+    private static async Task<IResult> Dashboard(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, HeavyReads reads, CancellationToken ct)
     {
         var p = await DashboardProgrammeAsync(db, user, programme, ct);
         if (p is null)
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await OutreachDashboard.BuildAsync(db, p.Id, p.Slug, from, to, ct));
+        return TypedResults.Ok(await OutreachDashboard.BuildAsync(reads.Db, p.Id, p.Slug, from, to, ct));
     }
 
-    private static async Task<IResult> ExportAsync(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, ExportWords words,
+    private static async Task<IResult> ExportAsync(string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, HeavyReads reads, ExportWords words,
         CancellationToken ct, Func<OutreachDashboard.Report, ExportWords, byte[]> write, string contentType, string extension)
     {
         var p = await DashboardProgrammeAsync(db, user, programme, ct);
@@ -54,7 +54,7 @@ public static partial class OutreachApi
         {
             return TypedResults.NotFound();
         }
-        var report = await OutreachDashboard.BuildAsync(db, p.Id, p.Slug, from, to, ct);
+        var report = await OutreachDashboard.BuildAsync(reads.Db, p.Id, p.Slug, from, to, ct);
         return TypedResults.File(write(report, words), contentType, $"outreach-{p.Slug}.{extension}");
     }
 }

@@ -41,10 +41,10 @@ public static partial class OutreachApi
         group.MapPost("/referrals", AddReferral);
         group.MapPost("/referrals/{id:guid}/link", LinkReferral);
         group.MapGet("/dashboard", Dashboard).ForEvaluators();
-        group.MapGet("/dashboard.csv", async (string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await ExportAsync(programme, from, to, user, db, ExportWords.Of(http, l), ct, OutreachExports.Csv, "text/csv", "csv")).ForEvaluators();
-        group.MapGet("/dashboard.xlsx", async (string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await ExportAsync(programme, from, to, user, db, ExportWords.Of(http, l), ct, OutreachExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")).ForEvaluators();
+        group.MapGet("/dashboard.csv", async (string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, HeavyReads reads, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await ExportAsync(programme, from, to, user, db, reads, ExportWords.Of(http, l), ct, OutreachExports.Csv, "text/csv", "csv")).ForEvaluators();
+        group.MapGet("/dashboard.xlsx", async (string? programme, DateOnly? from, DateOnly? to, UserContext user, TrajetDbContext db, HeavyReads reads, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await ExportAsync(programme, from, to, user, db, reads, ExportWords.Of(http, l), ct, OutreachExports.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")).ForEvaluators();
     }
 
     /// <summary>The outreach programme named (or the user's first): NotFound when not theirs, Forbidden when they may only read aggregates.</summary>

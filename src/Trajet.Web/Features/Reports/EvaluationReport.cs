@@ -126,12 +126,12 @@ public static class EvaluationReport
     }
 
     // On a thread of its own: SQLite's "asynchronous" calls run to the end before they return, which would read the
-    // parts one after the other.
+    // parts one after the other. Each part reads the heavy reads' database (the standby when there is one).
     private static Task<T> ReadAsync<T>(IServiceScopeFactory scopes, Func<TrajetDbContext, Task<T>> read) =>
         Task.Run(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
-            return await read(scope.ServiceProvider.GetRequiredService<TrajetDbContext>());
+            return await read(scope.ServiceProvider.GetRequiredService<HeavyReads>().Db);
         });
 
     // g => new[] { g.Count(), g.Count(s => s.Engagement == Negative), … }: one scan for all 105 cells.

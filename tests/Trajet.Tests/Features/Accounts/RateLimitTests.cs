@@ -72,6 +72,33 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await app.LoginAsync(colleague)).StatusCode);
     }
 
+    [Fact]
+    public async Task BehindAProxyOnThisMachine_EachForwardedClientHasItsOwnLimit_AndNoOtherSenderIsBelieved()
+    {
+        await using var app = await AppAsync(perAddress: 2, perAccount: 100);
+        var email = await app.CreateUserAsync(Roles.CaseManager);
+        async Task<HttpStatusCode> SignInAsync(string from, string forwardedFor)
+        {
+            using var client = new HttpClient(app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(from)))
+            {
+                BaseAddress = app.Server.BaseAddress,
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email, password = TrajetApp.Password }) };
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        // nginx on this machine forwards two clients: each has its own two attempts.
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync("127.0.0.1", "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync("127.0.0.1", "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync("127.0.0.1", "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync("127.0.0.1", "203.0.113.6"));
+        // A client elsewhere that claims other addresses is counted as itself.
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync("198.51.100.7", "203.0.113.10"));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync("198.51.100.7", "203.0.113.11"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync("198.51.100.7", "203.0.113.12"));
+    }
+
     [Theory]
     [InlineData("fr-BE", "Trop de tentatives de connexion.", "réessayez dans")]
     [InlineData("nl-BE", "Te veel aanmeldpogingen.", "probeer het over")]

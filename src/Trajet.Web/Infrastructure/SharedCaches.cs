@@ -1,0 +1,141 @@
+using Npgsql;
+
+namespace Trajet.Web.Infrastructure;
+
+/// <summary>
+/// A cache of this process that any instance's save can make stale (accounts, case counts). A save empties it here and,
+/// on PostgreSQL, tells the other instances through <c>NOTIFY</c> (<see cref="CacheSignals"/>); while that channel is
+/// not listening, nothing kept is trusted.
+/// </summary>
+public abstract class SharedCache(IConfiguration configuration)
+{
+    private int generation;
+    // On PostgreSQL nothing is trusted until CacheSignals listens: another instance's change would go unheard.
+    private volatile bool trusted = DatabaseSetup.ProviderOf(configuration) != DatabaseProvider.Postgres;
+
+    /// <summary>The notification's payload that empties this cache.</summary>
+    public abstract string Name { get; }
+
+    protected abstract void Clear();
+
+    public void Changed()
+    {
+        Interlocked.Increment(ref generation);
+        Clear();
+    }
+
+    /// <summary>Read before loading: a value loaded while a change was being saved, or unheard, is not kept.</summary>
+    public int Generation => trusted ? Volatile.Read(ref generation) : -1;
+
+    /// <summary>Whether a value loaded at <paramref name="loadedAt"/> may be kept or served.</summary>
+    protected bool IsCurrent(int loadedAt) => loadedAt >= 0 && loadedAt == Generation;
+
+    internal void Trust(bool listening)
+    {
+        trusted = false;
+        Changed();
+        trusted = listening;
+    }
+}
+
+/// <summary>Empties a <see cref="SharedCache"/> once a save that touches what it depends on has been written.</summary>
+public abstract class EmptySharedCache<TCache>(Func<object, bool> concerns) : AfterSave(concerns) where TCache : SharedCache
+{
+    protected override async ValueTask SavedAsync(DbContext context, CancellationToken ct)
+    {
+        if (context.AppService<TCache>() is not { } cache)
+        {
+            return;
+        }
+        cache.Changed();
+        if (context.Database.IsNpgsql())
+        {
+            // Inside the caller's transaction it is delivered at commit, when the others can read the change.
+            await context.Database.ExecuteSqlAsync($"SELECT pg_notify({CacheSignals.Channel}, {cache.Name})", ct);
+        }
+    }
+}
+
+/// <summary>
+/// On PostgreSQL, listens for the other instances' changes on one channel and empties the caches they name. A lost
+/// connection is noticed by its keepalive; until it listens again the caches serve nothing kept.
+/// </summary>
+public sealed class CacheSignals(IConfiguration configuration, IEnumerable<SharedCache> caches, TimeProvider clock, ILogger<CacheSignals> logger) : BackgroundService
+{
+    public const string Channel = "trajet_caches";
+
+    private readonly Dictionary<string, SharedCache> byName = caches.ToDictionary(c => c.Name);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Trajet"))
+        {
+            Pooling = false,
+            KeepAlive = 5,
+            ApplicationName = "Trajet cache signals",
+        }.ConnectionString;
+        var pause = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                connection.Notification += (_, e) => Evict(e.Payload);
+                await connection.OpenAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+                TrustAll(true);
+                pause = TimeSpan.FromSeconds(1);
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                TrustAll(false);
+                logger.LogWarning(e, "Not listening for other instances' changes; retrying in {Pause}. Accounts are read from the database meanwhile.", pause);
+                await Task.Delay(pause, clock, stoppingToken);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    private void Evict(string name)
+    {
+        if (byName.TryGetValue(name, out var cache))
+        {
+            cache.Changed();
+        }
+    }
+
+    private void TrustAll(bool listening)
+    {
+        foreach (var cache in byName.Values)
+        {
+            cache.Trust(listening);
+        }
+    }
+}
+
+public static class SharedCaches
+{
+    public static IServiceCollection AddTrajetSharedCaches(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (DatabaseSetup.ProviderOf(configuration) == DatabaseProvider.Postgres)
+        {
+            services.AddHostedService<CacheSignals>();
+        }
+        return services;
+    }
+
+    /// <summary>Registers a cache as itself and as a <see cref="SharedCache"/> that the signals empty.</summary>
+    public static IServiceCollection AddSharedCache<TCache>(this IServiceCollection services) where TCache : SharedCache =>
+        services.AddSingleton<TCache>().AddSingleton<SharedCache>(s => s.GetRequiredService<TCache>());
+}
