@@ -82,8 +82,16 @@ public sealed class DatabaseDocumentStore(DocumentStorage storage, TrajetDbConte
     public override Task<bool> ExistsAsync(string key, CancellationToken ct) =>
         db.DocumentContents.AnyAsync(c => c.DocumentKey == key && c.Chunk == 0, ct);
 
-    public override Task<HashSet<string>> StoredAsync(IQueryable<string> keys, CancellationToken ct) =>
-        db.DocumentContents.Where(c => c.Chunk == 0 && keys.Contains(c.DocumentKey)).Select(c => c.DocumentKey).ToHashSetAsync(StringComparer.Ordinal, ct);
+    public override async Task<HashSet<string>> StoredAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        // A thousand keys a query keeps each statement's parameter small on a large organisation.
+        foreach (var batch in keys.Chunk(1000))
+        {
+            stored.UnionWith(await db.DocumentContents.Where(c => c.Chunk == 0 && batch.Contains(c.DocumentKey)).Select(c => c.DocumentKey).ToListAsync(ct));
+        }
+        return stored;
+    }
 
     public override async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {

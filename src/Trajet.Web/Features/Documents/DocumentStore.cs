@@ -59,8 +59,8 @@ public abstract class DocumentStore(DocumentStorage storage)
     /// <summary>Whether the content is still there (a restore without the documents folder leaves rows without files).</summary>
     public abstract Task<bool> ExistsAsync(string key, CancellationToken ct);
 
-    /// <summary>Those of <paramref name="keys"/> (a query of the scope's context) whose content is there.</summary>
-    public abstract Task<HashSet<string>> StoredAsync(IQueryable<string> keys, CancellationToken ct);
+    /// <summary>Those of <paramref name="keys"/> whose content is there.</summary>
+    public abstract Task<HashSet<string>> StoredAsync(IReadOnlyCollection<string> keys, CancellationToken ct);
 
     public abstract Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken ct);
 

@@ -47,8 +47,8 @@ public sealed class FileDocumentStore(DocumentStorage storage, IDataProtectionPr
 
     public override Task<bool> ExistsAsync(string key, CancellationToken ct) => Task.FromResult(File.Exists(PathOf(key)));
 
-    public override async Task<HashSet<string>> StoredAsync(IQueryable<string> keys, CancellationToken ct) =>
-        (await keys.ToListAsync(ct)).Where(k => File.Exists(PathOf(k))).ToHashSet(StringComparer.Ordinal);
+    public override Task<HashSet<string>> StoredAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        Task.FromResult(keys.Where(k => File.Exists(PathOf(k))).ToHashSet(StringComparer.Ordinal));
 
     public override Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {

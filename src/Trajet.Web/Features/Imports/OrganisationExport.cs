@@ -103,8 +103,9 @@ public static class OrganisationExport
     {
         var id = organisation.Id;
         var programmes = await ProgrammesAsync(db, id, ct);
-        // Asked once, before documents.csv is written: a query per row would wait behind the rows being read.
-        var stored = await documents.StoredAsync(db.CaseDocuments.Where(d => d.OrganisationId == id && d.FileKey != null).Select(d => d.FileKey!), ct);
+        // Asked once, before documents.csv is written: a query per row would wait behind the rows being read. The rows
+        // may come from the standby, the content from the primary's store.
+        var stored = await documents.StoredAsync(await db.CaseDocuments.Where(d => d.OrganisationId == id && d.FileKey != null).Select(d => d.FileKey!).ToListAsync(ct), ct);
         var tables = Tables(stored.Contains);
         await WriteEntryAsync(archive, output, "README.txt", CompressionLevel.Optimal, async s => await s.WriteAsync(Readme(organisation, programmes, tables, now), ct), ct);
         foreach (var programme in programmes)

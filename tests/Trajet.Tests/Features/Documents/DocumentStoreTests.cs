@@ -118,7 +118,7 @@ public sealed class DatabaseStoreTestsOnSqlite(SqliteDatabaseStoreApp app) : Dat
 
 public sealed class DatabaseStoreTestsOnPostgres(PostgresApp app) : DatabaseStoreTests(app), IClassFixture<PostgresApp>;
 
-/// <summary>Two instances on one PostgreSQL database, each with its own empty documents folder.</summary>
+/// <summary>Two instances on one PostgreSQL database, each with its own empty documents and keys folders.</summary>
 public sealed class TwoInstancesDocumentTestsOnPostgres
 {
     [Fact]
@@ -126,8 +126,8 @@ public sealed class TwoInstancesDocumentTestsOnPostgres
     {
         await using var first = new TrajetApp(DatabaseProvider.Postgres);
         await first.InitializeAsync();
-        // The keys are shared through the folder until they live in the database too.
-        await using var second = new TrajetApp(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["DataProtection:KeysPath"] = first.KeysPath }, first.ConnectionString);
+        // Nothing shared but the database: each has its own empty keys and documents folders.
+        await using var second = new TrajetApp(DatabaseProvider.Postgres, connectionString: first.ConnectionString);
         await second.InitializeAsync();
         var (organisation, programme) = await first.CreateOrganisationAsync();
         var email = await first.CreateUserAsync(Roles.CaseManager, organisation, programme);
@@ -139,6 +139,7 @@ public sealed class TwoInstancesDocumentTestsOnPostgres
         Assert.Equal(pdf, await DocumentStoreTests.UploadAndDownloadAsync(one, two, id, pdf));
         Assert.Equal(other, await DocumentStoreTests.UploadAndDownloadAsync(two, one, id, other));
         Assert.NotEqual(first.Storage().Folder, second.Storage().Folder);
+        Assert.NotEqual(first.KeysPath, second.KeysPath);
         Assert.Empty(StoredDocuments.Files(first.Storage().Folder));
         Assert.Empty(StoredDocuments.Files(second.Storage().Folder));
     }
