@@ -20,6 +20,7 @@ public static class Startup
         await StartupTasks.RunOnceAsync(db, StartupTasks.NameKeysName, () => SaveMember.RekeyEveryoneAsync(db));
         var confidential = services.GetRequiredService<ConfidentialText>();
         await StartupTasks.RunOnceAsync(db, StartupTasks.EncryptNotesName(db.Model), () => confidential.EncryptLegacyRowsAsync(db));
+        await Features.Documents.MoveFilesToDatabase.RunAsync(services, app.Logger);
         await SeedDeadlineRulesAsync(db);
 
         var roles = services.GetRequiredService<RoleManager<Role>>();

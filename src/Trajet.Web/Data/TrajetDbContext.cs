@@ -50,6 +50,7 @@ public abstract class TrajetDbContext(DbContextOptions options, ConfidentialText
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerReferral> PartnerReferrals => Set<PartnerReferral>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<OutreachPlace> OutreachPlaces => Set<OutreachPlace>();
     public DbSet<OutreachSession> OutreachSessions => Set<OutreachSession>();
     public DbSet<OutreachPerson> OutreachPeople => Set<OutreachPerson>();

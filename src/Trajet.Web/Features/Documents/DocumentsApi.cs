@@ -92,8 +92,17 @@ public static class DocumentsApi
         {
             return TypedResults.Forbid(); // evaluators see no names, and papers are full of them
         }
+        Stream content;
+        try
+        {
+            content = await store.OpenReadAsync(document.FileKey, ct);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return TypedResults.NotFound(); // a row whose file was lost (a restore without the documents folder)
+        }
         http.Response.Headers.XContentTypeOptions = "nosniff";
         // A file name makes TypedResults.File answer Content-Disposition: attachment, never inline.
-        return TypedResults.File(await store.OpenReadAsync(document.FileKey, ct), document.ContentType ?? "application/octet-stream", document.FileName ?? "document");
+        return TypedResults.File(content, document.ContentType ?? "application/octet-stream", document.FileName ?? "document");
     }
 }

@@ -6,14 +6,26 @@ namespace Trajet.Web.Features.Documents;
 
 public static class DocumentsSetup
 {
-    /// <summary>The file store and the validity rules, from <c>Documents:Path</c>, <c>Documents:MaxFileBytes</c> and <c>Documents:ValidityMonths:&lt;type&gt;</c>.</summary>
+    /// <summary>
+    /// The document store and the validity rules, from <c>Documents:Store</c>, <c>Documents:Path</c>,
+    /// <c>Documents:MaxFileBytes</c> and <c>Documents:ValidityMonths:&lt;type&gt;</c>.
+    /// </summary>
     public static IServiceCollection AddTrajetDocuments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<DocumentStore>();
+        var storage = DocumentStorage.From(configuration);
+        services.AddSingleton(storage);
+        if (storage.Store == DocumentStoreKind.Database)
+        {
+            services.AddScoped<DocumentStore, DatabaseDocumentStore>();
+        }
+        else
+        {
+            services.AddScoped<DocumentStore, FileDocumentStore>();
+        }
         // Only the document upload posts multipart forms: their limit is the file's plus room for the other fields.
-        services.AddOptions<FormOptions>().Configure<DocumentStore>((o, store) => o.MultipartBodyLengthLimit = store.MaxRequestBytes);
-        services.AddOptions<KestrelServerOptions>().Configure<DocumentStore>((o, store) =>
-            o.Limits.MaxRequestBodySize = Math.Max(o.Limits.MaxRequestBodySize ?? 0, store.MaxRequestBytes));
+        services.AddOptions<FormOptions>().Configure(o => o.MultipartBodyLengthLimit = storage.MaxRequestBytes);
+        services.AddOptions<KestrelServerOptions>().Configure(o =>
+            o.Limits.MaxRequestBodySize = Math.Max(o.Limits.MaxRequestBodySize ?? 0, storage.MaxRequestBytes));
         var months = new Dictionary<DocumentType, int>(DocumentValidity.DefaultMonths);
         foreach (var entry in configuration.GetSection("Documents:ValidityMonths").GetChildren())
         {
@@ -34,7 +46,7 @@ public static class DocumentsSetup
     /// </summary>
     public static WebApplication UseDocumentUploadLimit(this WebApplication app)
     {
-        var store = app.Services.GetRequiredService<DocumentStore>();
+        var store = app.Services.GetRequiredService<DocumentStorage>();
         app.Use((context, next) =>
         {
             var request = context.Request;

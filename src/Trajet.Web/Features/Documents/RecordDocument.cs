@@ -32,25 +32,31 @@ public static class RecordDocument
             Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
             RecordedByUserId = user.Id,
         };
-        if (input.File is { } file && kind is not null)
-        {
-            await using var content = file.Open();
-            document.FileKey = await store.SaveAsync(content, ct);
-            document.FileName = FileSignature.SafeName(file.FileName, kind);
-            document.ContentType = kind.ContentType;
-            document.FileSize = file.Length;
-        }
-        db.Add(document);
+        // Content kept in the database commits with its row; a file on disk is deleted again if the row fails.
+        await using var transaction = input.File is not null && store.DeletesInTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            if (input.File is { } file && kind is not null)
+            {
+                await using var content = file.Open();
+                document.FileKey = await store.SaveAsync(content, ct);
+                document.FileName = FileSignature.SafeName(file.FileName, kind);
+                document.ContentType = kind.ContentType;
+                document.FileSize = file.Length;
+            }
+            db.Add(document);
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch
         {
             // No file without its row.
-            if (document.FileKey is { } key)
+            if (document.FileKey is { } key && !store.DeletesInTransaction)
             {
-                store.Delete(key);
+                await store.DeleteAsync([key], CancellationToken.None);
             }
             throw;
         }

@@ -71,7 +71,7 @@ public static class OrganisationExport
     /// How many rows each file will hold, for the audit entry written before the first byte goes out. Rows saved while
     /// the archive is written may still appear in it.
     /// </summary>
-    public static async Task<Dictionary<string, int>> CountAsync(TrajetDbContext db, DocumentStore documents, Organisation organisation, CancellationToken ct)
+    public static async Task<Dictionary<string, int>> CountAsync(TrajetDbContext db, Organisation organisation, CancellationToken ct)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var programme in await ProgrammesAsync(db, organisation.Id, ct))
@@ -79,7 +79,7 @@ public static class OrganisationExport
             counts[CasesFile(programme.Slug)] = await CaseRows(db, organisation.Id, programme.Id).CountAsync(ct);
         }
         counts[Users] = await db.Users.CountAsync(u => u.OrganisationId == organisation.Id, ct);
-        foreach (var table in Tables(documents))
+        foreach (var table in Tables(stored: _ => false))
         {
             counts[table.File] = await table.CountAsync(db, organisation.Id, ct);
         }
@@ -103,7 +103,10 @@ public static class OrganisationExport
     {
         var id = organisation.Id;
         var programmes = await ProgrammesAsync(db, id, ct);
-        var tables = Tables(documents);
+        // Asked once, before documents.csv is written: a query per row would wait behind the rows being read. The rows
+        // may come from the standby, the content from the primary's store.
+        var stored = await documents.StoredAsync(await db.CaseDocuments.Where(d => d.OrganisationId == id && d.FileKey != null).Select(d => d.FileKey!).ToListAsync(ct), ct);
+        var tables = Tables(stored.Contains);
         await WriteEntryAsync(archive, output, "README.txt", CompressionLevel.Optimal, async s => await s.WriteAsync(Readme(organisation, programmes, tables, now), ct), ct);
         foreach (var programme in programmes)
         {
@@ -225,7 +228,7 @@ public static class OrganisationExport
         db.Cases.Where(c => c.OrganisationId == organisationId).Select(c => c.Id);
 
     /// <summary>The tables after the cases, in the order of the archive (and of its README).</summary>
-    private static IReadOnlyList<ArchiveTable> Tables(DocumentStore documents) =>
+    private static IReadOnlyList<ArchiveTable> Tables(Func<string, bool> stored) =>
     [
         ArchiveTable.Of("organisation.csv", "the organisation itself", (db, o) => db.Organisations.Where(x => x.Id == o).OrderBy(x => x.Id)),
         ArchiveTable.Of("programmes.csv", "its programmes (Slug names the cases-<programme>.csv file)", (db, o) => db.Programmes.Where(x => x.OrganisationId == o).OrderBy(x => x.Id)),
@@ -252,7 +255,7 @@ public static class OrganisationExport
         ArchiveTable.Of("case-studies.csv", "case studies", (db, o) => db.CaseStudies.Where(x => x.OrganisationId == o).OrderBy(x => x.CaseId)),
         ArchiveTable.Of("documents.csv", "documents' details; ArchivePath is the file in this archive (empty: no file, or the file was missing on the server)", (db, o) =>
             db.CaseDocuments.Where(x => x.OrganisationId == o).OrderBy(x => x.Id))
-            .With("ArchivePath", d => d.FileKey is { } key && documents.Exists(key) ? ArchivePath(d.Id, d.FileName) : null),
+            .With("ArchivePath", d => d.FileKey is { } key && stored(key) ? ArchivePath(d.Id, d.FileName) : null),
         ArchiveTable.Of("consents.csv", "consents given and withdrawn", (db, o) => db.Consents.Where(x => x.OrganisationId == o).OrderBy(x => x.Id)),
         ArchiveTable.Of("partner-referrals.csv", "referrals to partners (PartnerId: partners.csv)", (db, o) => db.PartnerReferrals.Where(x => x.OrganisationId == o).OrderBy(x => x.Id)),
         ArchiveTable.Of("desks.csv", "coaching desks", (db, o) => db.Desks.Where(x => x.OrganisationId == o).OrderBy(x => x.Id)),

@@ -17,7 +17,7 @@ public static class OrganisationExportApi
         IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
         await (await OrganisationExport.OrganisationForAsync(db, user, id, ct)).ToHttpAsync(l, async organisation =>
         {
-            await OrganisationExport.RecordAsync(audit, user, organisation, await OrganisationExport.CountAsync(reads.Db, documents, organisation, ct));
+            await OrganisationExport.RecordAsync(audit, user, organisation, await OrganisationExport.CountAsync(reads.Db, organisation, ct));
             var now = clock.GetUtcNow().UtcDateTime;
             return TypedResults.Stream(body => OrganisationExport.WriteAsync(body, reads.Db, documents, organisation, now, ct),
                 "application/zip", OrganisationExport.FileName(organisation, clock.Today()));

@@ -3,8 +3,12 @@ using Trajet.Web.Features.Documents;
 
 namespace Trajet.Web.Features.Operations;
 
-/// <summary>What a backup holds and a restore replaces, read from the same configuration as the app.</summary>
-public sealed record BackupTarget(DatabaseProvider Provider, string ConnectionString, string KeysPath, string DocumentsPath, string? PostgresBin)
+/// <summary>
+/// What a backup holds and a restore replaces, read from the same configuration as the app. With the documents in the
+/// database (<c>Documents:Store=Database</c>) the database's copy holds them, and the documents folder is left alone.
+/// </summary>
+public sealed record BackupTarget(DatabaseProvider Provider, string ConnectionString, string KeysPath, string DocumentsPath, string? PostgresBin,
+    bool DocumentsInDatabase = false)
 {
     public const string DefaultKeysPath = "data/keys";
 
@@ -20,8 +24,9 @@ public sealed record BackupTarget(DatabaseProvider Provider, string ConnectionSt
             provider,
             connectionString ?? DatabaseSetup.DefaultSqlite,
             Path.GetFullPath(configuration["DataProtection:KeysPath"] ?? DefaultKeysPath),
-            DocumentStore.FolderOf(configuration),
-            configuration["Backups:PostgresBin"]);
+            DocumentStorage.FolderOf(configuration),
+            configuration["Backups:PostgresBin"],
+            DocumentStorage.From(configuration).Store == DocumentStoreKind.Database);
     }
 
     /// <summary>The SQLite file, as an absolute path (relative paths are the app's working directory).</summary>

@@ -7,7 +7,8 @@ namespace Trajet.Web.Features.Operations;
 
 /// <summary>
 /// Puts a backup back: the database (SQLite: checked, then swapped in by one rename; PostgreSQL:
-/// pg_restore in one transaction), the document files (the folder swapped), and the keys (added).
+/// pg_restore in one transaction), the document files (the folder swapped; left alone when the database holds the
+/// documents and the backup has no files), and the keys (added).
 /// Trajet must be stopped; on SQLite a running instance (<see cref="SqliteInstanceLock"/>, or any open
 /// connection) is detected and the restore refused.
 /// </summary>
@@ -43,9 +44,15 @@ public static class RestoreBackup
             {
                 return new(false, failure);
             }
-            SwapDocuments(work.Documents, target.DocumentsPath);
+            // A backup taken with the files on disk brings them back even to the database store: the next start moves them in.
+            var files = !target.DocumentsInDatabase || manifest!.Documents > 0;
+            if (files)
+            {
+                SwapDocuments(work.Documents, target.DocumentsPath);
+            }
             var keys = AddKeys(work.Keys, target.KeysPath);
-            return new(true, $"Restored the backup of {manifest!.CreatedAt:yyyy-MM-dd HH:mm} UTC: the {target.Provider} database, {manifest.Documents} document file(s)" +
+            return new(true, $"Restored the backup of {manifest!.CreatedAt:yyyy-MM-dd HH:mm} UTC: the {target.Provider} database, " +
+                (files ? $"{manifest.Documents} document file(s)" : "the documents in it") +
                 (manifest.Keys ? $" and {keys} key file(s)." : "; it holds no keys: the keys folder was left as it is."));
         }
         finally

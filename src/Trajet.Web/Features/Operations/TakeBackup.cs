@@ -6,7 +6,8 @@ namespace Trajet.Web.Features.Operations;
 
 /// <summary>
 /// A consistent backup while Trajet keeps running: SQLite's online backup API (a snapshot; writers go on
-/// in WAL mode) or pg_dump (one transaction's snapshot), then the document files and the keys.
+/// in WAL mode) or pg_dump (one transaction's snapshot), then the document files (unless the database holds the
+/// documents) and the keys.
 /// </summary>
 public static class TakeBackup
 {
@@ -33,7 +34,7 @@ public static class TakeBackup
             }
 
             // After the database: every file its rows name was written before the row, so it is there too.
-            var documents = Directory.Exists(target.DocumentsPath)
+            var documents = !target.DocumentsInDatabase && Directory.Exists(target.DocumentsPath)
                 ? Directory.GetFiles(target.DocumentsPath).Where(f => BackupArchive.IsDocumentName(Path.GetFileName(f))).Order().ToList()
                 : [];
             // PostgreSQL: the keys are in the dump.
@@ -61,7 +62,7 @@ public static class TakeBackup
                 stream.Flush(flushToDisk: true);
             }
             File.Move(partial, file);
-            return new(true, $"Backup written to {file}: the {target.Provider} database, {documents.Count} document file(s)" +
+            return new(true, $"Backup written to {file}: the {target.Provider} database, " + (target.DocumentsInDatabase ? "the documents in it" : $"{documents.Count} document file(s)") +
                 (!withKeys ? ", without the keys: keep a copy of the keys separately."
                 : target.Provider == DatabaseProvider.Postgres ? ", with the keys in the database. It holds the keys: keep it as safe as the keys themselves."
                 : $" and {keys.Count} key file(s). It holds the keys: keep it as safe as the keys themselves."));

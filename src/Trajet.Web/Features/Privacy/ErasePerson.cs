@@ -66,10 +66,15 @@ public static class ErasePerson
         await db.SaveChangesAsync(ct);
         // After the save, whose audit entries sealed the old names with these keys: without them, nothing opens those values again.
         await db.PersonKeys.Where(k => subjects.Contains(k.SubjectId)).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
-        foreach (var file in files)
+        // Content in the database goes with its rows; files on disk once the rows are gone for good.
+        if (documents.DeletesInTransaction)
         {
-            documents.Delete(file);
+            await documents.DeleteAsync(files, ct);
+        }
+        await transaction.CommitAsync(ct);
+        if (!documents.DeletesInTransaction)
+        {
+            await documents.DeleteAsync(files, CancellationToken.None);
         }
     }
 

@@ -65,18 +65,26 @@ public abstract class DocumentsApiTests(TrajetApp app)
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
         await client.PostAsync($"/api/cases/{id}/documents", Form(file: Pdf(), fileName: "letter.pdf")).Succeeded();
 
-        var key = await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.CaseId == id).Select(d => d.FileKey).SingleAsync());
-        var store = app.Services.GetRequiredService<DocumentStore>();
-        var webRoot = Path.GetFullPath(app.Services.GetRequiredService<IWebHostEnvironment>().WebRootPath);
-        var path = Path.GetFullPath(store.PathOf(key!));
+        var document = await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.CaseId == id).SingleAsync());
+        var (docId, key) = (document.Id, document.FileKey!);
+        byte[] stored;
+        if (app.Storage().Store == DocumentStoreKind.Files)
+        {
+            var webRoot = Path.GetFullPath(app.Services.GetRequiredService<IWebHostEnvironment>().WebRootPath);
+            var path = Path.GetFullPath(Path.Combine(app.Storage().Folder, key));
+            Assert.True(File.Exists(path));
+            Assert.False(path.StartsWith(webRoot, StringComparison.Ordinal), $"{path} is under the web root {webRoot}");
+            stored = await File.ReadAllBytesAsync(path);
+        }
+        else
+        {
+            stored = (await app.WithDbAsync((db, _) => db.DocumentContents.Where(c => c.DocumentKey == key).OrderBy(c => c.Chunk).Select(c => c.Data).ToListAsync())).Single();
+        }
 
-        Assert.True(File.Exists(path));
-        var stored = await File.ReadAllBytesAsync(path);
         Assert.NotEqual(Pdf(), stored);
         Assert.False(stored.AsSpan().StartsWith("%PDF"u8), "the file is stored in clear");
-        Assert.Equal(Pdf(), await (await client.GetAsync($"/api/cases/{id}/documents/{await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.CaseId == id).Select(d => d.Id).SingleAsync())}/file")).Content.ReadAsByteArrayAsync());
-        Assert.DoesNotContain("letter", path, StringComparison.OrdinalIgnoreCase);
-        Assert.False(path.StartsWith(webRoot, StringComparison.Ordinal), $"{path} is under the web root {webRoot}");
+        Assert.Equal(Pdf(), await (await client.GetAsync($"/api/cases/{id}/documents/{docId}/file")).Content.ReadAsByteArrayAsync());
+        Assert.Matches("^[0-9a-f]{32}$", key);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{key}")).StatusCode);
     }
 
@@ -85,12 +93,12 @@ public abstract class DocumentsApiTests(TrajetApp app)
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
-        var before = StoredFiles();
+        var before = await StoredFiles();
 
         var response = await client.PostAsync($"/api/cases/{id}/documents", Form(file: Text(), fileName: "decision.pdf", declaredType: "application/pdf"));
 
         await AssertRefusedAsync(response, "file", id);
-        Assert.Equal(before, StoredFiles());
+        Assert.Equal(before, await StoredFiles());
     }
 
     [Fact]
@@ -98,14 +106,14 @@ public abstract class DocumentsApiTests(TrajetApp app)
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
-        var before = StoredFiles();
+        var before = await StoredFiles();
         var tooLarge = new byte[DocumentStore.DefaultMaxFileBytes + 1];
         Pdf().CopyTo(tooLarge, 0);
 
         var response = await client.PostAsync($"/api/cases/{id}/documents", Form(file: tooLarge));
 
         await AssertRefusedAsync(response, "file", id);
-        Assert.Equal(before, StoredFiles());
+        Assert.Equal(before, await StoredFiles());
     }
 
     [Fact]
@@ -132,13 +140,13 @@ public abstract class DocumentsApiTests(TrajetApp app)
     {
         var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
         var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
-        var before = StoredFiles();
+        var before = await StoredFiles();
 
         var response = await client.PostAsync($"/api/cases/{id}/documents",
             Form(type, issueDate: Today.AddDays(issueInDays), expiryDate: expiryInDays is { } e ? Today.AddDays(e) : null, file: Pdf()));
 
         await AssertRefusedAsync(response, field, id);
-        Assert.Equal(before, StoredFiles());
+        Assert.Equal(before, await StoredFiles());
     }
 
     [Fact]
@@ -217,7 +225,7 @@ public abstract class DocumentsApiTests(TrajetApp app)
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.CaseDocuments.CountAsync(d => d.CaseId == caseId)));
     }
 
-    private string[] StoredFiles() => Directory.GetFiles(app.Services.GetRequiredService<DocumentStore>().Folder).Order().ToArray();
+    private Task<string[]> StoredFiles() => StoredDocuments.KeysAsync(app);
 }
 
 public sealed class DocumentsApiTestsOnSqlite(SqliteApp app) : DocumentsApiTests(app), IClassFixture<SqliteApp>;

@@ -48,7 +48,7 @@ public abstract class UploadPageTests(TrajetApp app)
     {
         var (browser, id) = await CaseWithBrowserAsync();
         var form = await Html.GetAsync(browser, $"/Documents/Upload/{id}");
-        var before = Directory.GetFiles(Folder()).Length;
+        var before = await StoredDocuments.KeysAsync(app);
 
         var response = await SubmitAsync(browser, form, new() { ["Input.Title"] = "Decision", ["Input.IssueDate"] = Today.AddDays(-3).ToString("yyyy-MM-dd") }, Text(), "decision.pdf");
 
@@ -57,7 +57,7 @@ public abstract class UploadPageTests(TrajetApp app)
         Assert.Contains("Only PDF, PNG or JPEG", page.QuerySelector("[data-valmsg-for='Input.File']")!.TextContent);
         Assert.Equal("Decision", ((IHtmlInputElement)page.QuerySelector("#Input_Title")!).Value);
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.CaseDocuments.CountAsync(d => d.CaseId == id)));
-        Assert.Equal(before, Directory.GetFiles(Folder()).Length);
+        Assert.Equal(before, await StoredDocuments.KeysAsync(app));
     }
 
     [Fact]
@@ -107,8 +107,6 @@ public abstract class UploadPageTests(TrajetApp app)
         var (id, _) = await CaseBuilder.OpenAsync(api, programme.Slug);
         return (await app.SignedInBrowserAsync(email), id);
     }
-
-    private string Folder() => ((DocumentStore)app.Services.GetService(typeof(DocumentStore))!).Folder;
 
     /// <summary>Posts the page's form as a browser does with enctype multipart/form-data: its own fields, the values given, and the file.</summary>
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IHtmlDocument page, Dictionary<string, string> values, byte[]? file = null, string fileName = "file.pdf")

@@ -38,6 +38,21 @@ public abstract class BackupTests(DatabaseProvider provider)
         return new(email, login!.AccessToken, caseId, documentId, scan);
     }
 
+    // Deleted by mistake, wherever the store keeps it.
+    private static async Task LoseTheScanAsync(TrajetApp app, Casefile casefile)
+    {
+        var key = await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.Id == casefile.DocumentId).Select(d => d.FileKey!).SingleAsync());
+        if (app.Storage().Store == Trajet.Web.Features.Documents.DocumentStoreKind.Files)
+        {
+            File.Delete(Path.Combine(app.Storage().Folder, key));
+        }
+        else
+        {
+            Assert.True(await app.WithDbAsync((db, _) => db.DocumentContents.Where(c => c.DocumentKey == key).ExecuteDeleteAsync()) > 0);
+        }
+        Assert.False(await StoredDocuments.ExistsAsync(app, key));
+    }
+
     private static HttpClient WithToken(TrajetApp app, string token)
     {
         var client = app.CreateClient();
@@ -61,7 +76,7 @@ public abstract class BackupTests(DatabaseProvider provider)
             casefile = await CreateCasefileAsync(app);
             using var client = await app.ApiClientAsync(casefile.Email);
             atBackup = await casefile.ReadAsync(client);
-            filesAtBackup = Directory.GetFiles(site.DocumentsPath).Order().ToArray();
+            filesAtBackup = StoredDocuments.Files(site.DocumentsPath);
 
             // Another client keeps writing to another case during the backup.
             var programme = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{casefile.CaseId}")).GetProperty("programme").GetString()!;
@@ -83,7 +98,7 @@ public abstract class BackupTests(DatabaseProvider provider)
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/cases/{casefile.CaseId}/documents", DocumentFiles.Form(title: "Later", file: DocumentFiles.Png(), fileName: "later.png", declaredType: "image/png"))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/cases/{casefile.CaseId}/status", new { to = "screening", date = "2026-01-20" })).StatusCode);
             await app.WithDbAsync(async (db, _) => await db.Members.Where(m => m.CaseId == casefile.CaseId).ExecuteDeleteAsync());
-            File.Delete(filesAtBackup[0]);
+            await LoseTheScanAsync(app, casefile);
             Assert.NotEqual(atBackup, await casefile.ReadAsync(client));
         }
         Site.ReleaseConnections();
@@ -96,7 +111,7 @@ public abstract class BackupTests(DatabaseProvider provider)
             using var client = await app.ApiClientAsync(casefile.Email);
             Assert.Equal(atBackup, await casefile.ReadAsync(client));
             Assert.Equal(casefile.Scan, await client.GetByteArrayAsync($"/api/cases/{casefile.CaseId}/documents/{casefile.DocumentId}/file"));
-            Assert.Equal(filesAtBackup, Directory.GetFiles(site.DocumentsPath).Order().ToArray());
+            Assert.Equal(filesAtBackup, StoredDocuments.Files(site.DocumentsPath));
 
             // Consistent: the writer's visits up to some point, in order, none missing in between.
             var stored = await InteractionWriter.StoredAsync(client, busyCase);
@@ -251,4 +266,43 @@ public sealed class BackupTestsOnSqlite() : BackupTests(DatabaseProvider.Sqlite)
     }
 }
 
-public sealed class BackupTestsOnPostgres() : BackupTests(DatabaseProvider.Postgres);
+public sealed class BackupTestsOnPostgres() : BackupTests(DatabaseProvider.Postgres)
+{
+    [Fact]
+    public async Task Backup_OfTheDatabaseStore_HoldsTheDocumentsInTheDump_NotAsFiles()
+    {
+        await using var site = Site.Create(DatabaseProvider.Postgres);
+        var backup = Path.Combine(site.Folder, "trajet.tar");
+        var pdf = DocumentStoreTests.LargePdf();
+        string email;
+        Guid caseId, documentId;
+        await using (var app = await site.StartAsync())
+        {
+            var (organisation, programme) = await app.CreateOrganisationAsync();
+            email = await app.CreateUserAsync(Roles.CaseManager, organisation, programme);
+            using var client = await app.ApiClientAsync(email);
+            (caseId, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+            var upload = await client.PostAsync($"/api/cases/{caseId}/documents", DocumentFiles.Form(file: pdf)).Succeeded();
+            documentId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var taken = await TakeBackup.ExecuteAsync(site.Target, backup, withKeys: true, CancellationToken.None);
+            Assert.True(taken.Succeeded, taken.Message);
+        }
+        var names = new List<string>();
+        await using (var tar = new TarReader(File.OpenRead(backup)))
+        {
+            while (await tar.GetNextEntryAsync() is { } entry)
+            {
+                names.Add(entry.Name);
+            }
+        }
+        Assert.DoesNotContain(names, n => n.StartsWith(BackupArchive.DocumentsFolder, StringComparison.Ordinal));
+
+        await using var elsewhere = Site.Create(DatabaseProvider.Postgres);
+        var restored = await RestoreBackup.ExecuteAsync(elsewhere.Target, backup, CancellationToken.None);
+        Assert.True(restored.Succeeded, restored.Message);
+        await using var restoredApp = await elsewhere.StartAsync();
+        using var restoredClient = await restoredApp.ApiClientAsync(email);
+        Assert.Equal(pdf, await restoredClient.GetByteArrayAsync($"/api/cases/{caseId}/documents/{documentId}/file"));
+        Assert.Empty(StoredDocuments.Files(elsewhere.DocumentsPath));
+    }
+}

@@ -197,14 +197,17 @@ public abstract class SubjectRightsTests(TrajetApp app)
         Assert.Equal(1, JsonDocument.Parse(reportBefore).RootElement.GetProperty("sheets").GetInt32());
         Assert.Contains("\"AM\"", reportBefore);
         var files = await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.CaseId == f.CaseId).Select(d => d.FileKey!).ToListAsync());
-        var store = app.Services.GetRequiredService<DocumentStore>();
-        Assert.True(File.Exists(store.PathOf(files.Single())));
+        Assert.True(await StoredDocuments.ExistsAsync(app, files.Single()));
 
         await Ok(f.Coordinator.PostAsync($"/api/cases/{f.CaseId}/members/{f.Child}/erase", null));
         var last = await f.Coordinator.PostAsync($"/api/cases/{f.CaseId}/members/{f.Parent}/erase", null);
 
         Assert.True((await last.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseErased").GetBoolean());
-        Assert.False(File.Exists(store.PathOf(files.Single())));
+        Assert.False(await StoredDocuments.ExistsAsync(app, files.Single()));
+        if (app.Storage().Store == DocumentStoreKind.Database)
+        {
+            Assert.Equal(0, await app.WithDbAsync((db, _) => db.DocumentContents.CountAsync(c => c.DocumentKey == files[0])));
+        }
         Assert.Empty((await f.Coordinator.GetFromJsonAsync<JsonElement>($"/api/cases/{f.CaseId}/documents")).EnumerateArray());
         var visit = (await f.Coordinator.GetFromJsonAsync<JsonElement>($"/api/cases/{f.CaseId}/interactions")).GetProperty("items")[0];
         Assert.Equal("home-visit", visit.GetProperty("type").GetString());
