@@ -88,6 +88,32 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as <c>systemctl stop</c>: the process stops in its own way.</summary>
+    public void Terminate()
+    {
+        if (!process.HasExited && SendSignal(process.Id, 15) != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {process.Id} failed.");
+        }
+    }
+
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     public async Task KillAsync()
     {
         Kill();

@@ -89,6 +89,12 @@ public sealed class TrajetInstance : IAsyncDisposable
 
     public Task KillAsync() => process?.KillAsync() ?? Task.CompletedTask;
 
+    /// <summary>SIGTERM, as <c>systemctl stop</c>.</summary>
+    public void Terminate() => (process ?? throw new InvalidOperationException($"{Name} not started")).Terminate();
+
+    /// <summary>True once the process has exited within <paramref name="timeout"/>.</summary>
+    public Task<bool> WaitForExitAsync(TimeSpan timeout) => process?.WaitForExitAsync(timeout) ?? Task.FromResult(true);
+
     public async ValueTask DisposeAsync()
     {
         if (process is not null)

@@ -66,7 +66,7 @@ public abstract class OrganisationWallTests(TrajetApp app)
     /// <summary>Routes that hold no record of anyone, reached before sign-in; still walked, and still checked for leaks.</summary>
     private static readonly string[] Anonymous =
     [
-        "/health", "/openapi/{documentName}.json", "/Accounts/Login", "/Accounts/LoginWithCode", "/Accounts/Logout", "/Culture", "/Error", "/Status",
+        "/health", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/Accounts/Login", "/Accounts/LoginWithCode", "/Accounts/Logout", "/Culture", "/Error", "/Status",
         "/api/auth/login", "/api/auth/refresh", "/api/auth/confirmEmail", "/api/auth/register", "/api/auth/forgotPassword",
         "/api/auth/resetPassword", "/api/auth/resendConfirmationEmail",
         "/api/offline/status", // whether a phone's key is still good: answers yes or no about an unguessable key id
