@@ -15,7 +15,8 @@ public sealed class JobLease
 
     /// <summary>
     /// True when <paramref name="holder"/> now holds the job's lease until <paramref name="now"/> + <paramref name="length"/>:
-    /// nobody else holds it, and the job has not run since <paramref name="lastRunBefore"/>.
+    /// nobody holds it (not even this holder: two runs at once in one instance are two runs), and the job has not run since
+    /// <paramref name="lastRunBefore"/>.
     /// </summary>
     public static async Task<bool> TryTakeAsync(TrajetDbContext db, string name, string holder, DateTime now, TimeSpan length, DateTime lastRunBefore, CancellationToken ct)
     {
@@ -33,7 +34,7 @@ public sealed class JobLease
             db.ChangeTracker.Clear();
         }
         var until = now + length;
-        return await db.JobLeases.Where(j => j.Name == name && (j.Until < now || j.Holder == holder) && (j.LastRunAt == null || j.LastRunAt <= lastRunBefore))
+        return await db.JobLeases.Where(j => j.Name == name && j.Until < now && (j.LastRunAt == null || j.LastRunAt <= lastRunBefore))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Holder, holder).SetProperty(j => j.Until, until), ct) == 1;
     }
 
