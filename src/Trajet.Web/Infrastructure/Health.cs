@@ -14,6 +14,7 @@ public static class Health
 
     public static IServiceCollection AddTrajetHealth(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<DatabaseHealthCheck.Schema>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
             .AddCheck<StoppingHealthCheck>("stopping", tags: [Ready]);
@@ -30,15 +31,29 @@ public static class Health
 }
 
 /// <summary>Healthy when a query answers and every migration this version knows has been applied.</summary>
-internal sealed class DatabaseHealthCheck(TrajetDbContext db) : IHealthCheck
+internal sealed class DatabaseHealthCheck(TrajetDbContext db, DatabaseHealthCheck.Schema schema) : IHealthCheck
 {
+    /// <summary>Once the schema is this version's it stays so while the app runs: later checks are one query.</summary>
+    internal sealed class Schema
+    {
+        public volatile bool Current;
+    }
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             await db.Organisations.AnyAsync(cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            return pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied yet.");
+            if (!schema.Current)
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+                if (pending > 0)
+                {
+                    return HealthCheckResult.Unhealthy($"{pending} migration(s) not applied yet.");
+                }
+                schema.Current = true;
+            }
+            return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
