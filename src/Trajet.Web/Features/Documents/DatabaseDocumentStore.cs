@@ -18,6 +18,10 @@ public sealed class DatabaseDocumentStore(DocumentStorage storage, TrajetDbConte
 
     public override bool DeletesInTransaction => true;
 
+    /// <summary>Each chunk is bound to its document and its place: a chunk moved to another row or position does not decrypt.</summary>
+    private static IDataProtector ChunkProtector(IDataProtector documents, string key, int chunk) =>
+        documents.CreateProtector(key, chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public override async Task<string> SaveAsync(Stream content, CancellationToken ct)
     {
         var key = NewKey();
@@ -35,13 +39,10 @@ public sealed class DatabaseDocumentStore(DocumentStorage storage, TrajetDbConte
             var buffer = new byte[ChunkBytes];
             for (var chunk = 0; ; chunk++)
             {
+                // The last chunk is always short, if need be empty (an empty file is its chunk 0): a reader that ends on a
+                // full chunk knows the file was cut.
                 var read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
-                // An empty file still has its chunk 0: that is how the store knows it is there.
-                if (read == 0 && chunk > 0)
-                {
-                    break;
-                }
-                var data = protector.Protect(read == buffer.Length ? buffer : buffer[..read]);
+                var data = ChunkProtector(protector, key, chunk).Protect(read == buffer.Length ? buffer : buffer[..read]);
                 await db.Database.ExecuteSqlAsync($"""INSERT INTO "DocumentContents" ("DocumentKey", "Chunk", "Data") VALUES ({key}, {chunk}, {data})""", ct);
                 if (read < buffer.Length)
                 {
@@ -125,7 +126,7 @@ public sealed class DatabaseDocumentStore(DocumentStorage storage, TrajetDbConte
             this.protector = protector;
             this.key = key;
             this.chunks = chunks;
-            current = protector.Unprotect(first);
+            current = ChunkProtector(protector, key, 0).Unprotect(first);
         }
 
         public static async Task<ContentStream?> OpenAsync(AsyncServiceScope scope, IDataProtector protector, string key, CancellationToken ct)
@@ -149,7 +150,7 @@ public sealed class DatabaseDocumentStore(DocumentStorage storage, TrajetDbConte
             {
                 Take(await Chunk(next).SingleOrDefaultAsync(cancellationToken));
             }
-            return Copy(buffer.Span);
+            return Copy(buffer.Span, buffer.Length);
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -161,7 +162,7 @@ public sealed class DatabaseDocumentStore(DocumentStorage storage, TrajetDbConte
             {
                 Take(Chunk(next).SingleOrDefault());
             }
-            return Copy(buffer);
+            return Copy(buffer, buffer.Length);
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -171,13 +172,17 @@ public sealed class DatabaseDocumentStore(DocumentStorage storage, TrajetDbConte
 
         private void Take(byte[]? data)
         {
-            current = protector.Unprotect(data ?? throw new IOException($"Chunk {next} of document {key} is missing: it was deleted while being read."));
+            current = ChunkProtector(protector, key, next).Unprotect(data ?? throw new IOException($"Chunk {next} of document {key} is missing: it was deleted while being read."));
             position = 0;
             next++;
         }
 
-        private int Copy(Span<byte> buffer)
+        private int Copy(Span<byte> buffer, int asked)
         {
+            if (asked > 0 && position == current.Length && current.Length == ChunkBytes)
+            {
+                throw new IOException($"Document {key} ends on a full chunk: its last chunks are missing.");
+            }
             var count = Math.Min(buffer.Length, current.Length - position);
             current.AsSpan(position, count).CopyTo(buffer);
             position += count;

@@ -102,6 +102,11 @@ public static class DocumentsApi
             return TypedResults.NotFound(); // a row whose file was lost (a restore without the documents folder)
         }
         http.Response.Headers.XContentTypeOptions = "nosniff";
+        // The size recorded at upload: a content that ends early breaks the response instead of passing for the whole file.
+        if (document.FileSize is { } size)
+        {
+            http.Response.ContentLength = size;
+        }
         // A file name makes TypedResults.File answer Content-Disposition: attachment, never inline.
         return TypedResults.File(content, document.ContentType ?? "application/octet-stream", document.FileName ?? "document");
     }

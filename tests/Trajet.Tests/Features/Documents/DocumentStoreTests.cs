@@ -112,6 +112,52 @@ public abstract class DatabaseStoreTests(TrajetApp app)
         }
         Assert.False(chunks[0].Data.AsSpan().StartsWith("%PDF"u8), "the file is stored in clear");
     }
+
+    [Fact]
+    public async Task AFileOfExactlyTwoChunks_DownloadsWhole()
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+        var pdf = DocumentStoreTests.LargePdf()[..(2 * DatabaseDocumentStore.ChunkBytes)];
+
+        var created = await client.PostAsync($"/api/cases/{id}/documents", Form(file: pdf)).Succeeded();
+        var doc = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        Assert.Equal(pdf, await client.GetByteArrayAsync($"/api/cases/{id}/documents/{doc}/file"));
+    }
+
+    [Theory]
+    [InlineData(2)] // in the middle
+    [InlineData(4)] // the last: the count is then smaller, but the recorded size is not
+    public async Task AMissingChunk_FailsTheDownload_RatherThanPassingForTheWholeFile(int missing)
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+        var created = await client.PostAsync($"/api/cases/{id}/documents", Form(file: DocumentStoreTests.LargePdf())).Succeeded();
+        var doc = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var key = await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.Id == doc).Select(d => d.FileKey!).SingleAsync());
+        await app.WithDbAsync((db, _) => db.DocumentContents.Where(c => c.DocumentKey == key && c.Chunk == missing).ExecuteDeleteAsync());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.GetByteArrayAsync($"/api/cases/{id}/documents/{doc}/file"));
+    }
+
+    [Fact]
+    public async Task ChunksSwappedBetweenPlaces_DoNotDecrypt()
+    {
+        var (client, _, programme) = await app.NewUserClientAsync(Roles.CaseManager);
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+        var created = await client.PostAsync($"/api/cases/{id}/documents", Form(file: DocumentStoreTests.LargePdf())).Succeeded();
+        var doc = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var key = await app.WithDbAsync((db, _) => db.CaseDocuments.Where(d => d.Id == doc).Select(d => d.FileKey!).SingleAsync());
+        await app.WithDbAsync(async (db, _) =>
+        {
+            var chunks = await db.DocumentContents.Where(c => c.DocumentKey == key && (c.Chunk == 1 || c.Chunk == 2)).OrderBy(c => c.Chunk).ToListAsync();
+            (chunks[0].Data, chunks[1].Data) = (chunks[1].Data, chunks[0].Data);
+            return await db.SaveChangesAsync();
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.GetByteArrayAsync($"/api/cases/{id}/documents/{doc}/file"));
+    }
 }
 
 public sealed class DatabaseStoreTestsOnSqlite(SqliteDatabaseStoreApp app) : DatabaseStoreTests(app), IClassFixture<SqliteDatabaseStoreApp>;
@@ -149,7 +195,7 @@ public sealed class TwoInstancesDocumentTestsOnPostgres
 public abstract class MoveFilesToDatabaseTests(DatabaseProvider provider)
 {
     [Fact]
-    public async Task SwitchingToTheDatabaseStore_MovesTheFilesInOnce_AndLeavesThemOnDisk()
+    public async Task SwitchingToTheDatabaseStore_MovesEachInstancesFilesIn_AndLeavesThemOnDisk()
     {
         var folder = Directory.CreateTempSubdirectory("trajet-move-").FullName;
         try
@@ -187,7 +233,18 @@ public abstract class MoveFilesToDatabaseTests(DatabaseProvider provider)
             Assert.DoesNotContain(keys[lost], stored);
             Assert.DoesNotContain(Path.GetFileName(orphan), stored);
             Assert.Equal(onDisk, StoredDocuments.Files(Path.Combine(folder, "documents")));
-            Assert.Contains(MoveFilesToDatabase.TaskName, await after.WithDbAsync((db, _) => db.StartupTasks.Select(t => t.Name).ToListAsync()));
+
+            // An instance not upgraded yet (rolling upgrade) still writes to its own folder; once upgraded, it moves that in too.
+            var laggard = new Dictionary<string, string?>(place) { ["Documents:Path"] = Path.Combine(folder, "laggard") };
+            await using (var old = new TrajetApp(provider, laggard, before.ConnectionString))
+            {
+                await old.InitializeAsync();
+                using var oldClient = await old.ApiClientAsync(email);
+                var late = await UploadAsync(oldClient, id, Png(), "late.png", "image/png");
+                await using var upgraded = new TrajetApp(provider, new Dictionary<string, string?>(laggard) { ["Documents:Store"] = "Database" }, before.ConnectionString);
+                await upgraded.InitializeAsync();
+                Assert.Equal(Png(), await moved.GetByteArrayAsync($"/api/cases/{id}/documents/{late}/file"));
+            }
 
             // New uploads go to the database only.
             var added = await UploadAsync(moved, id, Png(), "scan.png", "image/png");
