@@ -8,7 +8,8 @@ namespace Trajet.Web.Data;
 
 /// <summary>
 /// Free-text notes about people are encrypted in the database with the Data Protection keys (Infrastructure/KeyRing.cs):
-/// outside it on SQLite, inside it on PostgreSQL under a certificate, so that a copy of the database alone does not reveal them.
+/// outside it on SQLite; inside it on PostgreSQL, where only a key-encryption certificate keeps a copy of the database
+/// alone from reading them.
 /// Stored as <c>enc1:</c> + the protected payload; rows written before encryption are read as they are
 /// and encrypted at start-up (<see cref="EncryptLegacyRowsAsync"/>).
 /// </summary>

@@ -71,7 +71,9 @@ public static class KeyRing
         {
             return 0;
         }
-        var files = Directory.GetFiles(folder, "key-*.xml");
+        // Keys and revocations alike: a key revoked on disk must not come back valid.
+        var files = Directory.GetFiles(folder, "*.xml").Where(f => Path.GetFileName(f).StartsWith("key-", StringComparison.Ordinal)
+            || Path.GetFileName(f).StartsWith("revocation-", StringComparison.Ordinal)).ToArray();
         if (files.Length == 0)
         {
             return 0;

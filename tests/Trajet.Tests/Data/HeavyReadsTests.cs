@@ -159,7 +159,7 @@ public sealed class ReadOnlyReplicaApps : IAsyncLifetime
         WithReadOnly = new TrajetApp(DatabaseProvider.Postgres, new Dictionary<string, string?>(documents)
         {
             ["ConnectionStrings:TrajetReadOnly"] = ReadOnlyConnectionString,
-            ["DataProtection:KeysPath"] = Primary.KeysPath, // one database, one set of keys: the notes decrypt in both
+            ["DataProtection:KeysPath"] = Primary.KeysPath, // as an operator would set it; on PostgreSQL the keys are in the database anyway
         }, Primary.ConnectionString);
         await WithReadOnly.InitializeAsync();
     }

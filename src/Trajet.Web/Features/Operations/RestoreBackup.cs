@@ -53,7 +53,9 @@ public static class RestoreBackup
             var keys = AddKeys(work.Keys, target.KeysPath);
             return new(true, $"Restored the backup of {manifest!.CreatedAt:yyyy-MM-dd HH:mm} UTC: the {target.Provider} database, " +
                 (files ? $"{manifest.Documents} document file(s)" : "the documents in it") +
-                (manifest.Keys ? $" and {keys} key file(s)." : "; it holds no keys: the keys folder was left as it is."));
+                (target.Provider == DatabaseProvider.Postgres
+                    ? (manifest.Keys ? " with its keys; the keys the database held before were kept too." : "; it holds no keys: the keys the database held were kept.")
+                    : manifest.Keys ? $" and {keys} key file(s)." : "; it holds no keys: the keys folder was left as it is."));
         }
         finally
         {
@@ -244,15 +246,37 @@ public static class RestoreBackup
         var pgRestore = PostgresTools.Find("pg_restore", target.PostgresBin)!;
         var database = PostgresTools.ConnectionVariables(target.ConnectionString)["PGDATABASE"];
         var keys = await KeysAsync(target, ct);
+        // Also kept as files in the keys folder until they are back in the database: if this command stops between the two,
+        // the next start of Trajet copies them in (KeyRing.PrepareAsync) and nothing they protect is lost.
+        var safety = await WriteKeyFilesAsync(keys, target.KeysPath, ct);
         // One transaction: a restore that fails leaves the database as it was.
         var run = await PostgresTools.RunAsync(pgRestore, target.ConnectionString,
             ["--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", "--no-password", $"--dbname={database}", dump], ct);
-        if (run.ExitCode != 0)
+        if (run.ExitCode == 0)
         {
-            return $"pg_restore failed ({run.ExitCode}); the database is unchanged: {run.Errors.Trim()}";
+            await AddKeysAsync(target, keys, CancellationToken.None);
         }
-        await AddKeysAsync(target, keys, ct);
-        return null;
+        foreach (var file in safety)
+        {
+            File.Delete(file);
+        }
+        return run.ExitCode == 0 ? null : $"pg_restore failed ({run.ExitCode}); the database is unchanged: {run.Errors.Trim()}";
+    }
+
+    private static async Task<List<string>> WriteKeyFilesAsync(List<DataProtectionKey> keys, string folder, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        foreach (var key in keys.Where(k => k.FriendlyName is { } name && BackupArchive.IsKeyName(name + ".xml")))
+        {
+            var file = Path.Combine(folder, key.FriendlyName + ".xml");
+            if (!File.Exists(file))
+            {
+                await File.WriteAllTextAsync(file, key.Xml, ct);
+                written.Add(file);
+            }
+        }
+        return written;
     }
 
     /// <summary>The keys in the database before the restore (none in an empty one, or before the keys moved there).</summary>

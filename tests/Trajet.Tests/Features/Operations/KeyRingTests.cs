@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
@@ -14,18 +15,7 @@ public sealed class KeyRingTests
     public async Task WithACertificate_TheKeysOnDiskAreEncrypted_AndSignInStillWorks()
     {
         var folder = Directory.CreateTempSubdirectory("trajet-keyring-").FullName;
-        var pfx = Path.Combine(folder, "keys.pfx");
-        using (var rsa = RSA.Create(2048))
-        {
-            var request = new CertificateRequest("CN=Trajet key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
-            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "Pfx-Passw0rd!"));
-        }
-        await using var app = new TrajetApp(DatabaseProvider.Sqlite, new Dictionary<string, string?>
-        {
-            ["DataProtection:CertificatePath"] = pfx,
-            ["DataProtection:CertificatePassword"] = "Pfx-Passw0rd!",
-        });
+        await using var app = new TrajetApp(DatabaseProvider.Sqlite, await CertificateAsync(folder));
         await app.InitializeAsync();
 
         using var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.CaseManager));
@@ -39,6 +29,36 @@ public sealed class KeyRingTests
             Assert.DoesNotContain("unencrypted form", xml);
         });
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task OnPostgres_WithACertificate_TheKeysInTheDatabaseAreEncrypted_AndSignInStillWorks()
+    {
+        var folder = Directory.CreateTempSubdirectory("trajet-keyring-").FullName;
+        await using var app = new TrajetApp(DatabaseProvider.Postgres, await CertificateAsync(folder));
+        await app.InitializeAsync();
+
+        using var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.CaseManager));
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Cases")).StatusCode);
+        var keys = await app.WithDbAsync((db, _) => db.Database.SqlQueryRaw<string>("""SELECT "Xml" AS "Value" FROM "DataProtectionKeys" """).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.Contains("<EncryptedData", xml);
+            Assert.DoesNotContain("unencrypted form", xml);
+        });
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<Dictionary<string, string?>> CertificateAsync(string folder)
+    {
+        var pfx = Path.Combine(folder, "keys.pfx");
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Trajet key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "Pfx-Passw0rd!"));
+        return new() { ["DataProtection:CertificatePath"] = pfx, ["DataProtection:CertificatePassword"] = "Pfx-Passw0rd!" };
     }
 
     [Fact]
