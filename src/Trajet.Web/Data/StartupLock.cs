@@ -22,7 +22,14 @@ public sealed class StartupLock : IAsyncDisposable
             return new(null);
         }
         // Its own unpooled connection: a session lock must not stay with a pooled connection after it is handed back.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        // TCP keepalive: a connection that sits idle through a long migration is not dropped by a firewall (and the lock with it).
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
+        {
+            Pooling = false,
+            TcpKeepAlive = true,
+            TcpKeepAliveTime = 30,
+            TcpKeepAliveInterval = 10,
+        }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
@@ -46,6 +53,10 @@ public sealed class StartupLock : IAsyncDisposable
             {
                 await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", connection);
                 await release.ExecuteNonQueryAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // The session is gone, and the lock with it; an error here must not hide the start-up's own.
             }
             finally
             {

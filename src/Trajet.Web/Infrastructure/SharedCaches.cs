@@ -58,11 +58,12 @@ public abstract class EmptySharedCache<TCache>(Func<object, bool> concerns) : Af
 
 /// <summary>
 /// On PostgreSQL, listens for the other instances' changes on one channel and empties the caches they name. A lost
-/// connection is noticed by its keepalive; until it listens again the caches serve nothing kept.
+/// connection is noticed by a ping when the channel is quiet; until it listens again the caches serve nothing kept.
 /// </summary>
 public sealed class CacheSignals(IConfiguration configuration, IEnumerable<SharedCache> caches, TimeProvider clock, ILogger<CacheSignals> logger) : BackgroundService
 {
     public const string Channel = "trajet_caches";
+    public const string ApplicationName = "Trajet cache signals";
 
     private readonly Dictionary<string, SharedCache> byName = caches.ToDictionary(c => c.Name);
 
@@ -71,8 +72,7 @@ public sealed class CacheSignals(IConfiguration configuration, IEnumerable<Share
         var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Trajet"))
         {
             Pooling = false,
-            KeepAlive = 5,
-            ApplicationName = "Trajet cache signals",
+            ApplicationName = ApplicationName,
         }.ConnectionString;
         var pause = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
@@ -90,7 +90,12 @@ public sealed class CacheSignals(IConfiguration configuration, IEnumerable<Share
                 pause = TimeSpan.FromSeconds(1);
                 while (true)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken))
+                    {
+                        // Quiet for 5 s: a ping that must answer within 3 s tells a dropped connection from a quiet one.
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection) { CommandTimeout = 3 };
+                        await ping.ExecuteNonQueryAsync(stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

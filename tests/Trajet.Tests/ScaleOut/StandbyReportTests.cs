@@ -19,8 +19,16 @@ public sealed class StandbyReportTests(ScaleOutCluster cluster, ITestOutputHelpe
         using var manager = Cluster.First.Client(await ScaleOutCluster.TokenAsync(Cluster.First.Address, "cm1@ngo.demo", DemoSeed.Password));
         var before = await coordinatorOnPrimary.GetStringAsync(Report);
 
-        // With replay paused, a report that still reads as before came from the standby, not the primary.
+        // With replay paused, a report that still reads as before came from the standby, not the primary. The standby
+        // first catches up with what came before; the pause is asked for, then waited for (PostgreSQL's docs say so).
+        await Cluster.WaitForStandbyAsync();
         await ScaleOutCluster.ScalarAsync<object>(Cluster.StandbyDatabase, "SELECT pg_wal_replay_pause()::text");
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (await ScaleOutCluster.ScalarAsync<string>(Cluster.StandbyDatabase, "SELECT pg_get_wal_replay_pause_state()") != "paused")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the standby's replay did not pause");
+            await Task.Delay(20);
+        }
         string written, stale;
         try
         {

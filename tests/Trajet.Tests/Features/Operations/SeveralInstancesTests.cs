@@ -6,6 +6,7 @@ using Trajet.Tests.Infrastructure;
 using Trajet.Web.Data;
 using Trajet.Web.Data.Migrations;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Tests.Features.Operations;
 
@@ -85,7 +86,9 @@ public sealed class SeveralInstancesTests
         await second.InitializeAsync();
         var (client, _, _) = await first.NewUserClientAsync(Roles.CaseManager);
         using var elsewhere = WithTokenOf(second, client);
-        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/me")).StatusCode); // now kept in the second's cache
+        // Both listen for changes, so the second keeps what it reads: without the signal it would serve it for 10 s.
+        await WaitUntilListeningAsync(first.ConnectionString, instances: 2);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/me")).StatusCode);
 
         var changed = await client.PostAsJsonAsync("/api/auth/manage/info", new { oldPassword = TrajetApp.Password, newPassword = "Another-Passw0rd!" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
@@ -142,6 +145,25 @@ public sealed class SeveralInstancesTests
 
         Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
         Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+
+    private static async Task WaitUntilListeningAsync(string connectionString, int instances)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var count = new NpgsqlCommand(
+                $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}' AND application_name = '{CacheSignals.ApplicationName}'", connection);
+            if ((long)(await count.ExecuteScalarAsync())! >= instances)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the instances did not start listening for each other's changes");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<List<(string Name, string Xml)>> ReadAndRemoveKeysAsync(string connectionString)
