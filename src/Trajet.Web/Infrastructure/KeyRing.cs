@@ -79,11 +79,21 @@ public static class KeyRing
             return 0;
         }
         // The file system repository names a key's file after its friendly name, as the database repository does.
+        return await AddMissingAsync(db, files.Select(Path.GetFileNameWithoutExtension).OfType<string>(),
+            async name => await File.ReadAllTextAsync(Path.Combine(folder, name + ".xml"), ct), ct);
+    }
+
+    /// <summary>
+    /// Adds, by friendly name, the keys the table lacks, reading each one's XML only then; returns how many. Keys are only
+    /// ever added: one the table already holds is left as it is.
+    /// </summary>
+    public static async Task<int> AddMissingAsync(KeyRingDbContext db, IEnumerable<string> names, Func<string, Task<string?>> xmlOf, CancellationToken ct)
+    {
         var known = (await db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var missing = files.Where(f => !known.Contains(Path.GetFileNameWithoutExtension(f))).Order(StringComparer.Ordinal).ToList();
-        foreach (var file in missing)
+        var missing = names.Where(n => !known.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        foreach (var name in missing)
         {
-            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = Path.GetFileNameWithoutExtension(file), Xml = await File.ReadAllTextAsync(file, ct) });
+            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = name, Xml = await xmlOf(name) });
         }
         await db.SaveChangesAsync(ct);
         return missing.Count;

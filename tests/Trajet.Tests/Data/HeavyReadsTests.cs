@@ -15,6 +15,7 @@ using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Organisations;
+using Trajet.Web.Infrastructure;
 
 namespace Trajet.Tests.Data;
 
@@ -371,7 +372,7 @@ public sealed class HeavyReadsOnAStandbyTests
         {
             NpgsqlConnection.ClearAllPools();
             await ReadOnlyRole.ExecuteAsync(Postgres.Server,
-                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{primary}' AND application_name = 'Trajet cache signals'");
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{primary}' AND application_name = '{CacheSignals.ApplicationName}'");
             try
             {
                 await ReadOnlyRole.ExecuteAsync(Postgres.Server, $"CREATE DATABASE {standby} TEMPLATE {primary}");

@@ -16,7 +16,7 @@ public sealed record DocumentStorage(DocumentStoreKind Store, string Folder, lon
     {
         var store = configuration["Documents:Store"] switch
         {
-            null or "" => configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.Postgres ? DocumentStoreKind.Database : DocumentStoreKind.Files,
+            null or "" => DatabaseSetup.ProviderOf(configuration) == DatabaseProvider.Postgres ? DocumentStoreKind.Database : DocumentStoreKind.Files,
             var text when Enum.TryParse<DocumentStoreKind>(text, ignoreCase: true, out var kind) && Enum.IsDefined(kind) => kind,
             _ => throw new InvalidOperationException("Documents:Store must be Files or Database."),
         };
@@ -24,7 +24,7 @@ public sealed record DocumentStorage(DocumentStoreKind Store, string Folder, lon
     }
 
     /// <summary><c>Documents:Path</c> as an absolute path (relative to the working directory).</summary>
-    public static string FolderOf(IConfiguration configuration) => Path.GetFullPath(configuration["Documents:Path"] ?? "data/documents");
+    private static string FolderOf(IConfiguration configuration) => Path.GetFullPath(configuration["Documents:Path"] ?? "data/documents");
 }
 
 /// <summary>

@@ -20,13 +20,14 @@ public sealed record BackupTarget(DatabaseProvider Provider, string ConnectionSt
         {
             throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Trajet.");
         }
+        var documents = DocumentStorage.From(configuration);
         return new BackupTarget(
             provider,
             connectionString ?? DatabaseSetup.DefaultSqlite,
-            Path.GetFullPath(configuration["DataProtection:KeysPath"] ?? DefaultKeysPath),
-            DocumentStorage.FolderOf(configuration),
+            Path.GetFullPath(KeyRing.FolderOf(configuration)),
+            documents.Folder,
             configuration["Backups:PostgresBin"],
-            DocumentStorage.From(configuration).Store == DocumentStoreKind.Database);
+            documents.Store == DocumentStoreKind.Database);
     }
 
     /// <summary>The SQLite file, as an absolute path (relative paths are the app's working directory).</summary>

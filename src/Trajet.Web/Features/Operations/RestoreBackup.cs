@@ -297,9 +297,8 @@ public static class RestoreBackup
     private static async Task AddKeysAsync(BackupTarget target, List<DataProtectionKey> keys, CancellationToken ct)
     {
         await using var db = KeyRingOf(target);
-        var restored = (await db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        db.DataProtectionKeys.AddRange(keys.Where(k => !restored.Contains(k.FriendlyName)).Select(k => new DataProtectionKey { FriendlyName = k.FriendlyName, Xml = k.Xml }));
-        await db.SaveChangesAsync(ct);
+        var xml = keys.Where(k => k.FriendlyName is not null).ToDictionary(k => k.FriendlyName!, k => k.Xml, StringComparer.Ordinal);
+        await KeyRing.AddMissingAsync(db, xml.Keys, name => Task.FromResult(xml[name]), ct);
     }
 
     private static KeyRingDbContext KeyRingOf(BackupTarget target) =>
