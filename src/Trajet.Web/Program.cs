@@ -44,6 +44,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddTrajetView
 builder.Services.AddTrajetApi();
 builder.Services.AddTrajetCases();
 builder.Services.AddTrajetCoaching();
+builder.Services.AddTrajetReports();
 builder.Services.AddTrajetReverseProxy(builder.Configuration);
 builder.Services.AddTrajetRateLimits(builder.Configuration);
 builder.Services.AddTrajetHsts();

@@ -40,7 +40,7 @@ public static class DatabaseSetup
                 services.AddDbContext<ReadOnlyTrajetDbContext>(o => o.UseNpgsql(PostgresDefaults(readOnly))
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(ReadOnlyDatabaseFailures.Instance)
                     .ReplaceService<IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>());
-                services.AddScoped(s => new HeavyReads(s.GetRequiredService<ReadOnlyTrajetDbContext>()));
+                services.AddScoped(s => new HeavyReads(s.GetRequiredService<ReadOnlyTrajetDbContext>(), s.GetRequiredService<TrajetDbContext>()));
             }
         }
         else

@@ -10,9 +10,34 @@ namespace Trajet.Web.Data;
 /// when it is set on PostgreSQL, else the request's own context on the primary (always on SQLite). Their access checks and
 /// whatever they write (the audit trail) stay on the primary: only the figures and rows they read come from here.
 /// </summary>
-public sealed class HeavyReads(TrajetDbContext db)
+public sealed class HeavyReads(TrajetDbContext db, TrajetDbContext? primary = null)
 {
     public TrajetDbContext Db => db;
+
+    /// <summary>
+    /// Whether the read-only database has replayed every write the primary had committed when asked, waiting up to
+    /// <paramref name="wait"/> for it (at once on the primary itself): what is read then may be kept.
+    /// </summary>
+    public async Task<bool> CaughtUpAsync(TimeSpan wait, CancellationToken ct)
+    {
+        if (primary is null)
+        {
+            return true;
+        }
+        var written = await primary.Database.SqlQuery<string>($"SELECT pg_current_wal_lsn()::text AS \"Value\"").SingleAsync(ct);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await db.Database.SqlQuery<bool>(
+            $"SELECT NOT pg_is_in_recovery() OR COALESCE(pg_last_wal_replay_lsn() >= {written}::pg_lsn, false) AS \"Value\"").SingleAsync(ct))
+        {
+            if (waited.Elapsed >= wait)
+            {
+                return false;
+            }
+            // Replay usually follows within milliseconds; the real clock, not the app's, which tests may stop.
+            await Task.Delay(TimeSpan.FromMilliseconds(10), ct);
+        }
+        return true;
+    }
 }
 
 /// <summary>

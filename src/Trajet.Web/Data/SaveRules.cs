@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Instruments;
+using Trajet.Web.Features.Reports;
 
 namespace Trajet.Web.Data;
 
@@ -20,6 +21,7 @@ public static class SaveRules
         new AppendToAuditChain(),     // last before the save: records what is about to be written, in its transaction
         new EmptyAccountCache(),      // after the save: the caches read again what was saved
         new EmptyCaseCounts(),
+        new EmptyReportFigures(),
     ];
 
     /// <summary>A service of the app that made the context; null for a context made outside it (tools, tests).</summary>

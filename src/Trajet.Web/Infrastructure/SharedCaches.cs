@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Trajet.Web.Infrastructure;
@@ -38,9 +41,14 @@ public abstract class SharedCache(IConfiguration configuration)
     }
 }
 
-/// <summary>Empties a <see cref="SharedCache"/> once a save that touches what it depends on has been written.</summary>
-public abstract class EmptySharedCache<TCache>(Func<object, bool> concerns) : AfterSave(concerns) where TCache : SharedCache
+/// <summary>
+/// Empties a <see cref="SharedCache"/> once a save that touches what it depends on has been written, and again when the
+/// transaction it was written in commits: a value read between the two would otherwise be kept as current.
+/// </summary>
+public abstract class EmptySharedCache<TCache>(Func<object, bool> concerns) : AfterSave(concerns), IDbTransactionInterceptor where TCache : SharedCache
 {
+    private readonly ConditionalWeakTable<DbContext, TCache> uncommitted = new();
+
     protected override async ValueTask SavedAsync(DbContext context, CancellationToken ct)
     {
         if (context.AppService<TCache>() is not { } cache)
@@ -48,10 +56,47 @@ public abstract class EmptySharedCache<TCache>(Func<object, bool> concerns) : Af
             return;
         }
         cache.Changed();
+        if (context.Database.CurrentTransaction is not null)
+        {
+            uncommitted.AddOrUpdate(context, cache);
+        }
         if (context.Database.IsNpgsql())
         {
             // Inside the caller's transaction it is delivered at commit, when the others can read the change.
             await context.Database.ExecuteSqlAsync($"SELECT pg_notify({CacheSignals.Channel}, {cache.Name})", ct);
+        }
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => ForgetUncommitted(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetUncommitted(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && uncommitted.TryGetValue(context, out var cache))
+        {
+            uncommitted.Remove(context);
+            cache.Changed();
+        }
+    }
+
+    private void ForgetUncommitted(DbContext? context)
+    {
+        if (context is not null)
+        {
+            uncommitted.Remove(context);
         }
     }
 }

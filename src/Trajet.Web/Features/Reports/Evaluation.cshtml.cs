@@ -2,7 +2,7 @@ namespace Trajet.Web.Features.Reports;
 
 /// <summary>The evaluation report of a programme for a period, with charts; aggregates only, never a name.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Reports)]
-public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, IStringLocalizer<SharedResource> l) : ReportPage
+public sealed class EvaluationModel(TrajetDbContext db, ReportFigures figures, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, IStringLocalizer<SharedResource> l) : ReportPage
 {
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
     public EvaluationReport.Report? Report { get; private set; }
@@ -44,7 +44,7 @@ public sealed class EvaluationModel(TrajetDbContext db, IServiceScopeFactory sco
             return found.Failed?.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
         }
         var basis = ReportAccess.Basis(Cohort).Value;
-        var report = await EvaluationReport.BuildAsync(scopes, programme.Id, programme.Slug, From, To, basis, clock.Today(), ct);
+        var report = await figures.EvaluationAsync(scopes, programme, From, To, basis, clock.Today(), ct);
         Report = ReportCells.ForReader(report, user, programme, config);
         HidesCells = !ReferenceEquals(Report, report);
         return Page();

@@ -15,7 +15,7 @@ public static class ReportsApi
     }
 
     /// <summary>What a report needs besides its query, bound from the request's services.</summary>
-    private sealed record ReportServices(TrajetDbContext Db, IServiceScopeFactory Scopes, TimeProvider Clock, IConfiguration Config, Audit.AuditTrail Audit, IStringLocalizer<SharedResource> L, HttpContext Http);
+    private sealed record ReportServices(TrajetDbContext Db, ReportFigures Figures, IServiceScopeFactory Scopes, TimeProvider Clock, IConfiguration Config, Audit.AuditTrail Audit, IStringLocalizer<SharedResource> L, HttpContext Http);
 
     /// <summary>The report as the reader may see it (<see cref="ReportCells.ForReader"/>), handed to <paramref name="done"/>.</summary>
     private static async Task<IResult> BuildAsync(string programme, DateOnly? from, DateOnly? to, string? cohort, UserContext user, ReportServices services, CancellationToken ct,
@@ -25,7 +25,7 @@ public static class ReportsApi
             .ToHttpAsync(services.L, async chosen =>
             {
                 var (found, basis) = chosen;
-                var report = await EvaluationReport.BuildAsync(services.Scopes, found.Id, found.Slug, from, to, basis, services.Clock.Today(), ct);
+                var report = await services.Figures.EvaluationAsync(services.Scopes, found, from, to, basis, services.Clock.Today(), ct);
                 return await done(ReportCells.ForReader(report, user, found, services.Config), found);
             });
 
