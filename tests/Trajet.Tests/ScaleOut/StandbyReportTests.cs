@@ -43,6 +43,8 @@ public sealed class StandbyReportTests(ScaleOutCluster cluster, ITestOutputHelpe
         Assert.NotEqual(before, written);
         Assert.Equal(before, stale);
 
+        // Reports are kept (Reports/ReportFigures.cs): the figure read from the paused standby after the change must not
+        // have been kept, or it would be served now (checked: it is when the standby's catching up is not waited for).
         await Cluster.WaitForStandbyAsync();
         Assert.Equal(await coordinatorOnPrimary.GetStringAsync(Report), await coordinatorOnStandby.GetStringAsync(Report));
         Assert.Equal(written, await coordinatorOnStandby.GetStringAsync(Report));
