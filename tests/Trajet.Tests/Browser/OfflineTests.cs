@@ -122,6 +122,16 @@ public sealed class OfflineTests(BrowserFixture browser)
         }
         """);
 
+    /// <summary>How many records one store of the phone's database holds.</summary>
+    private static Task<int> StoreCountAsync(IPage page, string store) => page.EvaluateAsync<int>("""
+        async store => {
+          const db = await new Promise(r => { const o = indexedDB.open('trajet-offline'); o.onsuccess = () => r(o.result); });
+          const n = await new Promise(r => { const q = db.transaction(store).objectStore(store).count(); q.onsuccess = () => r(q.result); });
+          db.close();
+          return n;
+        }
+        """, store);
+
     private async Task LogContactAsync(IPage page, string nickname)
     {
         await page.GetByLabel("Nickname (leave empty if anonymous)").FillAsync(nickname);
@@ -364,6 +374,33 @@ public sealed class OfflineTests(BrowserFixture browser)
         Assert.Equal($"NoScript{tag}", Assert.Single(await App.WithDbAsync((db, _) => db.OutreachContacts.Where(c => c.SessionId == worker.SessionId).ToListAsync())).Nickname);
         Assert.Equal($"Visit {tag}", Assert.Single(await App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == worker.CaseId).ToListAsync())).Notes);
         await Expect(Badge(page)).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task AWeekUnopened_TheDraftAndTheListAreForgotten_WhatWaitsStays()
+    {
+        var worker = await FieldWorkerAsync();
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync($"/CaseWork/LogInteraction/{worker.CaseId}");
+        await ReadyAsync(page);
+        await page.GetByLabel("Notes").FillAsync("Half a note");
+        await Expect(page.Locator("html[data-draft-saved]")).ToBeAttachedAsync();
+        await page.GotoAsync("/Outreach/LogContact");
+        await ReadyAsync(page);
+        await KeptAsync(page);
+        await context.SetOfflineAsync(true);
+        await LogContactAsync(page, "Later");
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+        Assert.Equal((1, 1, 1), (await StoreCountAsync(page, "drafts"), await StoreCountAsync(page, "pack"), await StoreCountAsync(page, "outbox")));
+
+        // Eight days later the phone is opened again, still without network.
+        await context.Clock.SetFixedTimeAsync(DateTime.UtcNow.AddDays(8));
+        await page.ReloadAsync();
+        await ReadyAsync(page);
+
+        Assert.Equal((0, 0, 1), (await StoreCountAsync(page, "drafts"), await StoreCountAsync(page, "pack"), await StoreCountAsync(page, "outbox")));
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
     }
 
     [Fact]
