@@ -82,6 +82,11 @@ public sealed class OfflineTests(BrowserFixture browser)
         Assert.Equal(0, await StoredRecordsAsync(page));
     }
 
+    /// <summary>An administrator signed in to the pages; the server listens on Kestrel here, so a client of its own (cookies, no redirects).</summary>
+    private async Task<HttpClient> AdminAsync() =>
+        await App.SignedInBrowserAsync(await App.CreateUserAsync(Roles.Administrator),
+            client: new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(browser.BaseUrl) });
+
     private static ILocator Badge(IPage page) => page.Locator("#outbox-badge");
 
     /// <summary>Every record of the phone's store and cache as text (buffers decoded), to look for names in clear.</summary>
@@ -174,6 +179,10 @@ public sealed class OfflineTests(BrowserFixture browser)
 
         await context.SetOfflineAsync(false);
         await Expect(Badge(page)).ToBeHiddenAsync(new() { Timeout = 15_000 });
+        // Nor the private key that opens it, in any form.
+        var privateKey = (await worker.Api.GetFromJsonAsync<JsonElement>("/api/offline/key")).GetProperty("privateKey").GetString()!;
+        Assert.DoesNotContain(privateKey, stored);
+        Assert.DoesNotContain(System.Text.Encoding.Latin1.GetString(Convert.FromBase64String(privateKey)), stored);
 
         var contacts = await App.WithDbAsync((db, _) => db.OutreachContacts.Where(c => c.SessionId == worker.SessionId).ToListAsync());
         Assert.Equal(new[] { $"Planted{tag}N1", $"Planted{tag}N2", $"Planted{tag}N3" }, contacts.Select(c => c.Nickname).Order());
@@ -433,7 +442,10 @@ public sealed class OfflineTests(BrowserFixture browser)
         await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
 
         // An administrator signs the user out everywhere (the phone was reported lost).
-        await App.WithDbAsync((db, _) => Sessions.EndAllAsync(db, worker.UserId, CancellationToken.None));
+        using var admin = await AdminAsync();
+        var edit = await Html.GetAsync(admin, $"/Admin/Users/Edit/{worker.UserId}");
+        var revoked = await Html.SubmitAsync(admin, edit, "form[action$='handler=Revoke']", new Dictionary<string, string>());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, revoked.StatusCode);
         await context.SetOfflineAsync(false);
         await page.GotoAsync("/");
 
@@ -456,9 +468,7 @@ public sealed class OfflineTests(BrowserFixture browser)
         await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
 
         // The worker has left with the phone: an administrator disables the account on its page.
-        // The server listens on Kestrel here: an HTTP client of its own, that keeps cookies and follows no redirect.
-        using var admin = await App.SignedInBrowserAsync(await App.CreateUserAsync(Roles.Administrator),
-            client: new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(browser.BaseUrl) });
+        using var admin = await AdminAsync();
         var edit = await Html.GetAsync(admin, $"/Admin/Users/Edit/{worker.UserId}");
         var disabled = await Html.SubmitAsync(admin, edit, "main form", new Dictionary<string, string> { ["Input.IsActive"] = "false" });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, disabled.StatusCode);
