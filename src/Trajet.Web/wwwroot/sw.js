@@ -69,7 +69,8 @@ async function keep(urls) {
     if (path !== '/Outreach/LogContact' && path !== '/Offline' && await cache.match(href)) continue;
     try {
       const response = await fetch(href, { credentials: 'same-origin' });
-      if (response.ok && !response.redirected) await cache.put(href, response);
+      // A wipe may have come while this was on its way: it keeps nothing after it.
+      if (response.ok && !response.redirected && key) await cache.put(href, response);
     } catch {
       // offline again: the next list tries again
     }

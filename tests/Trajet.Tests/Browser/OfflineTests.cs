@@ -82,6 +82,11 @@ public sealed class OfflineTests(BrowserFixture browser)
         Assert.Equal(0, await StoredRecordsAsync(page));
     }
 
+    /// <summary>An administrator signed in to the pages; the server listens on Kestrel here, so a client of its own (cookies, no redirects).</summary>
+    private async Task<HttpClient> AdminAsync() =>
+        await App.SignedInBrowserAsync(await App.CreateUserAsync(Roles.Administrator),
+            client: new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(browser.BaseUrl) });
+
     private static ILocator Badge(IPage page) => page.Locator("#outbox-badge");
 
     /// <summary>Every record of the phone's store and cache as text (buffers decoded), to look for names in clear.</summary>
@@ -121,6 +126,16 @@ public sealed class OfflineTests(BrowserFixture browser)
           return n;
         }
         """);
+
+    /// <summary>How many records one store of the phone's database holds.</summary>
+    private static Task<int> StoreCountAsync(IPage page, string store) => page.EvaluateAsync<int>("""
+        async store => {
+          const db = await new Promise(r => { const o = indexedDB.open('trajet-offline'); o.onsuccess = () => r(o.result); });
+          const n = await new Promise(r => { const q = db.transaction(store).objectStore(store).count(); q.onsuccess = () => r(q.result); });
+          db.close();
+          return n;
+        }
+        """, store);
 
     private async Task LogContactAsync(IPage page, string nickname)
     {
@@ -164,11 +179,19 @@ public sealed class OfflineTests(BrowserFixture browser)
 
         await context.SetOfflineAsync(false);
         await Expect(Badge(page)).ToBeHiddenAsync(new() { Timeout = 15_000 });
+        // Nor the private key that opens it, in any form.
+        var privateKey = (await worker.Api.GetFromJsonAsync<JsonElement>("/api/offline/key")).GetProperty("privateKey").GetString()!;
+        Assert.DoesNotContain(privateKey, stored);
+        Assert.DoesNotContain(System.Text.Encoding.Latin1.GetString(Convert.FromBase64String(privateKey)), stored);
 
         var contacts = await App.WithDbAsync((db, _) => db.OutreachContacts.Where(c => c.SessionId == worker.SessionId).ToListAsync());
         Assert.Equal(new[] { $"Planted{tag}N1", $"Planted{tag}N2", $"Planted{tag}N3" }, contacts.Select(c => c.Nickname).Order());
         var today = DateOnly.FromDateTime(App.Services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
         Assert.All(contacts, c => Assert.Equal((today, worker.UserId, "dublin"), (c.Date, c.RecordedByUserId!.Value, c.InformationGiven)));
+        // Each contact is with its own person, created once.
+        var people = await App.WithDbAsync((db, _) => db.OutreachPeople.Where(p => db.Programmes.Any(g => g.Id == p.ProgrammeId && g.Slug == worker.OutreachSlug)).ToListAsync());
+        Assert.Equal(3, people.Count);
+        Assert.All(contacts, c => Assert.Equal(c.Nickname, Assert.Single(people, p => p.Id == c.PersonId).Nickname));
         var visits = await App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == worker.CaseId).ToListAsync());
         var visit = Assert.Single(visits);
         Assert.Equal(($"Visit note {tag}", Trajet.Web.Features.Interactions.InteractionType.HomeVisit, today), (visit.Notes, visit.Type, visit.Date));
@@ -242,6 +265,154 @@ public sealed class OfflineTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task HomeVisitDraft_ComesBackAfterACrash_AndAfterTheSessionEnded()
+    {
+        var worker = await FieldWorkerAsync();
+        var notes = $"Draft {Guid.NewGuid():N}";
+        var form = $"/CaseWork/LogInteraction/{worker.CaseId}";
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync(form);
+        await ReadyAsync(page);
+        await page.GetByLabel("Notes").FillAsync(notes);
+        await Expect(page.Locator("html[data-draft-saved]")).ToBeAttachedAsync();
+
+        // The browser dies with the form open: no unload handler runs, nothing reached the server.
+        await page.CloseAsync(new() { RunBeforeUnload = false });
+        page = await context.NewPageAsync();
+        await page.GotoAsync(form);
+        await Expect(page.GetByLabel("Notes")).ToHaveValueAsync(notes);
+
+        // More is typed, then the phone sits in a pocket past the idle timeout: opening the form asks to sign in first.
+        await page.GetByLabel("Notes").FillAsync($"{notes}, more");
+        await Expect(page.Locator("html[data-draft-saved]")).ToBeAttachedAsync();
+        await context.ClearCookiesAsync(new() { Name = "trajet.auth" });
+        await page.ReloadAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Accounts/Login"));
+        await page.Locator("#Input_Email").FillAsync(worker.Email);
+        await page.Locator("#Input_Password").FillAsync(TrajetApp.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**{form}");
+        await Expect(page.GetByLabel("Notes")).ToHaveValueAsync($"{notes}, more");
+        await Expect(page.Locator(".offline-draft")).ToBeVisibleAsync();
+        Assert.Equal(0, await App.WithDbAsync((db, _) => db.Interactions.CountAsync(i => i.CaseId == worker.CaseId))); // a draft until saved
+    }
+
+    [Fact]
+    public async Task QuickNote_OpenedOfflineFromThisPhone_LandsOnceAsANote()
+    {
+        var worker = await FieldWorkerAsync();
+        var note = $"Quick note {Guid.NewGuid():N}";
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync("/Offline");
+        await ReadyAsync(page);
+        await KeptAsync(page);
+
+        await context.SetOfflineAsync(true);
+        await page.ReloadAsync(); // "This phone" and the forms of the worker's cases open without network
+        await page.Locator("#device-cases").GetByRole(AriaRole.Link, new() { Name = "Add a note" }).ClickAsync();
+        await ReadyAsync(page);
+        await page.GetByLabel("Notes").FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+        Assert.Equal(0, await App.WithDbAsync((db, _) => db.Interactions.CountAsync(i => i.CaseId == worker.CaseId)));
+
+        await context.SetOfflineAsync(false);
+        await Expect(Badge(page)).ToBeHiddenAsync(new() { Timeout = 15_000 });
+        var saved = Assert.Single(await App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == worker.CaseId).ToListAsync()));
+        Assert.Equal((note, Trajet.Web.Features.Interactions.InteractionType.Message), (saved.Notes, saved.Type));
+    }
+
+    [Fact]
+    public async Task ThisPhone_ShowsWhatItKeeps_DeletesOneItem_OrEverything()
+    {
+        var worker = await FieldWorkerAsync();
+        var number = await App.WithDbAsync((db, _) => db.Cases.Where(c => c.Id == worker.CaseId).Select(c => c.Number).SingleAsync());
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync("/Outreach/LogContact");
+        await ReadyAsync(page);
+        await KeptAsync(page);
+        await context.SetOfflineAsync(true);
+        await LogContactAsync(page, $"Dropped{tag}");
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+        await LogContactAsync(page, $"Kept{tag}");
+        await Expect(Badge(page)).ToHaveTextAsync("2 waiting to be sent");
+
+        await page.GotoAsync("/Offline");
+        var waiting = page.Locator("#device-outbox > li");
+        await Expect(waiting).ToHaveCountAsync(2);
+        await Expect(page.Locator("#device-cases")).ToContainTextAsync(number);
+        await waiting.First.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync(); // the older one
+        await Expect(waiting).ToHaveCountAsync(1);
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+
+        await context.SetOfflineAsync(false);
+        await Expect(Badge(page)).ToBeHiddenAsync(new() { Timeout = 15_000 });
+        var contacts = await App.WithDbAsync((db, _) => db.OutreachContacts.Where(c => c.SessionId == worker.SessionId).ToListAsync());
+        Assert.Equal($"Kept{tag}", Assert.Single(contacts).Nickname);
+
+        await page.ReloadAsync();
+        await ReadyAsync(page);
+        await KeptAsync(page);
+        Assert.True(await StoredRecordsAsync(page) > 0);
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete everything on this phone" }).ClickAsync();
+        await Expect(page.Locator("#device-cases")).Not.ToContainTextAsync(number);
+        Assert.Equal(0, await StoredRecordsAsync(page));
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_TheFieldFormsSaveStraightToTheServer()
+    {
+        var worker = await FieldWorkerAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone, javaScript: false);
+        var page = await SignInAsync(context, worker.Email);
+
+        await page.GotoAsync("/Outreach/LogContact");
+        await LogContactAsync(page, $"NoScript{tag}");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Contact saved.");
+        await page.GotoAsync($"/CaseWork/LogInteraction/{worker.CaseId}");
+        await page.GetByLabel("Notes").FillAsync($"Visit {tag}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Cases/Details/{worker.CaseId}"));
+
+        Assert.Equal($"NoScript{tag}", Assert.Single(await App.WithDbAsync((db, _) => db.OutreachContacts.Where(c => c.SessionId == worker.SessionId).ToListAsync())).Nickname);
+        Assert.Equal($"Visit {tag}", Assert.Single(await App.WithDbAsync((db, _) => db.Interactions.Where(i => i.CaseId == worker.CaseId).ToListAsync())).Notes);
+        await Expect(Badge(page)).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task AWeekUnopened_TheDraftAndTheListAreForgotten_WhatWaitsStays()
+    {
+        var worker = await FieldWorkerAsync();
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync($"/CaseWork/LogInteraction/{worker.CaseId}");
+        await ReadyAsync(page);
+        await page.GetByLabel("Notes").FillAsync("Half a note");
+        await Expect(page.Locator("html[data-draft-saved]")).ToBeAttachedAsync();
+        await page.GotoAsync("/Outreach/LogContact");
+        await ReadyAsync(page);
+        await KeptAsync(page);
+        await context.SetOfflineAsync(true);
+        await LogContactAsync(page, "Later");
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+        Assert.Equal((1, 1, 1), (await StoreCountAsync(page, "drafts"), await StoreCountAsync(page, "pack"), await StoreCountAsync(page, "outbox")));
+
+        // Eight days later the phone is opened again, still without network.
+        await context.Clock.SetFixedTimeAsync(DateTime.UtcNow.AddDays(8));
+        await page.ReloadAsync();
+        await ReadyAsync(page);
+
+        Assert.Equal((0, 0, 1), (await StoreCountAsync(page, "drafts"), await StoreCountAsync(page, "pack"), await StoreCountAsync(page, "outbox")));
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+    }
+
+    [Fact]
     public async Task SignOut_WipesWhatThePhoneKept()
     {
         var worker = await FieldWorkerAsync();
@@ -271,7 +442,36 @@ public sealed class OfflineTests(BrowserFixture browser)
         await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
 
         // An administrator signs the user out everywhere (the phone was reported lost).
-        await App.WithDbAsync((db, _) => Sessions.EndAllAsync(db, worker.UserId, CancellationToken.None));
+        using var admin = await AdminAsync();
+        var edit = await Html.GetAsync(admin, $"/Admin/Users/Edit/{worker.UserId}");
+        var revoked = await Html.SubmitAsync(admin, edit, "form[action$='handler=Revoke']", new Dictionary<string, string>());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, revoked.StatusCode);
+        await context.SetOfflineAsync(false);
+        await page.GotoAsync("/");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Accounts/Login"));
+        await WipedAsync(page);
+        Assert.Equal(0, await App.WithDbAsync((db, _) => db.OutreachContacts.CountAsync(c => c.SessionId == worker.SessionId)));
+    }
+
+    [Fact]
+    public async Task DisabledAccount_ThePhoneIsWipedAtItsNextContact()
+    {
+        var worker = await FieldWorkerAsync();
+        await using var context = await browser.NewContextAsync(size: BrowserFixture.Phone);
+        var page = await SignInAsync(context, worker.Email);
+        await page.GotoAsync("/Outreach/LogContact");
+        await ReadyAsync(page);
+        await KeptAsync(page);
+        await context.SetOfflineAsync(true);
+        await LogContactAsync(page, "Waiting");
+        await Expect(Badge(page)).ToHaveTextAsync("1 waiting to be sent");
+
+        // The worker has left with the phone: an administrator disables the account on its page.
+        using var admin = await AdminAsync();
+        var edit = await Html.GetAsync(admin, $"/Admin/Users/Edit/{worker.UserId}");
+        var disabled = await Html.SubmitAsync(admin, edit, "main form", new Dictionary<string, string> { ["Input.IsActive"] = "false" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, disabled.StatusCode);
         await context.SetOfflineAsync(false);
         await page.GotoAsync("/");
 

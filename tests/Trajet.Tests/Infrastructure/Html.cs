@@ -56,9 +56,10 @@ public static class Html
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the login page, as a person would.</summary>
-    public static async Task<HttpClient> SignedInBrowserAsync(this TrajetApp app, string email, string password = TrajetApp.Password)
+    /// <param name="client">One that keeps cookies and follows no redirect; by default, the test server's.</param>
+    public static async Task<HttpClient> SignedInBrowserAsync(this TrajetApp app, string email, string password = TrajetApp.Password, HttpClient? client = null)
     {
-        var client = app.BrowserClient();
+        client ??= app.BrowserClient();
         var login = await GetAsync(client, "/Accounts/Login");
         var response = await SubmitAsync(client, login, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);

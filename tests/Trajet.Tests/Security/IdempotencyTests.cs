@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Trajet.Tests.Features.Accounts;
 using Trajet.Tests.Features.Cases;
 using Trajet.Tests.Features.Outreach;
 using Trajet.Tests.Infrastructure;
+using Trajet.Web.Data;
 using Trajet.Web.Features.Accounts;
 
 namespace Trajet.Tests.Security;
@@ -12,7 +14,7 @@ namespace Trajet.Tests.Security;
 /// <summary>The device outbox resends a create until it hears back: a key makes the repeat harmless.</summary>
 public abstract class IdempotencyTests(TrajetApp app)
 {
-    private static HttpRequestMessage Keyed(string url, object body, Guid key) =>
+    internal static HttpRequestMessage Keyed(string url, object body, Guid key) =>
         new(HttpMethod.Post, url) { Content = JsonContent.Create(body), Headers = { { "Idempotency-Key", key.ToString() } } };
 
     [Fact]
@@ -114,3 +116,35 @@ public abstract class IdempotencyTests(TrajetApp app)
 public sealed class IdempotencyTestsOnSqlite(SqliteApp app) : IdempotencyTests(app), IClassFixture<SqliteApp>;
 
 public sealed class IdempotencyTestsOnPostgres(PostgresApp app) : IdempotencyTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A phone offline for a week sends its outbox when it is back: the server still knows its keys then.</summary>
+public abstract class IdempotencyKeyLifetimeTests(ClockedTrajetApp app)
+{
+    [Fact]
+    public async Task ARepeat_EightDaysLater_GetsTheFirstAnswer_AndCreatesNothing()
+    {
+        var team = await OutreachTeam.CreateAsync(app);
+        var session = await team.SessionAsync(await team.PlaceAsync());
+        var key = Guid.NewGuid();
+        var body = new { sessionId = session, nickname = "Selam", informationGiven = new[] { "dublin" } };
+        var first = await team.Client.SendAsync(IdempotencyTests.Keyed("/api/outreach/contacts", body, key));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromDays(8));
+        using var later = await app.ApiClientAsync(team.Email); // signed in again: the first token has long expired
+        var again = await later.SendAsync(IdempotencyTests.Keyed("/api/outreach/contacts", body, key));
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal("true", Assert.Single(again.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal(1, await app.WithDbAsync((db, _) => db.OutreachContacts.CountAsync(c => c.SessionId == session)));
+    }
+}
+
+public sealed class ClockedSqliteApp() : ClockedTrajetApp(DatabaseProvider.Sqlite, new Dictionary<string, string?>());
+
+public sealed class ClockedPostgresApp() : ClockedTrajetApp(DatabaseProvider.Postgres, new Dictionary<string, string?>());
+
+public sealed class IdempotencyKeyLifetimeTestsOnSqlite(ClockedSqliteApp app) : IdempotencyKeyLifetimeTests(app), IClassFixture<ClockedSqliteApp>;
+
+public sealed class IdempotencyKeyLifetimeTestsOnPostgres(ClockedPostgresApp app) : IdempotencyKeyLifetimeTests(app), IClassFixture<ClockedPostgresApp>;

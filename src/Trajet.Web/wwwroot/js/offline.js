@@ -385,6 +385,15 @@
     form.prepend(note);
   }
 
+  /** A draft and the list of the next days' work do not outlive a week unopened; what waits to be sent stays. */
+  async function forgetOld() {
+    if (!await exists()) return;
+    const before = Date.now() - DRAFT_DAYS * 864e5;
+    for (const draft of await all('drafts')) if (draft.savedAt < before) await remove('drafts', draft.form);
+    const kept = await get('pack', 'pack');
+    if (kept && kept.savedAt < before) await remove('pack', 'pack');
+  }
+
   // ---- The next days' work: refreshed while online, sealed; the worker keeps its forms ----
   async function refreshPack(now = false) {
     const kept = await get('pack', 'pack');
@@ -628,6 +637,7 @@
     const forms = [...document.querySelectorAll('form[data-offline]')];
     const unlocked = await privateKey();
     if (unlocked) await db();
+    await forgetOld();
     for (const form of forms) {
       if (form.matches('[data-draft]')) {
         await restoreDraft(form);

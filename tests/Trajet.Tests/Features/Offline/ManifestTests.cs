@@ -19,6 +19,8 @@ public sealed class ManifestTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Equal("application/manifest+json", response.Content.Headers.ContentType!.MediaType);
         var manifest = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Trajet", manifest.GetProperty("name").GetString());
+        Assert.Equal("#0b5cad", manifest.GetProperty("theme_color").GetString()); // the header's colour, as the layout's theme-color says
         Assert.Equal("/", manifest.GetProperty("start_url").GetString());
         Assert.Equal("standalone", manifest.GetProperty("display").GetString());
         foreach (var icon in manifest.GetProperty("icons").EnumerateArray())
