@@ -40,6 +40,9 @@ public static class Idempotency
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>Days a kept answer lasts at the least, whatever <c>Idempotency:KeepDays</c> says: a week offline, and a day.</summary>
+    public const int MinimumKeepDays = 8;
+
     private sealed class Marker;
 
     /// <summary>
@@ -79,7 +82,8 @@ public static class Idempotency
             }
             var ct = http.RequestAborted;
             var fingerprint = await FingerprintAsync(http.Request, ct);
-            var since = Clock.UtcNow.AddDays(-configuration.GetValue("Idempotency:KeepDays", 30));
+            // Never under a week: a phone offline for a week still sends what it saved on the first day.
+            var since = Clock.UtcNow.AddDays(-Math.Max(MinimumKeepDays, configuration.GetValue("Idempotency:KeepDays", 30)));
             if (await KnownAsync(user.Id, key, since, ct) is { } known)
             {
                 return Replay(http, known, fingerprint);
