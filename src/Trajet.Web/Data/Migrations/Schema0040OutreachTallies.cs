@@ -40,21 +40,8 @@ public sealed class Schema0040OutreachTallies : Migration
     private const string Postgres = """
         DELETE FROM "OutreachPersonTallies";
         DELETE FROM "OutreachTallies";
-        INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
-        SELECT p, g, period, d, k, COUNT(*), SUM(CASE WHEN person IS NULL THEN 1 ELSE 0 END), CASE WHEN d = 'flag' THEN 0 ELSE COUNT(DISTINCT person) END
-        FROM (SELECT f."ProgrammeId" AS p, g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', f."Date")::date WHEN 'M' THEN date_trunc('month', f."Date")::date ELSE f."Date" END AS period, f.d, f.k, f."PersonId" AS person
-        FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'follow-up' FROM "OutreachContacts" WHERE "FollowUp"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'mediator' FROM "OutreachContacts" WHERE "MediatorInterpreted"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'place', "Place" FROM "OutreachContacts"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'nationality', "Nationality" FROM "OutreachContacts"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'language', COALESCE("Language", 'unknown') FROM "OutreachContacts"
-        UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'topic' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'international-protection' AS k UNION ALL SELECT 'dublin' AS k UNION ALL SELECT 'reception' AS k UNION ALL SELECT 'voluntary-return' AS k UNION ALL SELECT 'other' AS k) n ON strpos(',' || c."InformationGiven" || ',', ',' || n.k || ',') > 0
-        UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'orientation' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'legal' AS k UNION ALL SELECT 'social' AS k UNION ALL SELECT 'medical' AS k UNION ALL SELECT 'shelter' AS k) n ON strpos(',' || c."Orientation" || ',', ',' || n.k || ',') > 0
-        UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", 'outcome', n.k FROM "OutreachOutcomes" o JOIN (SELECT 'ProtectionApplicationBelgium' AS name, 'protection-application-belgium' AS k UNION ALL SELECT 'ProtectionApplicationFrance' AS name, 'protection-application-france' AS k UNION ALL SELECT 'VoluntaryReturnApplication' AS name, 'voluntary-return-application' AS k UNION ALL SELECT 'ReceptionBelgium' AS name, 'reception-belgium' AS k UNION ALL SELECT 'ReceptionFrance' AS name, 'reception-france' AS k) n ON o."Kind" = n.name) f CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M' UNION ALL SELECT 'D') g) b GROUP BY p, g, period, d, k;
         INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
-        SELECT p, g, period, d, k, person, COUNT(*)
-        FROM (SELECT f."ProgrammeId" AS p, g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', f."Date")::date WHEN 'M' THEN date_trunc('month', f."Date")::date ELSE f."Date" END AS period, f.d, f.k, f."PersonId" AS person
+        SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, f."PersonId", COUNT(*)
         FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
         UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'follow-up' FROM "OutreachContacts" WHERE "FollowUp"
         UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'mediator' FROM "OutreachContacts" WHERE "MediatorInterpreted"
@@ -63,27 +50,35 @@ public sealed class Schema0040OutreachTallies : Migration
         UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'language', COALESCE("Language", 'unknown') FROM "OutreachContacts"
         UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'topic' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'international-protection' AS k UNION ALL SELECT 'dublin' AS k UNION ALL SELECT 'reception' AS k UNION ALL SELECT 'voluntary-return' AS k UNION ALL SELECT 'other' AS k) n ON strpos(',' || c."InformationGiven" || ',', ',' || n.k || ',') > 0
         UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'orientation' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'legal' AS k UNION ALL SELECT 'social' AS k UNION ALL SELECT 'medical' AS k UNION ALL SELECT 'shelter' AS k) n ON strpos(',' || c."Orientation" || ',', ',' || n.k || ',') > 0
-        UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", 'outcome', n.k FROM "OutreachOutcomes" o JOIN (SELECT 'ProtectionApplicationBelgium' AS name, 'protection-application-belgium' AS k UNION ALL SELECT 'ProtectionApplicationFrance' AS name, 'protection-application-france' AS k UNION ALL SELECT 'VoluntaryReturnApplication' AS name, 'voluntary-return-application' AS k UNION ALL SELECT 'ReceptionBelgium' AS name, 'reception-belgium' AS k UNION ALL SELECT 'ReceptionFrance' AS name, 'reception-france' AS k) n ON o."Kind" = n.name) f CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M' UNION ALL SELECT 'D') g) b WHERE person IS NOT NULL AND d <> 'flag' GROUP BY p, g, period, d, k, person;
+        UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", 'outcome', n.k FROM "OutreachOutcomes" o JOIN (SELECT 'ProtectionApplicationBelgium' AS name, 'protection-application-belgium' AS k UNION ALL SELECT 'ProtectionApplicationFrance' AS name, 'protection-application-france' AS k UNION ALL SELECT 'VoluntaryReturnApplication' AS name, 'voluntary-return-application' AS k UNION ALL SELECT 'ReceptionBelgium' AS name, 'reception-belgium' AS k UNION ALL SELECT 'ReceptionFrance' AS name, 'reception-france' AS k) n ON o."Kind" = n.name) f WHERE f."PersonId" IS NOT NULL AND f.d <> 'flag' GROUP BY f."ProgrammeId", f."Date", f.d, f.k, f."PersonId";
+        INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
+        SELECT t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END, t."Dimension", t."Key", t."PersonId", SUM(t."Contacts")
+        FROM "OutreachPersonTallies" t CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g GROUP BY t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END, t."Dimension", t."Key", t."PersonId";
+        INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
+        SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, COUNT(*), SUM(CASE WHEN f."PersonId" IS NULL THEN 1 ELSE 0 END), 0
+        FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'follow-up' FROM "OutreachContacts" WHERE "FollowUp"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'mediator' FROM "OutreachContacts" WHERE "MediatorInterpreted"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'place', "Place" FROM "OutreachContacts"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'nationality', "Nationality" FROM "OutreachContacts"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'language', COALESCE("Language", 'unknown') FROM "OutreachContacts"
+        UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'topic' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'international-protection' AS k UNION ALL SELECT 'dublin' AS k UNION ALL SELECT 'reception' AS k UNION ALL SELECT 'voluntary-return' AS k UNION ALL SELECT 'other' AS k) n ON strpos(',' || c."InformationGiven" || ',', ',' || n.k || ',') > 0
+        UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'orientation' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'legal' AS k UNION ALL SELECT 'social' AS k UNION ALL SELECT 'medical' AS k UNION ALL SELECT 'shelter' AS k) n ON strpos(',' || c."Orientation" || ',', ',' || n.k || ',') > 0
+        UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", 'outcome', n.k FROM "OutreachOutcomes" o JOIN (SELECT 'ProtectionApplicationBelgium' AS name, 'protection-application-belgium' AS k UNION ALL SELECT 'ProtectionApplicationFrance' AS name, 'protection-application-france' AS k UNION ALL SELECT 'VoluntaryReturnApplication' AS name, 'voluntary-return-application' AS k UNION ALL SELECT 'ReceptionBelgium' AS name, 'reception-belgium' AS k UNION ALL SELECT 'ReceptionFrance' AS name, 'reception-france' AS k) n ON o."Kind" = n.name) f GROUP BY f."ProgrammeId", f."Date", f.d, f.k;
+        INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
+        SELECT t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END, t."Dimension", t."Key", SUM(t."Contacts"), SUM(t."Anonymous"), 0
+        FROM "OutreachTallies" t CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g GROUP BY t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END, t."Dimension", t."Key";
+        UPDATE "OutreachTallies" SET "Known" = k.n
+        FROM (SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key") k
+        WHERE "OutreachTallies"."ProgrammeId" = k."ProgrammeId" AND "OutreachTallies"."Grain" = k."Grain" AND "OutreachTallies"."Period" = k."Period"
+        AND "OutreachTallies"."Dimension" = k."Dimension" AND "OutreachTallies"."Key" = k."Key";
         """;
 
     private const string Sqlite = """
         DELETE FROM "OutreachPersonTallies";
         DELETE FROM "OutreachTallies";
-        INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
-        SELECT p, g, period, d, k, COUNT(*), SUM(CASE WHEN person IS NULL THEN 1 ELSE 0 END), CASE WHEN d = 'flag' THEN 0 ELSE COUNT(DISTINCT person) END
-        FROM (SELECT f."ProgrammeId" AS p, g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(f."Date", 1, 4) || '-01-01' WHEN 'M' THEN substr(f."Date", 1, 7) || '-01' ELSE f."Date" END AS period, f.d, f.k, f."PersonId" AS person
-        FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'follow-up' FROM "OutreachContacts" WHERE "FollowUp"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'mediator' FROM "OutreachContacts" WHERE "MediatorInterpreted"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'place', "Place" FROM "OutreachContacts"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'nationality', "Nationality" FROM "OutreachContacts"
-        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'language', COALESCE("Language", 'unknown') FROM "OutreachContacts"
-        UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'topic' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'international-protection' AS k UNION ALL SELECT 'dublin' AS k UNION ALL SELECT 'reception' AS k UNION ALL SELECT 'voluntary-return' AS k UNION ALL SELECT 'other' AS k) n ON instr(',' || c."InformationGiven" || ',', ',' || n.k || ',') > 0
-        UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'orientation' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'legal' AS k UNION ALL SELECT 'social' AS k UNION ALL SELECT 'medical' AS k UNION ALL SELECT 'shelter' AS k) n ON instr(',' || c."Orientation" || ',', ',' || n.k || ',') > 0
-        UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", 'outcome', n.k FROM "OutreachOutcomes" o JOIN (SELECT 'ProtectionApplicationBelgium' AS name, 'protection-application-belgium' AS k UNION ALL SELECT 'ProtectionApplicationFrance' AS name, 'protection-application-france' AS k UNION ALL SELECT 'VoluntaryReturnApplication' AS name, 'voluntary-return-application' AS k UNION ALL SELECT 'ReceptionBelgium' AS name, 'reception-belgium' AS k UNION ALL SELECT 'ReceptionFrance' AS name, 'reception-france' AS k) n ON o."Kind" = n.name) f CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M' UNION ALL SELECT 'D') g) b GROUP BY p, g, period, d, k;
         INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
-        SELECT p, g, period, d, k, person, COUNT(*)
-        FROM (SELECT f."ProgrammeId" AS p, g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(f."Date", 1, 4) || '-01-01' WHEN 'M' THEN substr(f."Date", 1, 7) || '-01' ELSE f."Date" END AS period, f.d, f.k, f."PersonId" AS person
+        SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, f."PersonId", COUNT(*)
         FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
         UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'follow-up' FROM "OutreachContacts" WHERE "FollowUp"
         UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'mediator' FROM "OutreachContacts" WHERE "MediatorInterpreted"
@@ -92,6 +87,27 @@ public sealed class Schema0040OutreachTallies : Migration
         UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'language', COALESCE("Language", 'unknown') FROM "OutreachContacts"
         UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'topic' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'international-protection' AS k UNION ALL SELECT 'dublin' AS k UNION ALL SELECT 'reception' AS k UNION ALL SELECT 'voluntary-return' AS k UNION ALL SELECT 'other' AS k) n ON instr(',' || c."InformationGiven" || ',', ',' || n.k || ',') > 0
         UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'orientation' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'legal' AS k UNION ALL SELECT 'social' AS k UNION ALL SELECT 'medical' AS k UNION ALL SELECT 'shelter' AS k) n ON instr(',' || c."Orientation" || ',', ',' || n.k || ',') > 0
-        UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", 'outcome', n.k FROM "OutreachOutcomes" o JOIN (SELECT 'ProtectionApplicationBelgium' AS name, 'protection-application-belgium' AS k UNION ALL SELECT 'ProtectionApplicationFrance' AS name, 'protection-application-france' AS k UNION ALL SELECT 'VoluntaryReturnApplication' AS name, 'voluntary-return-application' AS k UNION ALL SELECT 'ReceptionBelgium' AS name, 'reception-belgium' AS k UNION ALL SELECT 'ReceptionFrance' AS name, 'reception-france' AS k) n ON o."Kind" = n.name) f CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M' UNION ALL SELECT 'D') g) b WHERE person IS NOT NULL AND d <> 'flag' GROUP BY p, g, period, d, k, person;
+        UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", 'outcome', n.k FROM "OutreachOutcomes" o JOIN (SELECT 'ProtectionApplicationBelgium' AS name, 'protection-application-belgium' AS k UNION ALL SELECT 'ProtectionApplicationFrance' AS name, 'protection-application-france' AS k UNION ALL SELECT 'VoluntaryReturnApplication' AS name, 'voluntary-return-application' AS k UNION ALL SELECT 'ReceptionBelgium' AS name, 'reception-belgium' AS k UNION ALL SELECT 'ReceptionFrance' AS name, 'reception-france' AS k) n ON o."Kind" = n.name) f WHERE f."PersonId" IS NOT NULL AND f.d <> 'flag' GROUP BY f."ProgrammeId", f."Date", f.d, f.k, f."PersonId";
+        INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
+        SELECT t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END, t."Dimension", t."Key", t."PersonId", SUM(t."Contacts")
+        FROM "OutreachPersonTallies" t CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g GROUP BY t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END, t."Dimension", t."Key", t."PersonId";
+        INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
+        SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, COUNT(*), SUM(CASE WHEN f."PersonId" IS NULL THEN 1 ELSE 0 END), 0
+        FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'follow-up' FROM "OutreachContacts" WHERE "FollowUp"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'flag', 'mediator' FROM "OutreachContacts" WHERE "MediatorInterpreted"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'place', "Place" FROM "OutreachContacts"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'nationality', "Nationality" FROM "OutreachContacts"
+        UNION ALL SELECT "ProgrammeId", "Date", "PersonId", 'language', COALESCE("Language", 'unknown') FROM "OutreachContacts"
+        UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'topic' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'international-protection' AS k UNION ALL SELECT 'dublin' AS k UNION ALL SELECT 'reception' AS k UNION ALL SELECT 'voluntary-return' AS k UNION ALL SELECT 'other' AS k) n ON instr(',' || c."InformationGiven" || ',', ',' || n.k || ',') > 0
+        UNION ALL SELECT c."ProgrammeId", c."Date", c."PersonId", 'orientation' AS d, n.k FROM "OutreachContacts" c JOIN (SELECT 'legal' AS k UNION ALL SELECT 'social' AS k UNION ALL SELECT 'medical' AS k UNION ALL SELECT 'shelter' AS k) n ON instr(',' || c."Orientation" || ',', ',' || n.k || ',') > 0
+        UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", 'outcome', n.k FROM "OutreachOutcomes" o JOIN (SELECT 'ProtectionApplicationBelgium' AS name, 'protection-application-belgium' AS k UNION ALL SELECT 'ProtectionApplicationFrance' AS name, 'protection-application-france' AS k UNION ALL SELECT 'VoluntaryReturnApplication' AS name, 'voluntary-return-application' AS k UNION ALL SELECT 'ReceptionBelgium' AS name, 'reception-belgium' AS k UNION ALL SELECT 'ReceptionFrance' AS name, 'reception-france' AS k) n ON o."Kind" = n.name) f GROUP BY f."ProgrammeId", f."Date", f.d, f.k;
+        INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
+        SELECT t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END, t."Dimension", t."Key", SUM(t."Contacts"), SUM(t."Anonymous"), 0
+        FROM "OutreachTallies" t CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g GROUP BY t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END, t."Dimension", t."Key";
+        UPDATE "OutreachTallies" SET "Known" = k.n
+        FROM (SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key") k
+        WHERE "OutreachTallies"."ProgrammeId" = k."ProgrammeId" AND "OutreachTallies"."Grain" = k."Grain" AND "OutreachTallies"."Period" = k."Period"
+        AND "OutreachTallies"."Dimension" = k."Dimension" AND "OutreachTallies"."Key" = k."Key";
         """;
 }

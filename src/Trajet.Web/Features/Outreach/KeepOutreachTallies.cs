@@ -94,7 +94,7 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
 
     /// <summary>
     /// Writes a delta: each person row is an upsert that adds to the stored count and answers the new one (a count that
-    /// reached the delta was zero: a new person in the bucket; one that reached zero: a person gone), then each bucket
+    /// reached the delta was zero: a new person in the bucket; one that reached zero: a person gone, its row deleted), then each bucket
     /// adds its contacts, anonymous contacts and people. Rows go in key order, so that two writers lock them in the same order.
     /// </summary>
     public static async Task ApplyAsync(DbContext db, OutreachTallies.Delta delta, CancellationToken ct)
@@ -118,6 +118,17 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
                 var added = delta.People[(bucket, row.PersonId)];
                 var move = added > 0 && row.Contacts == added ? 1 : added < 0 && row.Contacts == 0 ? -1 : 0;
                 known[bucket] = known.GetValueOrDefault(bucket) + move;
+            }
+            // A person no longer in a bucket leaves no row: a range's distinct people read the keys alone.
+            var gone = counted.Where(r => r.Contacts == 0).ToList();
+            if (gone.Count > 0)
+            {
+                var (keys, keyArgs) = Values(gone.Select(r => new object[] { r.ProgrammeId, r.Grain, r.Period, r.Dimension, r.Key, r.PersonId }));
+                var delete = $"""
+                    DELETE FROM "OutreachPersonTallies" WHERE "Contacts" = 0
+                    AND ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId") IN (VALUES {keys})
+                    """;
+                await db.Database.ExecuteSqlRawAsync(delete, keyArgs, ct);
             }
         }
         var buckets = delta.Counts.Keys.Union(known.Keys)

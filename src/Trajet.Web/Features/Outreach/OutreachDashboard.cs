@@ -77,7 +77,7 @@ public static class OutreachDashboard
     public static async Task<Report> BuildAsync(TrajetDbContext db, Guid programmeId, string slug, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var tallies = db.Set<OutreachTally>().AsNoTracking().Where(t => t.ProgrammeId == programmeId);
-        var people = db.Set<OutreachPersonTally>().AsNoTracking().Where(t => t.ProgrammeId == programmeId && t.Contacts > 0);
+        var people = db.Set<OutreachPersonTally>().AsNoTracking().Where(t => t.ProgrammeId == programmeId);
         List<Tally> rows;
         List<MonthTally> months;
         if (from is null && to is null)
@@ -120,8 +120,9 @@ public static class OutreachDashboard
             // Contacts add up across periods; distinct people are counted across their rows.
             var counts = await tallies.Where(In<OutreachTally>(p, t => t.Grain, t => t.Period)).GroupBy(t => new { t.Dimension, t.Key })
                 .Select(g => new { g.Key.Dimension, g.Key.Key, Contacts = g.Sum(t => t.Contacts), Anonymous = g.Sum(t => t.Anonymous) }).ToListAsync(ct);
-            var known = (await people.Where(In<OutreachPersonTally>(p, t => t.Grain, t => t.Period)).GroupBy(t => new { t.Dimension, t.Key })
-                .Select(g => new { g.Key.Dimension, g.Key.Key, Known = g.Select(t => t.PersonId).Distinct().Count() }).ToListAsync(ct))
+            // Read from the key alone (an index-only scan), each person once per breakdown key, then counted.
+            var known = (await people.Where(In<OutreachPersonTally>(p, t => t.Grain, t => t.Period)).Select(t => new { t.Dimension, t.Key, t.PersonId }).Distinct()
+                .GroupBy(t => new { t.Dimension, t.Key }).Select(g => new { g.Key.Dimension, g.Key.Key, Known = g.Count() }).ToListAsync(ct))
                 .ToDictionary(k => (k.Dimension, k.Key), k => k.Known);
             rows = counts.Select(c => new Tally(c.Dimension, c.Key, c.Contacts, c.Anonymous, known.GetValueOrDefault((c.Dimension, c.Key)))).ToList();
         }

@@ -26,7 +26,7 @@ public sealed class OutreachTally
 /// <summary>
 /// The contacts of one known person in a bucket: distinct people do not add up across buckets, so a range made of
 /// several periods counts the distinct people of these rows, and a bucket's <see cref="OutreachTally.Known"/> moves
-/// when a row's count leaves or reaches zero.
+/// when a row's count leaves or reaches zero (the row is then deleted: a row is a person in the bucket).
 /// </summary>
 public sealed class OutreachPersonTally
 {
@@ -206,23 +206,30 @@ public static class OutreachTallies
             UNION ALL {Listed(Orientation, "Orientation", Enum.GetValues<OrientationService>().Select(t => t.ToKebab()))}
             UNION ALL SELECT o."ProgrammeId", o."Date", o."PersonId", '{Outcome}', n.k FROM "OutreachOutcomes" o JOIN ({kinds}) n ON o."Kind" = n.name
             """;
-        // Npgsql stores DateOnly.MinValue, the all-time period, as -infinity.
+        // Counted by day, then summed into months, years and all time. Npgsql stores DateOnly.MinValue, the all-time period, as -infinity.
         var period = postgres
-            ? """CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', f."Date")::date WHEN 'M' THEN date_trunc('month', f."Date")::date ELSE f."Date" END"""
-            : """CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(f."Date", 1, 4) || '-01-01' WHEN 'M' THEN substr(f."Date", 1, 7) || '-01' ELSE f."Date" END""";
-        var buckets = $"""
-            SELECT f."ProgrammeId" AS p, g.g, {period} AS period, f.d, f.k, f."PersonId" AS person
-            FROM ({facts}) f CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M' UNION ALL SELECT 'D') g
-            """;
+            ? """CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END"""
+            : """CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END""";
+        const string coarser = "(SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g";
         return $"""
             DELETE FROM "OutreachPersonTallies";
             DELETE FROM "OutreachTallies";
-            INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
-            SELECT p, g, period, d, k, COUNT(*), SUM(CASE WHEN person IS NULL THEN 1 ELSE 0 END), CASE WHEN d = '{Flag}' THEN 0 ELSE COUNT(DISTINCT person) END
-            FROM ({buckets}) b GROUP BY p, g, period, d, k;
             INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
-            SELECT p, g, period, d, k, person, COUNT(*)
-            FROM ({buckets}) b WHERE person IS NOT NULL AND d <> '{Flag}' GROUP BY p, g, period, d, k, person;
+            SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, f."PersonId", COUNT(*)
+            FROM ({facts}) f WHERE f."PersonId" IS NOT NULL AND f.d <> '{Flag}' GROUP BY f."ProgrammeId", f."Date", f.d, f.k, f."PersonId";
+            INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
+            SELECT t."ProgrammeId", g.g, {period}, t."Dimension", t."Key", t."PersonId", SUM(t."Contacts")
+            FROM "OutreachPersonTallies" t CROSS JOIN {coarser} GROUP BY t."ProgrammeId", g.g, {period}, t."Dimension", t."Key", t."PersonId";
+            INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
+            SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, COUNT(*), SUM(CASE WHEN f."PersonId" IS NULL THEN 1 ELSE 0 END), 0
+            FROM ({facts}) f GROUP BY f."ProgrammeId", f."Date", f.d, f.k;
+            INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
+            SELECT t."ProgrammeId", g.g, {period}, t."Dimension", t."Key", SUM(t."Contacts"), SUM(t."Anonymous"), 0
+            FROM "OutreachTallies" t CROSS JOIN {coarser} GROUP BY t."ProgrammeId", g.g, {period}, t."Dimension", t."Key";
+            UPDATE "OutreachTallies" SET "Known" = k.n
+            FROM (SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key") k
+            WHERE "OutreachTallies"."ProgrammeId" = k."ProgrammeId" AND "OutreachTallies"."Grain" = k."Grain" AND "OutreachTallies"."Period" = k."Period"
+            AND "OutreachTallies"."Dimension" = k."Dimension" AND "OutreachTallies"."Key" = k."Key";
             """;
     }
 }
