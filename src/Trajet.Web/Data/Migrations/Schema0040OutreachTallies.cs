@@ -40,6 +40,7 @@ public sealed class Schema0040OutreachTallies : Migration
     private const string Postgres = """
         DELETE FROM "OutreachPersonTallies";
         DELETE FROM "OutreachTallies";
+        ALTER TABLE "OutreachPersonTallies" DROP CONSTRAINT "PK_OutreachPersonTallies"; ALTER TABLE "OutreachTallies" DROP CONSTRAINT "PK_OutreachTallies";
         INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
         SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, f."PersonId", COUNT(*)
         FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
@@ -54,6 +55,7 @@ public sealed class Schema0040OutreachTallies : Migration
         INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
         SELECT t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END, t."Dimension", t."Key", t."PersonId", SUM(t."Contacts")
         FROM "OutreachPersonTallies" t CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g GROUP BY t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END, t."Dimension", t."Key", t."PersonId";
+        ALTER TABLE "OutreachPersonTallies" ADD CONSTRAINT "PK_OutreachPersonTallies" PRIMARY KEY ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId");
         INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
         SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, COUNT(*), SUM(CASE WHEN f."PersonId" IS NULL THEN 1 ELSE 0 END), 0
         FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
@@ -68,15 +70,19 @@ public sealed class Schema0040OutreachTallies : Migration
         INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
         SELECT t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END, t."Dimension", t."Key", SUM(t."Contacts"), SUM(t."Anonymous"), 0
         FROM "OutreachTallies" t CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g GROUP BY t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END, t."Dimension", t."Key";
-        UPDATE "OutreachTallies" SET "Known" = k.n
-        FROM (SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key") k
+        CREATE TEMP TABLE outreach_known ON COMMIT DROP AS
+        SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key";
+        UPDATE "OutreachTallies" SET "Known" = k.n FROM outreach_known k
         WHERE "OutreachTallies"."ProgrammeId" = k."ProgrammeId" AND "OutreachTallies"."Grain" = k."Grain" AND "OutreachTallies"."Period" = k."Period"
         AND "OutreachTallies"."Dimension" = k."Dimension" AND "OutreachTallies"."Key" = k."Key";
+        DROP TABLE outreach_known;
+        ALTER TABLE "OutreachTallies" ADD CONSTRAINT "PK_OutreachTallies" PRIMARY KEY ("ProgrammeId", "Grain", "Period", "Dimension", "Key");
         """;
 
     private const string Sqlite = """
         DELETE FROM "OutreachPersonTallies";
         DELETE FROM "OutreachTallies";
+
         INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
         SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, f."PersonId", COUNT(*)
         FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
@@ -91,6 +97,7 @@ public sealed class Schema0040OutreachTallies : Migration
         INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
         SELECT t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END, t."Dimension", t."Key", t."PersonId", SUM(t."Contacts")
         FROM "OutreachPersonTallies" t CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g GROUP BY t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END, t."Dimension", t."Key", t."PersonId";
+
         INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
         SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, COUNT(*), SUM(CASE WHEN f."PersonId" IS NULL THEN 1 ELSE 0 END), 0
         FROM (SELECT "ProgrammeId", "Date", "PersonId", 'all' AS d, '' AS k FROM "OutreachContacts"
@@ -105,9 +112,11 @@ public sealed class Schema0040OutreachTallies : Migration
         INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
         SELECT t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END, t."Dimension", t."Key", SUM(t."Contacts"), SUM(t."Anonymous"), 0
         FROM "OutreachTallies" t CROSS JOIN (SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g GROUP BY t."ProgrammeId", g.g, CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END, t."Dimension", t."Key";
-        UPDATE "OutreachTallies" SET "Known" = k.n
-        FROM (SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key") k
+        CREATE TEMP TABLE outreach_known AS
+        SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key";
+        UPDATE "OutreachTallies" SET "Known" = k.n FROM outreach_known k
         WHERE "OutreachTallies"."ProgrammeId" = k."ProgrammeId" AND "OutreachTallies"."Grain" = k."Grain" AND "OutreachTallies"."Period" = k."Period"
         AND "OutreachTallies"."Dimension" = k."Dimension" AND "OutreachTallies"."Key" = k."Key";
+        DROP TABLE outreach_known;
         """;
 }

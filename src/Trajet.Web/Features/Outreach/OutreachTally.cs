@@ -211,25 +211,33 @@ public static class OutreachTallies
             ? """CASE g.g WHEN 'A' THEN DATE '-infinity' WHEN 'Y' THEN date_trunc('year', t."Period")::date ELSE date_trunc('month', t."Period")::date END"""
             : """CASE g.g WHEN 'A' THEN '0001-01-01' WHEN 'Y' THEN substr(t."Period", 1, 4) || '-01-01' ELSE substr(t."Period", 1, 7) || '-01' END""";
         const string coarser = "(SELECT 'A' AS g UNION ALL SELECT 'Y' UNION ALL SELECT 'M') g";
+        // On PostgreSQL the primary keys are built once, after the rows are in, rather than row by row.
+        const string personKey = """ "PK_OutreachPersonTallies" PRIMARY KEY ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId")""";
+        const string tallyKey = """ "PK_OutreachTallies" PRIMARY KEY ("ProgrammeId", "Grain", "Period", "Dimension", "Key")""";
         return $"""
             DELETE FROM "OutreachPersonTallies";
             DELETE FROM "OutreachTallies";
+            {(postgres ? """ALTER TABLE "OutreachPersonTallies" DROP CONSTRAINT "PK_OutreachPersonTallies"; ALTER TABLE "OutreachTallies" DROP CONSTRAINT "PK_OutreachTallies";""" : "")}
             INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
             SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, f."PersonId", COUNT(*)
             FROM ({facts}) f WHERE f."PersonId" IS NOT NULL AND f.d <> '{Flag}' GROUP BY f."ProgrammeId", f."Date", f.d, f.k, f."PersonId";
             INSERT INTO "OutreachPersonTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "PersonId", "Contacts")
             SELECT t."ProgrammeId", g.g, {period}, t."Dimension", t."Key", t."PersonId", SUM(t."Contacts")
             FROM "OutreachPersonTallies" t CROSS JOIN {coarser} GROUP BY t."ProgrammeId", g.g, {period}, t."Dimension", t."Key", t."PersonId";
+            {(postgres ? $"""ALTER TABLE "OutreachPersonTallies" ADD CONSTRAINT{personKey};""" : "")}
             INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
             SELECT f."ProgrammeId", 'D', f."Date", f.d, f.k, COUNT(*), SUM(CASE WHEN f."PersonId" IS NULL THEN 1 ELSE 0 END), 0
             FROM ({facts}) f GROUP BY f."ProgrammeId", f."Date", f.d, f.k;
             INSERT INTO "OutreachTallies" ("ProgrammeId", "Grain", "Period", "Dimension", "Key", "Contacts", "Anonymous", "Known")
             SELECT t."ProgrammeId", g.g, {period}, t."Dimension", t."Key", SUM(t."Contacts"), SUM(t."Anonymous"), 0
             FROM "OutreachTallies" t CROSS JOIN {coarser} GROUP BY t."ProgrammeId", g.g, {period}, t."Dimension", t."Key";
-            UPDATE "OutreachTallies" SET "Known" = k.n
-            FROM (SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key") k
+            {(postgres ? """CREATE TEMP TABLE outreach_known ON COMMIT DROP AS""" : """CREATE TEMP TABLE outreach_known AS""")}
+            SELECT "ProgrammeId", "Grain", "Period", "Dimension", "Key", COUNT(*) AS n FROM "OutreachPersonTallies" GROUP BY "ProgrammeId", "Grain", "Period", "Dimension", "Key";
+            UPDATE "OutreachTallies" SET "Known" = k.n FROM outreach_known k
             WHERE "OutreachTallies"."ProgrammeId" = k."ProgrammeId" AND "OutreachTallies"."Grain" = k."Grain" AND "OutreachTallies"."Period" = k."Period"
             AND "OutreachTallies"."Dimension" = k."Dimension" AND "OutreachTallies"."Key" = k."Key";
+            DROP TABLE outreach_known;
+            {(postgres ? $"""ALTER TABLE "OutreachTallies" ADD CONSTRAINT{tallyKey};""" : "")}
             """;
     }
 }
