@@ -793,9 +793,11 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         {
             var origin = Names.Origins[named.Next(Names.Origins.Length)];
             var names = origin.Male[named.Next(origin.Male.Length)];
+            var id = new byte[16];
+            named.NextBytes(id); // the same seed gives the same people
             var person = new OutreachPerson
             {
-                Id = Guid.CreateVersion7(),
+                Id = new Guid(id),
                 OrganisationId = organisation.Id,
                 ProgrammeId = outreach.Id,
                 Nickname = names[named.Next(names.Length)],
