@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Data;
 using Trajet.Web.Features.Outreach;
@@ -163,4 +164,52 @@ public abstract class OutreachDashboardTests(TrajetApp app)
 
 public sealed class OutreachDashboardTestsOnSqlite(SqliteApp app) : OutreachDashboardTests(app), IClassFixture<SqliteApp>;
 
-public sealed class OutreachDashboardTestsOnPostgres(PostgresApp app) : OutreachDashboardTests(app), IClassFixture<PostgresApp>;
+public sealed class OutreachDashboardTestsOnPostgres(PostgresApp app) : OutreachDashboardTests(app), IClassFixture<PostgresApp>
+{
+    // Every audited save already queues on the audit chain's lock; the tallies' upserts must not need it. Two
+    // transactions move the same rows at once, the second waiting on the first's row locks.
+    [Fact]
+    public async Task TwoTransactionsAtOnce_MoveTheSameTallies_WithoutLosingAny()
+    {
+        var (programme, person, day) = (Guid.NewGuid(), Guid.NewGuid(), new DateOnly(2026, 2, 3));
+        OutreachTallies.Delta Of(Guid? who, int sign)
+        {
+            var delta = new OutreachTallies.Delta();
+            delta.Add(OutreachTallies.OfContact(programme, day, who, "Gare du Nord", "SD", "ar", "dublin", "", false, false), sign);
+            return delta;
+        }
+        async Task BothAsync(OutreachTallies.Delta first, OutreachTallies.Delta second)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TrajetDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await KeepOutreachTallies.ApplyAsync(db, first, CancellationToken.None);
+            var other = Task.Run(async () =>
+            {
+                await using var scope2 = app.Services.CreateAsyncScope();
+                var db2 = scope2.ServiceProvider.GetRequiredService<TrajetDbContext>();
+                await using var transaction2 = await db2.Database.BeginTransactionAsync();
+                await KeepOutreachTallies.ApplyAsync(db2, second, CancellationToken.None);
+                await transaction2.CommitAsync();
+            });
+            await Task.WhenAny(other, Task.Delay(200));
+            await transaction.CommitAsync();
+            await other;
+        }
+        Task<OutreachTally> AllTimeAsync() => app.WithDbAsync((db, _) => db.Set<OutreachTally>()
+            .SingleAsync(t => t.ProgrammeId == programme && t.Grain == OutreachTallies.All && t.Dimension == OutreachTallies.Total));
+
+        await BothAsync(Of(person, 1), Of(person, 1));
+        await BothAsync(Of(null, 1), Of(person, 1));
+        var all = await AllTimeAsync();
+        Assert.Equal((4, 1, 1), (all.Contacts, all.Anonymous, all.Known));
+        Assert.Equal(3, await app.WithDbAsync((db, _) => db.Set<OutreachPersonTally>()
+            .Where(t => t.ProgrammeId == programme && t.Grain == OutreachTallies.All && t.Dimension == OutreachTallies.Total).Select(t => t.Contacts).SingleAsync()));
+
+        await BothAsync(Of(person, -1), Of(person, -1));
+        await BothAsync(Of(person, -1), Of(null, -1));
+        all = await AllTimeAsync();
+        Assert.Equal((0, 0, 0), (all.Contacts, all.Anonymous, all.Known));
+        Assert.False(await app.WithDbAsync((db, _) => db.Set<OutreachPersonTally>().AnyAsync(t => t.ProgrammeId == programme)));
+    }
+}
