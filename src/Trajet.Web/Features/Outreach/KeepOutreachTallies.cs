@@ -14,7 +14,7 @@ namespace Trajet.Web.Features.Outreach;
 /// </summary>
 public sealed class KeepOutreachTallies : SaveChangesInterceptor
 {
-    private sealed record Pending(IDbContextTransaction? Owned, bool Savepoints, OutreachTallies.Delta Delta);
+    private sealed record Pending(IDbContextTransaction? Owned, OutreachTallies.Delta Delta);
 
     private readonly ConditionalWeakTable<DbContext, Pending> pending = new();
 
@@ -24,17 +24,16 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
         // A save refused by a concurrency token may end without SaveChangesFailed: its delta is counted afresh now.
         if (Take(db) is { } refused)
         {
-            await FinishAsync(db, refused);
+            await FinishAsync(refused);
         }
         var delta = OutreachTallies.Collect(db.ChangeTracker);
         if (delta.IsEmpty)
         {
             return result;
         }
+        // The audit rule, after this one, then finds a transaction and keeps EF's savepoints as they are.
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = savepoints && owned is null;
-        pending.AddOrUpdate(db, new Pending(owned, savepoints, delta));
+        pending.AddOrUpdate(db, new Pending(owned, delta));
         return result;
     }
 
@@ -53,7 +52,7 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
             }
             finally
             {
-                await FinishAsync(db, state);
+                await FinishAsync(state);
             }
         }
         return result;
@@ -63,7 +62,7 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
     {
         if (Take(eventData.Context!) is { } state)
         {
-            await FinishAsync(eventData.Context!, state);
+            await FinishAsync(state);
         }
     }
 
@@ -71,7 +70,7 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
     {
         if (Take(eventData.Context!) is { } state)
         {
-            await FinishAsync(eventData.Context!, state);
+            await FinishAsync(state);
         }
     }
 
@@ -79,9 +78,8 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
         pending.TryGetValue(context, out var state) && pending.Remove(context) ? state : null;
 
     // An owned transaction not committed by now is rolled back.
-    private static async Task FinishAsync(DbContext db, Pending state)
+    private static async Task FinishAsync(Pending state)
     {
-        db.Database.AutoSavepointsEnabled = state.Savepoints;
         if (state.Owned is not null)
         {
             await state.Owned.DisposeAsync();
