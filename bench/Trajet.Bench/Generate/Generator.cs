@@ -99,6 +99,9 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             writer.Dispose();
             await transaction.CommitAsync(ct);
         }
+        // The dashboard's tallies, which the app keeps with each save, counted once after the load.
+        await ExecuteAsync(connection, OutreachTallies.RebuildSql(postgres), ct);
+        Log("outreach tallies");
         await ExecuteAsync(connection, InteractionTotals.CreateTriggersSql(postgres), ct);
         if (options.Provider == DatabaseProvider.Sqlite)
         {
@@ -733,9 +736,17 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         var total = (int)(options.Cases * options.OutreachPerCase);
         var start = today.AddYears(-5);
         var span = today.DayNumber - start.DayNumber;
+        var people = await WriteOutreachPeopleAsync(writer, total, ct);
+        // A random of its own: the contacts' other values stay those generated before people were added.
+        var met = new Random(options.Seed + 1);
+        var window = Math.Min(people.Count, 200);
         var contacts = new List<OutreachContact>(options.BatchSize);
         for (var i = 0; i < total; i++)
         {
+            // Four in ten contacts are with someone met before: one of the people the team is seeing around that time.
+            var person = people.Count > 0 && met.NextDouble() < KnownShare
+                ? people[Math.Clamp((int)((long)i * people.Count / total) - window / 2 + met.Next(window), 0, people.Count - 1)].Id
+                : (Guid?)null;
             var origin = Pick(Names.Origins);
             var date = DateOnly.FromDayNumber(start.DayNumber + (int)((long)i * span / Math.Max(1, total)));
             var at = At(date, 7, 23);
@@ -745,6 +756,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
                 Id = NewId(at),
                 OrganisationId = organisation.Id,
                 ProgrammeId = outreach.Id,
+                PersonId = person,
                 Date = date,
                 Place = Pick(Names.Places),
                 Nickname = Chance(0.6) ? Pick(Pick(gender == Gender.Female ? origin.Female : origin.Male)) : null,
@@ -767,5 +779,41 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             }
         }
         Log($"{total:N0} outreach contacts");
+    }
+
+    /// <summary>The share of outreach contacts with a known person, each met about <see cref="ContactsPerPerson"/> times.</summary>
+    private const double KnownShare = 0.4;
+    private const int ContactsPerPerson = 4;
+
+    private async Task<List<OutreachPerson>> WriteOutreachPeopleAsync(BulkWriter writer, int contacts, CancellationToken ct)
+    {
+        var named = new Random(options.Seed + 2);
+        var people = new List<OutreachPerson>();
+        for (var i = 0; i < (int)(contacts * KnownShare / ContactsPerPerson); i++)
+        {
+            var origin = Names.Origins[named.Next(Names.Origins.Length)];
+            var names = origin.Male[named.Next(origin.Male.Length)];
+            var id = new byte[16];
+            named.NextBytes(id); // the same seed gives the same people
+            var person = new OutreachPerson
+            {
+                Id = new Guid(id),
+                OrganisationId = organisation.Id,
+                ProgrammeId = outreach.Id,
+                Nickname = names[named.Next(names.Length)],
+                Gender = Gender.Male,
+                Nationality = origin.Nationality,
+                Languages = origin.Languages[0],
+                CreatedAt = today.AddYears(-5).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            };
+            person.Index();
+            people.Add(person);
+        }
+        foreach (var batch in people.Chunk(options.BatchSize))
+        {
+            await writer.WriteAsync(batch, ct);
+        }
+        rows["outreachPeople"] = people.Count;
+        return people;
     }
 }

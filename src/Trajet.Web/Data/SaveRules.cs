@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Trajet.Web.Features.Audit;
 using Trajet.Web.Features.Instruments;
+using Trajet.Web.Features.Outreach;
 using Trajet.Web.Features.Reports;
 
 namespace Trajet.Web.Data;
@@ -17,6 +18,7 @@ public static class SaveRules
     [
         new StripControlCharacters(), // first: every later rule sees the text as it will be stored
         new MarkLatestSheets(),       // derived values, saved and versioned with what they derive from
+        new KeepOutreachTallies(),    // the dashboard's tallies, moved in the save's transaction
         new BumpRowVersions(),
         new AppendToAuditChain(),     // last before the save: records what is about to be written, in its transaction
         new EmptyAccountCache(),      // after the save: the caches read again what was saved

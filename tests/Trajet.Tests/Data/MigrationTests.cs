@@ -209,6 +209,33 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task OutreachTalliesUpgrade_CountsTheContactsAndOutcomesAlreadySaved()
+    {
+        var person = Guid.NewGuid();
+        var old = await OldCaseAsync("20261207000039_DocumentContents", async (db, c) =>
+        {
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "OutreachPeople" ("Id", "OrganisationId", "ProgrammeId", "Nickname", "Gender", "AgeBand", "Nationality", "Languages", "SearchName", "SoundKeys", "CreatedAt", "Version") VALUES ({person}, {c.Organisation}, {c.Programme}, 'Abdi', 'Male', 'Unknown', 'SO', 'so', 'abdi', ' abd ', {SeededAt}, {0})""");
+            foreach (var (date, personId, topics) in new[] { (new DateOnly(2024, 1, 31), (Guid?)person, "dublin,reception"), (new DateOnly(2024, 2, 1), person, "dublin"), (new DateOnly(2024, 2, 1), null, "other") })
+            {
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "OutreachContacts" ("Id", "OrganisationId", "ProgrammeId", "PersonId", "Date", "Place", "Gender", "AgeBand", "Nationality", "Language", "MediatorInterpreted", "InformationGiven", "Orientation", "FollowUp", "CreatedAt") VALUES ({Guid.NewGuid()}, {c.Organisation}, {c.Programme}, {personId}, {date}, 'Gare du Nord', 'Male', 'Unknown', 'SO', {(string?)null}, {true}, {topics}, 'legal', {false}, {SeededAt})""");
+            }
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "OutreachOutcomes" ("Id", "OrganisationId", "ProgrammeId", "PersonId", "Kind", "Date", "CreatedAt") VALUES ({Guid.NewGuid()}, {c.Organisation}, {c.Programme}, {person}, 'ReceptionBelgium', {new DateOnly(2024, 2, 5)}, {SeededAt})""");
+        });
+        await using var seed = old.Seed;
+
+        await using var app = new TrajetApp(provider, connectionString: seed.ConnectionString);
+        await app.InitializeAsync();
+
+        foreach (var (from, to) in new (DateOnly?, DateOnly?)[] { (null, null), (new(2024, 1, 15), new(2024, 2, 10)), (new(2024, 2, 1), new(2024, 2, 29)) })
+        {
+            var shown = await app.WithDbAsync((db, _) => Trajet.Web.Features.Outreach.OutreachDashboard.BuildAsync(db, old.Programme, "old-pilot", from, to, CancellationToken.None));
+            var recount = await app.WithDbAsync((db, _) => Features.Outreach.OutreachRecount.BuildAsync(db, old.Programme, "old-pilot", from, to, CancellationToken.None));
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(recount), System.Text.Json.JsonSerializer.Serialize(shown));
+            Assert.NotEqual(0, shown.Contacts);
+        }
+    }
+
+    [Fact]
     public async Task ReopeningUpgrade_GivesEachAdmittedCaseOnePeriod_ItsOwnFamily_AndKeepsItsClosureOutcome()
     {
         var referred = Guid.NewGuid();
