@@ -42,27 +42,14 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         // Case numbers (PT-2026-0007) always have digits: text without one (a year of birth aside) is a name only.
         var hasNumber = query.Text.Any(char.IsAsciiDigit);
         var numbers = hasNumber ? await cases.Where(c => c.Number.Contains(number)).Select(c => c.Id).Take(MaxPeopleRead + 1).ToListAsync(ct) : [];
-        List<Person> rows;
-        bool capped;
-        if (query.BirthYear is { } year)
-        {
-            // Those born that year first, then those of unknown age: namesakes of unknown age do not crowd them out.
-            (rows, capped) = await ReadPeopleAsync(query, db, cases, m => BornIn(m, year), organisationId, near: false, ct);
-            if (!capped)
-            {
-                var (more, cappedToo) = await ReadPeopleAsync(query, db, cases, OfUnknownAge, organisationId, near: false, ct);
-                (rows, capped) = ([.. rows, .. more], cappedToo);
-            }
-        }
-        else
-        {
-            (rows, capped) = await ReadPeopleAsync(query, db, cases, null, organisationId, near: false, ct);
-        }
+        // With a year, those born that year first, then those of unknown age: namesakes of unknown age do not crowd them out.
+        var (rows, capped) = await ReadPeopleAsync(query, db, cases,
+            query.BirthYear is { } year ? [m => BornIn(m, year), OfUnknownAge] : [null], organisationId, near: false, ct);
         // Only when they are few, also those with a word one letter away (those rank below the ones whose every word
         // sounds alike anyway).
         if (rows.Count < FewPeople && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
         {
-            (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, ct);
+            (rows, capped) = await ReadPeopleAsync(query, db, cases, [query.BirthYear is { } y ? m => Born(m, y) : null], organisationId, near: true, ct);
         }
         var scores = numbers.Take(MaxPeopleRead).ToDictionary(id => id, _ => NumberScore);
         foreach (var row in rows)
@@ -94,53 +81,87 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
 
     /// <summary>
     /// The people the text names, at most <see cref="MaxPeopleRead"/> a way, best first: the typed text in a name (the
-    /// same spelling), then every word by the first word's own key, then by its other readings (or, when
-    /// <paramref name="near"/>, a word one letter away). Capped when a way found more. Their ids are read first, each
-    /// read stopping at the limit, so that the names are then read by primary key.
+    /// same spelling), then every word by the longest word's own key, then (sharing that way's limit) by its other
+    /// readings; or, when <paramref name="near"/>, also a word one letter away. Each of <paramref name="passes"/> (people
+    /// born in the year typed, then of unknown age) reads those ways; a pass is read only when the one before was not
+    /// capped. Every way is one limited read, all in one query; the names are then read by primary key.
     /// </summary>
     private static async Task<(List<Person> Rows, bool Capped)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
-        Func<IQueryable<Member>, IQueryable<Member>>? born, Guid? organisationId, bool near, CancellationToken ct)
+        IReadOnlyList<Func<IQueryable<Member>, IQueryable<Member>>?> passes, Guid? organisationId, bool near, CancellationToken ct)
     {
         // The people in the cases the filters keep, so that a capped read is not spent on cases the list leaves out. Each
         // one's case is looked up by its key (a subquery per row, which the planner keeps as such): a join would let it
         // read every case or every namesake before the limit.
         var inCases = db.Members.Where(m => m.OrganisationId == organisationId && cases.Where(c => c.Id == m.CaseId).Select(c => 1).FirstOrDefault() == 1);
-        var people = born is null ? inCases : born(inCases);
-        var bornPeople = born?.Invoke(db.Members);
+        var ways = new List<(int Pass, bool Readings)>();
+        IQueryable<Read>? all = null;
+        for (var pass = 0; pass < passes.Count; pass++)
+        {
+            var born = passes[pass];
+            var people = born is null ? inCases : born(inCases);
+            foreach (var (found, readings) in Ways(query, db, cases, people, born?.Invoke(db.Members), organisationId, near))
+            {
+                var way = ways.Count;
+                ways.Add((pass, readings));
+                var read = found.Take(MaxPeopleRead + 1).Select(id => new Read { Id = id, Way = way });
+                all = all is null ? read : all.Concat(read);
+            }
+        }
+        var byWay = (await all!.ToListAsync(ct)).ToLookup(r => r.Way, r => r.Id);
         var ids = new List<Guid>();
         var capped = false;
-        // Reads up to limit ids; false when there were more.
-        async Task<bool> ReadAsync(IQueryable<Guid> found, int limit)
+        var limit = MaxPeopleRead;
+        for (var way = 0; way < ways.Count; way++)
         {
-            var read = await found.Take(limit + 1).ToListAsync(ct);
-            ids.AddRange(read.Take(limit));
-            capped |= read.Count > limit;
-            return read.Count <= limit;
-        }
-        await ReadAsync(Containing(query.Text, db, people), MaxPeopleRead);
-        if (query.Words.Count > 0)
-        {
-            if (near)
+            var (pass, readings) = ways[way];
+            if (pass > 0 && way > 0 && ways[way - 1].Pass != pass && capped)
             {
-                await ReadAsync(NearlyNamed(query, db, cases, bornPeople, organisationId), MaxPeopleRead);
+                break;
             }
-            else
+            // Other readings share the own key's limit, and are read only when it was not reached.
+            limit = readings ? limit - byWay[way - 1].Count() : MaxPeopleRead;
+            if (readings && byWay[way - 1].Count() > MaxPeopleRead)
             {
-                // The word with the longest key is read by its own key first (likely the rarest, and the best matches).
-                var words = query.Words.OrderByDescending(w => w.Key.Length).ToList();
-                var others = words.Skip(1).Select(w => w.Keys).ToList();
-                var before = ids.Count;
-                if (await ReadAsync(WithKeys([[words[0].Key], .. others], db, cases, bornPeople, organisationId), MaxPeopleRead) && words[0].Keys.Count > 1)
-                {
-                    var readings = words[0].Keys.Where(k => k != words[0].Key).ToList();
-                    await ReadAsync(WithKeys([readings, .. others], db, cases, bornPeople, organisationId), MaxPeopleRead - (ids.Count - before));
-                }
+                continue;
             }
+            var found = byWay[way].ToList();
+            ids.AddRange(found.Take(limit));
+            capped |= found.Count > limit;
         }
         var distinct = ids.Distinct().ToList();
         var rows = await db.Members.Where(m => distinct.Contains(m.Id))
             .Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName, m.BirthDate, m.EstimatedAge)).ToListAsync(ct);
         return (rows, capped);
+    }
+
+    private sealed class Read
+    {
+        public Guid Id { get; init; }
+        public int Way { get; init; }
+    }
+
+    // The ways of finding people, best first; Readings: the other readings of the way before's key.
+    private static IEnumerable<(IQueryable<Guid> Found, bool Readings)> Ways(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
+        IQueryable<Member> people, IQueryable<Member>? born, Guid? organisationId, bool near)
+    {
+        yield return (Containing(query.Text, db, people), false);
+        if (query.Words.Count == 0)
+        {
+            yield break;
+        }
+        if (near)
+        {
+            yield return (NearlyNamed(query, db, cases, born, organisationId), false);
+            yield break;
+        }
+        // The word with the longest key is read by its own key first (likely the rarest, and the best matches).
+        var words = query.Words.OrderByDescending(w => w.Key.Length).ToList();
+        var others = words.Skip(1).Select(w => w.Keys).ToList();
+        yield return (WithKeys([[words[0].Key], .. others], db, cases, born, organisationId), false);
+        if (words[0].Keys.Count > 1)
+        {
+            yield return (WithKeys([words[0].Keys.Where(k => k != words[0].Key).ToList(), .. others], db, cases, born, organisationId), true);
+        }
     }
 
     // The people with the text in a name or alias. SQLite looks it up in its trigram table (migration 0022) when the text
