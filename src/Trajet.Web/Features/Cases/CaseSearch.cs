@@ -42,9 +42,14 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         // Case numbers (PT-2026-0007) always have digits: text without one (a year of birth aside) is a name only.
         var hasNumber = query.Text.Any(char.IsAsciiDigit);
         var numbers = hasNumber ? await cases.Where(c => c.Number.Contains(number)).Select(c => c.Id).Take(MaxPeopleRead + 1).ToListAsync(ct) : [];
-        // With a year, those born that year first, then those of unknown age: namesakes of unknown age do not crowd them out.
-        var (rows, capped) = await ReadPeopleAsync(query, db, cases,
-            query.BirthYear is { } year ? [m => BornIn(m, year), OfUnknownAge] : [null], organisationId, near: false, ct);
+        var (rows, capped) = await ReadPeopleAsync(query, db, cases, [query.BirthYear is { } year ? m => Born(m, year) : null], organisationId, near: false, ct);
+        if (capped && query.BirthYear is { } born)
+        {
+            // Too many of that name born that year or of unknown age: those born that year are read on their own, so
+            // that namesakes of unknown age do not crowd them out.
+            var (bornThatYear, _) = await ReadPeopleAsync(query, db, cases, [m => BornIn(m, born)], organisationId, near: false, ct);
+            rows = [.. bornThatYear, .. rows];
+        }
         // Only when they are few, also those with a word one letter away (those rank below the ones whose every word
         // sounds alike anyway).
         if (rows.Count < FewPeople && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
@@ -82,8 +87,8 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     /// <summary>
     /// The people the text names, at most <see cref="MaxPeopleRead"/> a way, best first: the typed text in a name (the
     /// same spelling), then every word by the longest word's own key, then (sharing that way's limit) by its other
-    /// readings; or, when <paramref name="near"/>, also a word one letter away. Each of <paramref name="passes"/> (people
-    /// born in the year typed, then of unknown age) reads those ways; a pass is read only when the one before was not
+    /// readings; or, when <paramref name="near"/>, also a word one letter away. Each of <paramref name="passes"/> (a
+    /// filter of the people, such as the year of birth) reads those ways; a pass is used only when the one before was not
     /// capped. Every way is one limited read, all in one query; the names are then read by primary key.
     /// </summary>
     private static async Task<(List<Person> Rows, bool Capped)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
@@ -222,8 +227,6 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
 
     private (DateOnly First, DateOnly Last, int Youngest, int Oldest) Years(int year) =>
         (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), Today.Year - year - 2, Today.Year - year + 2);
-
-    private static IQueryable<Member> OfUnknownAge(IQueryable<Member> people) => people.Where(m => m.BirthDate == null && m.EstimatedAge == null);
 
     /// <summary>
     /// The cases a search found: counted, then read a page at a time, best matches first (by score, then the newest).
