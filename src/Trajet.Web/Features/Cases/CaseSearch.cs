@@ -6,9 +6,11 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     /// <summary>
     /// The cases that pass the filters. Filters are answered by indexes (a person's assignments, the name keys with
     /// their cases, a trigram index for the substring of a name: pg_trgm on PostgreSQL, an FTS5 table on SQLite), so
-    /// that a national caseload is not read case by case. A name search that finds up to <see cref="MaxPeopleRanked"/>
-    /// people ranks their cases by how well the names match (<see cref="NameQuery.Score"/>); beyond that the cases with
-    /// the typed text in a name come first, then the newest. Without a search the total comes from <paramref name="counts"/>.
+    /// that a national caseload is not read case by case. A name search reads at most <see cref="MaxPeopleRead"/> people
+    /// a way (the typed text in a name, then each word's own key, then its other readings), in the order an index gives,
+    /// and ranks their cases by how well the names match (<see cref="NameQuery.Score"/>): the work does not grow with how
+    /// many people share the name. When there were more, the total is capped (<see cref="Found.IsCapped"/>).
+    /// Without a search the total comes from <paramref name="counts"/>.
     /// </summary>
     public async Task<Found> FindAsync(TrajetDbContext db, UserContext user, CaseCounts counts, CancellationToken ct)
     {
@@ -29,31 +31,32 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         }
         if (string.IsNullOrWhiteSpace(Text))
         {
-            return new Found(this, cases, null, "") { Counts = counts, CountKey = CountKey(user) };
+            return new Found(this, cases, null, false) { Counts = counts, CountKey = CountKey(user) };
         }
         var number = Text.Trim().ToUpperInvariant();
         if (HideNames)
         {
-            return new Found(this, cases.Where(c => c.Number.Contains(number)), null, "");
+            return new Found(this, cases.Where(c => c.Number.Contains(number)), null, false);
         }
         var query = NameQuery.Parse(Text);
         // Case numbers (PT-2026-0007) always have digits: text without one (a year of birth aside) is a name only.
         var hasNumber = query.Text.Any(char.IsAsciiDigit);
-        var numbered = db.Cases.Where(c => c.OrganisationId == organisationId && c.Number.Contains(number)).Select(c => c.Id);
-        // The people whose every name word sounds alike; only when they are few, also those with a word one letter away
-        // (those rank below the ones whose every word sounds alike anyway).
-        var (people, rows) = await ReadPeopleAsync(query, db, organisationId, near: false, ct);
-        if (rows is { Count: < FewPeople } && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
+        var numbers = hasNumber ? await cases.Where(c => c.Number.Contains(number)).Select(c => c.Id).Take(MaxPeopleRead + 1).ToListAsync(ct) : [];
+        var (rows, capped) = await ReadPeopleAsync(query, db, cases, [query.BirthYear is { } year ? m => Born(m, year) : null], organisationId, near: false, ct);
+        if (capped && query.BirthYear is { } born)
         {
-            (people, rows) = await ReadPeopleAsync(query, db, organisationId, near: true, ct);
+            // Too many of that name born that year or of unknown age: those born that year are read on their own, so
+            // that namesakes of unknown age do not crowd them out.
+            var (bornThatYear, _) = await ReadPeopleAsync(query, db, cases, [m => BornIn(m, born)], organisationId, near: false, ct);
+            rows = [.. bornThatYear, .. rows];
         }
-        var numbers = hasNumber ? await numbered.Take(MaxPeopleRanked + 1).ToListAsync(ct) : [];
-        if (rows is null || numbers.Count > MaxPeopleRanked)
+        // Only when they are few, also those with a word one letter away (those rank below the ones whose every word
+        // sounds alike anyway).
+        if (rows.Count < FewPeople && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
         {
-            var named = people.Select(m => m.CaseId);
-            return new Found(this, hasNumber ? cases.Where(c => named.Contains(c.Id) || numbered.Contains(c.Id)) : cases.Where(c => named.Contains(c.Id)), null, query.Text);
+            (rows, capped) = await ReadPeopleAsync(query, db, cases, [query.BirthYear is { } y ? m => Born(m, y) : null], organisationId, near: true, ct);
         }
-        var scores = numbers.ToDictionary(id => id, _ => NumberScore);
+        var scores = numbers.Take(MaxPeopleRead).ToDictionary(id => id, _ => NumberScore);
         foreach (var row in rows)
         {
             var score = query.Score(row.FirstName, row.LastName, row.Aliases)
@@ -62,7 +65,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             scores[row.CaseId] = Math.Max(score, scores.GetValueOrDefault(row.CaseId));
         }
         var ids = scores.Keys.ToList();
-        return new Found(this, cases.Where(c => ids.Contains(c.Id)), scores, query.Text);
+        return new Found(this, cases.Where(c => ids.Contains(c.Id)), scores, capped || numbers.Count > MaxPeopleRead);
     }
 
     // Whatever decides which cases the list counts: the user's wall (Organisations/ProgrammeRecord.cs) and the filters.
@@ -71,8 +74,9 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     private Counted CountKey(UserContext user) => new(user.OrganisationId, user.IsCoordinator,
         user.IsCoordinator ? "" : string.Join(',', user.Programmes.Select(p => p.Id).Order()), Status, Programme, AssigneeId);
 
-    private const int MaxPeopleLookedUp = 5000;
-    private const int MaxPeopleRanked = 1000;
+    /// <summary>The people a search reads at most, each way it looks them up; and the cases it ranks at most.</summary>
+    public const int MaxPeopleRead = 1000;
+    public const int MaxCasesRanked = 1000;
     private const int FewPeople = 20;
     private const int SubstringScore = 100;
     private const int YearScore = 200; // born that year outranks the typed text found in the name of someone of unknown age
@@ -81,38 +85,94 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     private sealed record Person(Guid CaseId, string FirstName, string LastName, string Aliases, string SearchName, DateOnly? BirthDate, int? EstimatedAge);
 
     /// <summary>
-    /// The people the text names, and their names when they are few enough to rank (null otherwise). Their ids are read
-    /// first, so that the names are then read by primary key: the database cannot guess how few the keys' intersection
-    /// leaves and would otherwise read every person.
+    /// The people the text names, at most <see cref="MaxPeopleRead"/> a way, best first: the typed text in a name (the
+    /// same spelling), then every word by the longest word's own key, then (sharing that way's limit) by its other
+    /// readings; or, when <paramref name="near"/>, also a word one letter away. Each of <paramref name="passes"/> (a
+    /// filter of the people, such as the year of birth) reads those ways; a pass is used only when the one before was not
+    /// capped. Every way is one limited read, all in one query; the names are then read by primary key.
     /// </summary>
-    private async Task<(IQueryable<Member> People, List<Person>? Rows)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, Guid? organisationId, bool near, CancellationToken ct)
+    private static async Task<(List<Person> Rows, bool Capped)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
+        IReadOnlyList<Func<IQueryable<Member>, IQueryable<Member>>?> passes, Guid? organisationId, bool near, CancellationToken ct)
     {
-        var named = Containing(query.Text, db, organisationId);
-        if (query.Words.Count > 0)
+        // The people in the cases the filters keep, so that a capped read is not spent on cases the list leaves out. Each
+        // one's case is looked up by its key (a subquery per row, which the planner keeps as such): a join would let it
+        // read every case or every namesake before the limit.
+        var inCases = db.Members.Where(m => m.OrganisationId == organisationId && cases.Where(c => c.Id == m.CaseId).Select(c => 1).FirstOrDefault() == 1);
+        var ways = new List<(int Pass, bool Readings)>();
+        IQueryable<Read>? all = null;
+        for (var pass = 0; pass < passes.Count; pass++)
         {
-            named = named.Union(near ? NearlyNamed(query, db, organisationId) : WithKeys(query.Words.Select(w => w.Keys), db, organisationId));
+            var born = passes[pass];
+            var people = born is null ? inCases : born(inCases);
+            foreach (var (found, readings) in Ways(query, db, cases, people, born?.Invoke(db.Members), organisationId, near))
+            {
+                var way = ways.Count;
+                ways.Add((pass, readings));
+                var read = found.Take(MaxPeopleRead + 1).Select(id => new Read { Id = id, Way = way });
+                all = all is null ? read : all.Concat(read);
+            }
         }
-        var people = Born(db.Members.Where(m => named.Contains(m.Id)), query.BirthYear);
-        var ids = await named.Take(MaxPeopleLookedUp + 1).ToListAsync(ct);
-        if (ids.Count > MaxPeopleLookedUp && query.BirthYear is not null)
+        var byWay = (await all!.ToListAsync(ct)).ToLookup(r => r.Way, r => r.Id);
+        var ids = new List<Guid>();
+        var capped = false;
+        var limit = MaxPeopleRead;
+        for (var way = 0; way < ways.Count; way++)
         {
-            // Too many of that name: the year of birth narrows them down in the database.
-            ids = await people.Select(m => m.Id).Take(MaxPeopleLookedUp + 1).ToListAsync(ct);
+            var (pass, readings) = ways[way];
+            if (pass > 0 && way > 0 && ways[way - 1].Pass != pass && capped)
+            {
+                break;
+            }
+            // Other readings share the own key's limit, and are read only when it was not reached.
+            limit = readings ? limit - byWay[way - 1].Count() : MaxPeopleRead;
+            if (readings && byWay[way - 1].Count() > MaxPeopleRead)
+            {
+                continue;
+            }
+            var found = byWay[way].ToList();
+            ids.AddRange(found.Take(limit));
+            capped |= found.Count > limit;
         }
-        if (ids.Count > MaxPeopleLookedUp)
+        var distinct = ids.Distinct().ToList();
+        var rows = await db.Members.Where(m => distinct.Contains(m.Id))
+            .Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName, m.BirthDate, m.EstimatedAge)).ToListAsync(ct);
+        return (rows, capped);
+    }
+
+    private sealed class Read
+    {
+        public Guid Id { get; init; }
+        public int Way { get; init; }
+    }
+
+    // The ways of finding people, best first; Readings: the other readings of the way before's key.
+    private static IEnumerable<(IQueryable<Guid> Found, bool Readings)> Ways(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
+        IQueryable<Member> people, IQueryable<Member>? born, Guid? organisationId, bool near)
+    {
+        yield return (Containing(query.Text, db, people), false);
+        if (query.Words.Count == 0)
         {
-            return (people, null);
+            yield break;
         }
-        var rows = await Born(db.Members.Where(m => ids.Contains(m.Id)), query.BirthYear)
-            .Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName, m.BirthDate, m.EstimatedAge)).Take(MaxPeopleRanked + 1).ToListAsync(ct);
-        return (people, rows.Count > MaxPeopleRanked ? null : rows);
+        if (near)
+        {
+            yield return (NearlyNamed(query, db, cases, born, organisationId), false);
+            yield break;
+        }
+        // The word with the longest key is read by its own key first (likely the rarest, and the best matches).
+        var words = query.Words.OrderByDescending(w => w.Key.Length).ToList();
+        var others = words.Skip(1).Select(w => w.Keys).ToList();
+        yield return (WithKeys([[words[0].Key], .. others], db, cases, born, organisationId), false);
+        if (words[0].Keys.Count > 1)
+        {
+            yield return (WithKeys([words[0].Keys.Where(k => k != words[0].Key).ToList(), .. others], db, cases, born, organisationId), true);
+        }
     }
 
     // The people with the text in a name or alias. SQLite looks it up in its trigram table (migration 0022) when the text
     // has three letters or more and no LIKE wildcard; PostgreSQL's planner uses its trigram index by itself.
-    private static IQueryable<Guid> Containing(string text, TrajetDbContext db, Guid? organisationId)
+    private static IQueryable<Guid> Containing(string text, TrajetDbContext db, IQueryable<Member> people)
     {
-        var people = db.Members.Where(m => m.OrganisationId == organisationId);
         if (db.Database.IsSqlite() && text.Length >= 3 && !text.Contains('%') && !text.Contains('_'))
         {
             var pattern = $"%{text}%";
@@ -125,45 +185,62 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         return people.Where(m => m.SearchName.Contains(text)).Select(m => m.Id);
     }
 
-    // The people with one of the given keys for every word: one index range per word, intersected.
-    private static IQueryable<Guid> WithKeys(IEnumerable<IEnumerable<string>> words, TrajetDbContext db, Guid? organisationId) =>
-        words.Select(word => word.ToList())
-            .Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => k.MemberId))
+    // The people with one of the given keys for every word: one index range per word, intersected (index entries only);
+    // then, for those left, the year of birth and the case filters, each a lookup by primary key (a subquery per row,
+    // which the planner keeps as such: as a join it could read every case or person before the limit). One word's range
+    // is read only up to the limit. A person may come once per key.
+    private static IQueryable<Guid> WithKeys(IEnumerable<IEnumerable<string>> words, TrajetDbContext db, IQueryable<Case> cases, IQueryable<Member>? born, Guid? organisationId)
+    {
+        var found = words.Select(w => w.ToList())
+            .Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => new { k.MemberId, k.CaseId }))
             .Aggregate((all, withWord) => all.Intersect(withWord));
+        if (born is not null)
+        {
+            found = found.Where(k => born.Where(m => m.Id == k.MemberId).Select(m => 1).FirstOrDefault() == 1);
+        }
+        return found.Where(k => cases.Where(c => c.Id == k.CaseId).Select(c => 1).FirstOrDefault() == 1).Select(k => k.MemberId);
+    }
 
     // One word alone, also one letter away; of two or three words, one by its own keys and the others also one letter
     // away (but not by that word's keys), so that a single name does not stand for two words: Hamid one letter from
     // both Muhammad and Hamdn, Sahra for both Sahra and Tahar. (More words are precise enough by their keys.)
-    private static IQueryable<Guid> NearlyNamed(NameQuery query, TrajetDbContext db, Guid? organisationId) =>
+    private static IQueryable<Guid> NearlyNamed(NameQuery query, TrajetDbContext db, IQueryable<Case> cases, IQueryable<Member>? born, Guid? organisationId) =>
         query.Words.Count == 1
-            ? WithKeys([query.Words[0].AllKeys], db, organisationId)
-            : query.Words.Select((exact, i) => WithKeys(query.Words.Select((w, j) => j == i ? w.Keys : w.AllKeys.Except(exact.Keys)), db, organisationId))
-                .Aggregate((all, some) => all.Union(some));
+            ? WithKeys([query.Words[0].AllKeys], db, cases, born, organisationId)
+            : query.Words.Select((exact, i) => WithKeys([exact.Keys, .. query.Words.Where((_, j) => j != i).Select(w => w.AllKeys.Except(exact.Keys))], db, cases, born, organisationId))
+                .Aggregate((all, some) => all.Concat(some));
 
     // Born in the year typed (a birth date in that year, or an estimated age that puts it within two years), or of unknown
     // age: those stay, ranked below the ones born that year.
-    private IQueryable<Member> Born(IQueryable<Member> people, int? birthYear)
+    private IQueryable<Member> Born(IQueryable<Member> people, int year)
     {
-        if (birthYear is not { } year)
-        {
-            return people;
-        }
-        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var (youngest, oldest) = (Today.Year - year - 2, Today.Year - year + 2);
+        var (first, last, youngest, oldest) = Years(year);
         return people.Where(m => m.BirthDate >= first && m.BirthDate <= last
             || m.BirthDate == null && (m.EstimatedAge == null || m.EstimatedAge >= youngest && m.EstimatedAge <= oldest));
     }
 
+    private IQueryable<Member> BornIn(IQueryable<Member> people, int year)
+    {
+        var (first, last, youngest, oldest) = Years(year);
+        return people.Where(m => m.BirthDate >= first && m.BirthDate <= last || m.BirthDate == null && m.EstimatedAge >= youngest && m.EstimatedAge <= oldest);
+    }
+
+    private (DateOnly First, DateOnly Last, int Youngest, int Oldest) Years(int year) =>
+        (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), Today.Year - year - 2, Today.Year - year + 2);
+
     /// <summary>
-    /// The cases a search found: counted, then read a page at a time, best matches first (by score, or else those with
-    /// <paramref name="text"/>, the typed text as a substring of a name, first).
+    /// The cases a search found: counted, then read a page at a time, best matches first (by score, then the newest).
+    /// A name search counts the cases it ranked, at most <see cref="MaxCasesRanked"/>.
     /// </summary>
-    public sealed class Found(CaseSearch search, IQueryable<Case> cases, IReadOnlyDictionary<Guid, int>? scores, string text)
+    public sealed class Found(CaseSearch search, IQueryable<Case> cases, IReadOnlyDictionary<Guid, int>? scores, bool capped)
     {
         private List<Guid>? ranked;
 
         internal CaseCounts? Counts { get; init; }
         internal object? CountKey { get; init; }
+
+        /// <summary>Whether more cases match than the search read: the total is then a floor, not a count (known after <see cref="CountAsync"/>).</summary>
+        public bool IsCapped { get; private set; } = capped;
 
         public async Task<int> CountAsync(CancellationToken ct)
         {
@@ -178,6 +255,11 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             var rows = await cases.Select(c => new { c.Id, c.Referral.Date, c.Number }).ToListAsync(ct);
             ranked = rows.OrderByDescending(r => scores[r.Id]).ThenByDescending(r => r.Date).ThenByDescending(r => r.Number, StringComparer.Ordinal)
                 .Select(r => r.Id).ToList();
+            if (ranked.Count > MaxCasesRanked)
+            {
+                ranked.RemoveRange(MaxCasesRanked, ranked.Count - MaxCasesRanked);
+                IsCapped = true;
+            }
             return ranked.Count;
         }
 
@@ -185,25 +267,22 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         {
             if (scores is null)
             {
-                return await search.Project(cases, text).Skip(skip).Take(take).ToListAsync(ct);
+                return await search.Project(cases).Skip(skip).Take(take).ToListAsync(ct);
             }
             if (ranked is null)
             {
                 await CountAsync(ct);
             }
             var ids = ranked!.Skip(skip).Take(take).ToList();
-            var items = await search.Project(cases.Where(c => ids.Contains(c.Id)), text).ToListAsync(ct);
+            var items = await search.Project(cases.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
             return [.. items.OrderBy(i => ids.IndexOf(i.Id))];
         }
     }
 
-    private IQueryable<CasesApi.ListItem> Project(IQueryable<Case> cases, string text)
+    private IQueryable<CasesApi.ListItem> Project(IQueryable<Case> cases)
     {
-        var ordered = text.Length > 0
-            ? cases.OrderByDescending(c => c.Members.Any(m => m.SearchName.Contains(text))).ThenByDescending(c => c.Referral.Date)
-            : cases.OrderByDescending(c => c.Referral.Date);
         var hideNames = HideNames;
-        return ordered.ThenByDescending(c => c.Number)
+        return cases.OrderByDescending(c => c.Referral.Date).ThenByDescending(c => c.Number)
             .Select(c => new CasesApi.ListItem(
                 c.Id, c.Number, c.Status, c.Kind, c.Programme!.Slug, c.Referral.Date,
                 hideNames ? null : c.Members.OrderBy(m => m.CreatedAt).Select(m => m.LastName).FirstOrDefault(),

@@ -4,7 +4,8 @@ public static class CasesApi
 {
     public sealed record Created(Guid Id, string Number, CaseStatus Status);
     public sealed record ListItem(Guid Id, string Number, CaseStatus Status, CaseKind Kind, string Programme, DateOnly ReferralDate, string? Household, int Members);
-    public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+    /// <summary>A page of the list; <c>TotalIsCapped</c>: a name search read its limit, so <c>Total</c> counts the best matches only.</summary>
+    public sealed record ListPage(IReadOnlyList<ListItem> Items, int Total, bool TotalIsCapped, int Page, int PageSize);
     public sealed record AnswerBody(Guid CriterionId, CriterionAnswer? Answer, string? Note);
     public sealed record ScreeningBody(List<AnswerBody>? Answers, DateOnly? Date);
     public sealed record AssigneesBody(List<Guid>? UserIds);
@@ -39,7 +40,7 @@ public static class CasesApi
             : TypedResults.Created($"/api/cases/{opened.Value!.Id}", new Created(opened.Value.Id, opened.Value.Number, opened.Value.Status));
     }
 
-    private static async Task<Results<Ok<PageOf<ListItem>>, ValidationProblem>> List(
+    private static async Task<Results<Ok<ListPage>, ValidationProblem>> List(
         UserContext user, TrajetDbContext db, CaseCounts counts, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct,
         int page = 1, int pageSize = 50, string? status = null, string? q = null, string? programme = null, string? assignee = null)
     {
@@ -68,7 +69,7 @@ public static class CasesApi
         var found = await search.FindAsync(db, user, counts, ct);
         var total = await found.CountAsync(ct);
         var items = await found.PageAsync(Pager.SkipFor(page, pageSize), pageSize, ct);
-        return TypedResults.Ok(new PageOf<ListItem>(items, total, page, pageSize));
+        return TypedResults.Ok(new ListPage(items, total, found.IsCapped, page, pageSize));
     }
 
     private static async Task<Results<Ok<CaseDto>, NotFound>> Get(Guid id, UserContext user, TrajetDbContext db, TimeProvider clock, CancellationToken ct) =>

@@ -26,6 +26,8 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCoun
 
     public IReadOnlyList<CasesApi.ListItem> Items { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
+    /// <summary>A name search read its limit: the total counts the best matches only.</summary>
+    public bool TotalIsCapped { get; private set; }
     public bool CanWrite { get; private set; }
     public IReadOnlyList<ProgrammeRef> Programmes { get; private set; } = [];
 
@@ -100,5 +102,6 @@ public sealed class IndexModel(CurrentUser current, TrajetDbContext db, CaseCoun
             ["mine"] = Mine ? "true" : null,
         });
         Items = await found.PageAsync(Pager.Skip, PageSize, ct);
+        TotalIsCapped = found.IsCapped;
     }
 }

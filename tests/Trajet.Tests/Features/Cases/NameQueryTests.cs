@@ -89,4 +89,19 @@ public sealed class NameQueryTests
         Assert.Equal(3 + 4, query.Score("Youssef", "Amrani", ""));
         Assert.Equal(3 + 3, query.Score("Youssef", "Elamrani", "")); // the person's own readings count as their keys
     }
+
+    [Theory]
+    [InlineData("Naima Bouzid", "Naïma", "Bouzid")]
+    [InlineData("Naïma Bouzid", "Naima", "Bouzid")]
+    [InlineData("Emre Çelik", "Emre", "Celik")]
+    [InlineData("Emre Celik", "Emre", "Çelik")]
+    [InlineData("Şahin Öztürk", "Sahin", "Ozturk")]
+    public void Score_SpellingDifferingOnlyByAccents_IsTheSameSpelling(string typed, string firstName, string lastName)
+    {
+        var query = NameQuery.Parse(typed);
+        Assert.Equal(4 * query.Words.Count, query.Score(firstName, lastName, ""));
+        // Composed or decomposed, the accented letter is the same letter.
+        Assert.Equal(4 * query.Words.Count, NameQuery.Parse(typed.Normalize(System.Text.NormalizationForm.FormD)).Score(firstName, lastName, ""));
+        Assert.True(query.Score(firstName, lastName, "") > query.Score(firstName, lastName + "e", ""));
+    }
 }
