@@ -3,7 +3,7 @@
 # which shares the cores with the app and the database. Against a database that `generate` filled:
 #
 #   bench/light.sh --provider postgres --db "Host=127.0.0.1;Port=55433;Username=postgres;Database=trajet_bench" \
-#       --manifest bench/data/pg100k.json [--app bench/app/Trajet.Web.dll] [--duration 10s] [--common Diallo]
+#       --manifest bench/data/pg100k.json [--app bench/app/Trajet.Web.dll] [--duration 10s] [--common Diallo] [--only 'dashboard|report']
 #
 # For each endpoint, at 1 and at 16 connections after a 3 s warm-up: requests, p50/p95/p99 (ms), requests/s, the app's
 # and (PostgreSQL) the database's CPU per request, and the app's memory high-water mark. Prints a Markdown table.
@@ -106,7 +106,7 @@ EOF
 
 # measure <name> <paths file> <header>: a row per number of connections
 measure() {
-    [ -z "$only" ] || [[ "$1" == *"$only"* ]] || return 0
+    [ -z "$only" ] || grep -qE "$only" <<<"$1" || return 0
     local clients threads out app0 db0 app1 db1 requests errors p50 p95 p99 rps status
     # wrk counts a redirect (to the sign-in page) as an answer: check the first path answers 200 itself.
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "$3" "$base$(head -n 1 "$2")")
