@@ -42,19 +42,19 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         // Case numbers (PT-2026-0007) always have digits: text without one (a year of birth aside) is a name only.
         var hasNumber = query.Text.Any(char.IsAsciiDigit);
         var numbers = hasNumber ? await cases.Where(c => c.Number.Contains(number)).Select(c => c.Id).Take(MaxPeopleRead + 1).ToListAsync(ct) : [];
-        var (rows, capped) = await ReadPeopleAsync(query, db, cases, [query.BirthYear is { } year ? m => Born(m, year) : null], organisationId, near: false, ct);
+        var (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } year ? m => Born(m, year) : null, organisationId, near: false, ct);
         if (capped && query.BirthYear is { } born)
         {
             // Too many of that name born that year or of unknown age: those born that year are read on their own, so
             // that namesakes of unknown age do not crowd them out.
-            var (bornThatYear, _) = await ReadPeopleAsync(query, db, cases, [m => BornIn(m, born)], organisationId, near: false, ct);
+            var (bornThatYear, _) = await ReadPeopleAsync(query, db, cases, m => BornIn(m, born), organisationId, near: false, ct);
             rows = [.. bornThatYear, .. rows];
         }
         // Only when they are few, also those with a word one letter away (those rank below the ones whose every word
         // sounds alike anyway).
         if (rows.Count < FewPeople && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
         {
-            (rows, capped) = await ReadPeopleAsync(query, db, cases, [query.BirthYear is { } y ? m => Born(m, y) : null], organisationId, near: true, ct);
+            (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, ct);
         }
         var scores = numbers.Take(MaxPeopleRead).ToDictionary(id => id, _ => NumberScore);
         foreach (var row in rows)
@@ -87,45 +87,35 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     /// <summary>
     /// The people the text names, at most <see cref="MaxPeopleRead"/> a way, best first: the typed text in a name (the
     /// same spelling), then every word by the longest word's own key, then (sharing that way's limit) by its other
-    /// readings; or, when <paramref name="near"/>, also a word one letter away. Each of <paramref name="passes"/> (a
-    /// filter of the people, such as the year of birth) reads those ways; a pass is used only when the one before was not
-    /// capped. Every way is one limited read, all in one query; the names are then read by primary key.
+    /// readings; or, when <paramref name="near"/>, also a word one letter away. <paramref name="born"/> narrows them (the
+    /// year of birth). Every way is one limited read, all in one query; the names are then read by primary key.
     /// </summary>
     private static async Task<(List<Person> Rows, bool Capped)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
-        IReadOnlyList<Func<IQueryable<Member>, IQueryable<Member>>?> passes, Guid? organisationId, bool near, CancellationToken ct)
+        Func<IQueryable<Member>, IQueryable<Member>>? born, Guid? organisationId, bool near, CancellationToken ct)
     {
         // The people in the cases the filters keep, so that a capped read is not spent on cases the list leaves out. Each
         // one's case is looked up by its key (a subquery per row, which the planner keeps as such): a join would let it
         // read every case or every namesake before the limit.
         var inCases = db.Members.Where(m => m.OrganisationId == organisationId && cases.Where(c => c.Id == m.CaseId).Select(c => 1).FirstOrDefault() == 1);
-        var ways = new List<(int Pass, bool Readings)>();
+        var people = born is null ? inCases : born(inCases);
+        var readings = new List<bool>();
         IQueryable<Read>? all = null;
-        for (var pass = 0; pass < passes.Count; pass++)
+        foreach (var (found, isReadings) in Ways(query, db, cases, people, born?.Invoke(db.Members), organisationId, near))
         {
-            var born = passes[pass];
-            var people = born is null ? inCases : born(inCases);
-            foreach (var (found, readings) in Ways(query, db, cases, people, born?.Invoke(db.Members), organisationId, near))
-            {
-                var way = ways.Count;
-                ways.Add((pass, readings));
-                var read = found.Take(MaxPeopleRead + 1).Select(id => new Read { Id = id, Way = way });
-                all = all is null ? read : all.Concat(read);
-            }
+            var way = readings.Count;
+            readings.Add(isReadings);
+            var read = found.Take(MaxPeopleRead + 1).Select(id => new Read { Id = id, Way = way });
+            all = all is null ? read : all.Concat(read);
         }
         var byWay = (await all!.ToListAsync(ct)).ToLookup(r => r.Way, r => r.Id);
         var ids = new List<Guid>();
         var capped = false;
         var limit = MaxPeopleRead;
-        for (var way = 0; way < ways.Count; way++)
+        for (var way = 0; way < readings.Count; way++)
         {
-            var (pass, readings) = ways[way];
-            if (pass > 0 && way > 0 && ways[way - 1].Pass != pass && capped)
-            {
-                break;
-            }
             // Other readings share the own key's limit, and are read only when it was not reached.
-            limit = readings ? limit - byWay[way - 1].Count() : MaxPeopleRead;
-            if (readings && byWay[way - 1].Count() > MaxPeopleRead)
+            limit = readings[way] ? limit - byWay[way - 1].Count() : MaxPeopleRead;
+            if (readings[way] && byWay[way - 1].Count() > MaxPeopleRead)
             {
                 continue;
             }
