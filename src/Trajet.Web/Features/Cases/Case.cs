@@ -123,7 +123,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasMany(x => x.SupportPeriods).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         // Plain columns, no foreign key: SQLite cannot add one to an existing table (migration 0031).
         c.HasIndex(x => x.FamilyId);
-        c.HasIndex(x => x.PreviousCaseId);
+        // Re-referrals only: the nulls of every other case would make SQLite's planner pass the index by (migration 0041).
+        c.HasIndex(x => x.PreviousCaseId).HasFilter("\"PreviousCaseId\" IS NOT NULL");
         c.HasIndex(x => new { x.ProgrammeId, x.Number }).IsUnique();
         c.Property(x => x.ExternalRef).HasMaxLength(60);
         c.HasIndex(x => new { x.ProgrammeId, x.ExternalRef }).IsUnique();
