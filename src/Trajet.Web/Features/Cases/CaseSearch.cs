@@ -75,7 +75,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         user.IsCoordinator ? "" : string.Join(',', user.Programmes.Select(p => p.Id).Order()), Status, Programme, AssigneeId);
 
     /// <summary>The people a search reads at most, each way it looks them up; and the cases it ranks at most.</summary>
-    public const int MaxPeopleRead = 1000;
+    public const int MaxPeopleRead = 500;
     public const int MaxCasesRanked = 1000;
     private const int FewPeople = 20;
     private const int SubstringScore = 100;
