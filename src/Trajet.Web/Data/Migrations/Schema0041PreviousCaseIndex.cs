@@ -5,7 +5,7 @@ namespace Trajet.Web.Data.Migrations;
 /// <summary>
 /// The index of a case's earlier case holds only the re-referrals. Almost every case has none: SQLite's statistics
 /// counted all those as one value, so its planner read every case of the organisation to find a case's later ones
-/// (40 ms of each case's JSON and page on 100,000 cases); a partial index is chosen at once.
+/// (BENCHMARKS.md, issue #27); a partial index is chosen at once.
 /// </summary>
 [Migration("20261207000041_PreviousCaseIndex")]
 public sealed class Schema0041PreviousCaseIndex : Migration

@@ -98,9 +98,7 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
     public static async Task ApplyAsync(DbContext db, OutreachTallies.Delta delta, CancellationToken ct)
     {
         var known = new Dictionary<OutreachTallies.Bucket, int>();
-        var people = delta.People.Where(p => p.Value != 0).OrderBy(p => p.Key.Bucket.ProgrammeId).ThenBy(p => p.Key.Bucket.Grain, StringComparer.Ordinal)
-            .ThenBy(p => p.Key.Bucket.Period).ThenBy(p => p.Key.Bucket.Dimension, StringComparer.Ordinal).ThenBy(p => p.Key.Bucket.Key, StringComparer.Ordinal)
-            .ThenBy(p => p.Key.PersonId).ToList();
+        var people = InKeyOrder(delta.People.Where(p => p.Value != 0), p => p.Key.Bucket).ThenBy(p => p.Key.PersonId).ToList();
         foreach (var chunk in people.Chunk(RowsPerStatement))
         {
             var (values, args) = Values(chunk.Select(p => new object[] { p.Key.Bucket.ProgrammeId, p.Key.Bucket.Grain, p.Key.Bucket.Period, p.Key.Bucket.Dimension, p.Key.Bucket.Key, p.Key.PersonId, p.Value }));
@@ -129,11 +127,9 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
                 await db.Database.ExecuteSqlRawAsync(delete, keyArgs, ct);
             }
         }
-        var buckets = delta.Counts.Keys.Union(known.Keys)
+        var buckets = InKeyOrder(delta.Counts.Keys.Union(known.Keys)
             .Select(b => (Bucket: b, Counts: delta.Counts.GetValueOrDefault(b), Known: known.GetValueOrDefault(b)))
-            .Where(b => b.Counts != (0, 0) || b.Known != 0)
-            .OrderBy(b => b.Bucket.ProgrammeId).ThenBy(b => b.Bucket.Grain, StringComparer.Ordinal).ThenBy(b => b.Bucket.Period)
-            .ThenBy(b => b.Bucket.Dimension, StringComparer.Ordinal).ThenBy(b => b.Bucket.Key, StringComparer.Ordinal).ToList();
+            .Where(b => b.Counts != (0, 0) || b.Known != 0), b => b.Bucket).ToList();
         foreach (var chunk in buckets.Chunk(RowsPerStatement))
         {
             var (values, args) = Values(chunk.Select(b => new object[] { b.Bucket.ProgrammeId, b.Bucket.Grain, b.Bucket.Period, b.Bucket.Dimension, b.Bucket.Key, b.Counts.Contacts, b.Counts.Anonymous, b.Known }));
@@ -145,6 +141,11 @@ public sealed class KeepOutreachTallies : SaveChangesInterceptor
             await db.Database.ExecuteSqlRawAsync(sql, args, ct);
         }
     }
+
+    // The tables' key order: two writers that lock rows in it cannot wait on each other.
+    private static IOrderedEnumerable<T> InKeyOrder<T>(IEnumerable<T> rows, Func<T, OutreachTallies.Bucket> bucket) =>
+        rows.OrderBy(r => bucket(r).ProgrammeId).ThenBy(r => bucket(r).Grain, StringComparer.Ordinal).ThenBy(r => bucket(r).Period)
+            .ThenBy(r => bucket(r).Dimension, StringComparer.Ordinal).ThenBy(r => bucket(r).Key, StringComparer.Ordinal);
 
     // "({0}, {1}), ({2}, {3})" and its arguments: EF makes each a parameter typed as the model stores it.
     private static (string Values, object[] Args) Values(IEnumerable<object[]> rows)
