@@ -37,7 +37,7 @@ app_pid=""
 cleanup() { [ -z "$app_pid" ] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-# --- the app, as the benchmark starts it ------------------------------------------------------
+# --- the app, as the benchmark starts it: its settings (log levels) are read from its own folder ----------
 [ -f "$app" ] || { log "Publishing the app to bench/app"; dotnet publish src/Trajet.Web -c Release -o bench/app --nologo -v quiet >/dev/null; }
 port=$(free_port)
 base="http://127.0.0.1:$port"
@@ -45,7 +45,7 @@ case "$provider" in postgres) name=Postgres ;; sqlite) name=Sqlite ;; *) echo "-
 ASPNETCORE_ENVIRONMENT=Production Database__Provider=$name ConnectionStrings__Trajet="$db" \
     DataProtection__KeysPath="$(realpath "$manifest").keys" Documents__Path="$work/documents" \
     RateLimits__LoginPerMinute=100000 RateLimits__LoginPerAccountPerMinute=100000 \
-    dotnet "$app" --urls "$base" >"$work/app.log" 2>&1 &
+    dotnet "$app" --contentRoot "$(dirname "$(realpath "$app")")" --urls "$base" >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 1500); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "$base/health" >/dev/null || { cat "$work/app.log" >&2; exit 1; }

@@ -78,12 +78,13 @@ if [ ! -f bench/app/Trajet.Web.dll ]; then
     dotnet publish src/Trajet.Web -c Release -o bench/app --nologo -v quiet >/dev/null
 fi
 
-# start_instance <name> <port>: the published app, as in production, its output in $work/<name>.log
+# start_instance <name> <port>: the published app, as in production (its settings read from its folder), its output
+# in $work/<name>.log
 start_instance() {
     Database__Provider=Postgres ConnectionStrings__Trajet="$db" Demo__Seed=$seed ASPNETCORE_ENVIRONMENT=Production \
         DataProtection__KeysPath="$work/$1-keys" Documents__Path="$work/$1-documents" \
         RateLimits__LoginPerMinute=1000 RateLimits__LoginPerAccountPerMinute=1000 \
-        dotnet bench/app/Trajet.Web.dll --urls "http://127.0.0.1:$2" >"$work/$1.log" 2>&1 &
+        dotnet bench/app/Trajet.Web.dll --contentRoot "$PWD/bench/app" --urls "http://127.0.0.1:$2" >"$work/$1.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 600); do
         curl -fs "http://127.0.0.1:$2/health" >/dev/null 2>&1 && return 0

@@ -12,7 +12,7 @@ public static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=data/trajet.db";
 
-    private static readonly SqliteDurability Durability = new();
+    private static readonly SqliteConnectionSettings ConnectionSettings = new();
 
     /// <summary><c>Database:Provider</c>: Sqlite by default, or Postgres.</summary>
     public static DatabaseProvider ProviderOf(IConfiguration configuration) => configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
@@ -50,7 +50,7 @@ public static class DatabaseSetup
             {
                 sqlite.DefaultTimeout = 30; // waits on a busy writer instead of failing at once
             }
-            services.AddDbContext<TrajetDbContext, SqliteTrajetDbContext>(o => o.UseSqlite(sqlite.ConnectionString).AddInterceptors(Durability)
+            services.AddDbContext<TrajetDbContext, SqliteTrajetDbContext>(o => o.UseSqlite(sqlite.ConnectionString).AddInterceptors(ConnectionSettings)
                 .ReplaceService<IModelCacheKeyFactory, ConfidentialModelCacheKeyFactory>());
             if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && !sqlite.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             {
@@ -100,7 +100,7 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
         {
             // WAL: readers never block the writer, a backup can copy a snapshot while the app writes, and an
-            // acknowledged commit survives a killed process (with synchronous=FULL, see SqliteDurability, a power cut too).
+            // acknowledged commit survives a killed process (with synchronous=FULL, see SqliteConnectionSettings, a power cut too).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             // Table statistics (bounded, as SQLite advises at start-up): without them the planner reads a
             // large caseload through the organisation index instead of the few ids a filter selects.

@@ -41,7 +41,9 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var query = NameQuery.Parse(Text);
         // Case numbers (PT-2026-0007) always have digits: text without one (a year of birth aside) is a name only.
         var hasNumber = query.Text.Any(char.IsAsciiDigit);
-        var numbers = hasNumber ? await cases.Where(c => c.Number.Contains(number)).Select(c => c.Id).Take(MaxPeopleRead + 1).ToListAsync(ct) : [];
+        var numbers = hasNumber
+            ? await cases.Where(c => c.Number.Contains(number)).Select(c => new Ranked(c.Id, c.Referral.Date, c.Number)).Take(MaxPeopleRead + 1).ToListAsync(ct)
+            : [];
         var (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } year ? m => Born(m, year) : null, organisationId, near: false, ct);
         if (capped && query.BirthYear is { } born)
         {
@@ -56,16 +58,32 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         {
             (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, ct);
         }
-        var scores = numbers.Take(MaxPeopleRead).ToDictionary(id => id, _ => NumberScore);
+        var found = numbers.Take(MaxPeopleRead).ToDictionary(c => c.Id, c => (Case: c, Score: NumberScore));
+        // Namesakes found together often share every name: each spelling is scored once.
+        var byName = new Dictionary<(string, string, string), int>();
         foreach (var row in rows)
         {
-            var score = query.Score(row.FirstName, row.LastName, row.Aliases)
-                + (row.SearchName.Contains(query.Text, StringComparison.Ordinal) ? SubstringScore : 0)
-                + (query.BirthYear is not null && (row.BirthDate is not null || row.EstimatedAge is not null) ? YearScore : 0); // born that year, not unknown
-            scores[row.CaseId] = Math.Max(score, scores.GetValueOrDefault(row.CaseId));
+            if (!byName.TryGetValue((row.FirstName, row.LastName, row.Aliases), out var nameScore))
+            {
+                byName[(row.FirstName, row.LastName, row.Aliases)] = nameScore = query.Score(row.FirstName, row.LastName, row.Aliases);
+            }
+            var score = nameScore
+                + (row.HasText ? SubstringScore : 0)
+                + (query.BirthYear is not null && row.HasAge ? YearScore : 0); // born that year, not unknown
+            if (!found.TryGetValue(row.CaseId, out var best) || best.Score < score)
+            {
+                found[row.CaseId] = (new Ranked(row.CaseId, row.ReferralDate, row.Number), score);
+            }
         }
-        var ids = scores.Keys.ToList();
-        return new Found(this, cases.Where(c => ids.Contains(c.Id)), scores, capped || numbers.Count > MaxPeopleRead);
+        // Best matches first, then the newest; a name search lists at most MaxCasesRanked cases.
+        var ranked = found.Values.OrderByDescending(f => f.Score).ThenByDescending(f => f.Case.ReferralDate)
+            .ThenByDescending(f => f.Case.Number, StringComparer.Ordinal).Select(f => f.Case.Id).ToList();
+        if (ranked.Count > MaxCasesRanked)
+        {
+            ranked.RemoveRange(MaxCasesRanked, ranked.Count - MaxCasesRanked);
+            capped = true;
+        }
+        return new Found(this, cases, ranked, capped || numbers.Count > MaxPeopleRead);
     }
 
     // Whatever decides which cases the list counts: the user's wall (Organisations/ProgrammeRecord.cs) and the filters.
@@ -82,13 +100,18 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     private const int YearScore = 200; // born that year outranks the typed text found in the name of someone of unknown age
     private const int NumberScore = 1000;
 
-    private sealed record Person(Guid CaseId, string FirstName, string LastName, string Aliases, string SearchName, DateOnly? BirthDate, int? EstimatedAge);
+    private sealed record Ranked(Guid Id, DateOnly ReferralDate, string Number);
+
+    // A person found one way, with what ranks them (the typed text in their name, an age known) and their case.
+    private sealed record Person(int Way, Guid Id, Guid CaseId, string FirstName, string LastName, string Aliases, bool HasText, bool HasAge,
+        DateOnly ReferralDate, string Number);
 
     /// <summary>
     /// The people the text names, at most <see cref="MaxPeopleRead"/> a way, best first: the typed text in a name (the
     /// same spelling), then every word by the longest word's own key, then (sharing that way's limit) by its other
     /// readings; or, when <paramref name="near"/>, also a word one letter away. <paramref name="born"/> narrows them (the
-    /// year of birth). Every way is one limited read, all in one query; the names are then read by primary key.
+    /// year of birth). Every way is one limited read, with the names read by primary key: all in one query, but for the
+    /// readings, read after it (and only when their own key did not reach the limit).
     /// </summary>
     private static async Task<(List<Person> Rows, bool Capped)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
         Func<IQueryable<Member>, IQueryable<Member>>? born, Guid? organisationId, bool near, CancellationToken ct)
@@ -98,35 +121,43 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         // read every case or every namesake before the limit.
         var inCases = db.Members.Where(m => m.OrganisationId == organisationId && cases.Where(c => c.Id == m.CaseId).Select(c => 1).FirstOrDefault() == 1);
         var people = born is null ? inCases : born(inCases);
-        var readings = new List<bool>();
-        IQueryable<Read>? all = null;
-        foreach (var (found, isReadings) in Ways(query, db, cases, people, born?.Invoke(db.Members), organisationId, near))
-        {
-            var way = readings.Count;
-            readings.Add(isReadings);
-            var read = found.Take(MaxPeopleRead + 1).Select(id => new Read { Id = id, Way = way });
-            all = all is null ? read : all.Concat(read);
-        }
-        var byWay = (await all!.ToListAsync(ct)).ToLookup(r => r.Way, r => r.Id);
-        var ids = new List<Guid>();
+        var ways = Ways(query, db, cases, people, born?.Invoke(db.Members), organisationId, near).ToList();
+        // The ways other than readings in one query; the readings only when their own key's way did not reach the limit.
+        var byWay = (await WithNames(query, db, ways.Select((w, i) => w.Readings ? null : Limited(w.Found, i, MaxPeopleRead + 1))).ToListAsync(ct))
+            .ToLookup(r => r.Way);
+        var rows = new List<Person>();
         var capped = false;
-        var limit = MaxPeopleRead;
-        for (var way = 0; way < readings.Count; way++)
+        for (var way = 0; way < ways.Count; way++)
         {
-            // Other readings share the own key's limit, and are read only when it was not reached.
-            limit = readings[way] ? limit - byWay[way - 1].Count() : MaxPeopleRead;
-            if (readings[way] && byWay[way - 1].Count() > MaxPeopleRead)
-            {
-                continue;
-            }
+            var limit = MaxPeopleRead;
             var found = byWay[way].ToList();
-            ids.AddRange(found.Take(limit));
+            if (ways[way].Readings)
+            {
+                // Other readings share the own key's limit.
+                limit -= byWay[way - 1].Count();
+                if (limit < 0)
+                {
+                    continue;
+                }
+                found = await WithNames(query, db, [Limited(ways[way].Found, way, limit + 1)]).ToListAsync(ct);
+            }
+            rows.AddRange(found.Take(limit));
             capped |= found.Count > limit;
         }
-        var distinct = ids.Distinct().ToList();
-        var rows = await db.Members.Where(m => distinct.Contains(m.Id))
-            .Select(m => new Person(m.CaseId, m.FirstName, m.LastName, m.Aliases, m.SearchName, m.BirthDate, m.EstimatedAge)).ToListAsync(ct);
-        return (rows, capped);
+        return ([.. rows.DistinctBy(r => r.Id)], capped);
+    }
+
+    private static IQueryable<Read> Limited(IQueryable<Guid> found, int way, int limit) =>
+        found.Take(limit).Select(id => new Read { Id = id, Way = way });
+
+    // The people read some ways, with their names and their case's date and number (by primary key), in one query.
+    private static IQueryable<Person> WithNames(NameQuery query, TrajetDbContext db, IEnumerable<IQueryable<Read>?> ways)
+    {
+        var text = query.Text;
+        return ways.OfType<IQueryable<Read>>().Aggregate((all, way) => all.Concat(way))
+            .Join(db.Members, r => r.Id, m => m.Id, (r, m) => new { r.Way, Member = m })
+            .Join(db.Cases, r => r.Member.CaseId, c => c.Id, (r, c) => new Person(r.Way, r.Member.Id, c.Id, r.Member.FirstName, r.Member.LastName,
+                r.Member.Aliases, r.Member.SearchName.Contains(text), r.Member.BirthDate != null || r.Member.EstimatedAge != null, c.Referral.Date, c.Number));
     }
 
     private sealed class Read
@@ -219,51 +250,37 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), Today.Year - year - 2, Today.Year - year + 2);
 
     /// <summary>
-    /// The cases a search found: counted, then read a page at a time, best matches first (by score, then the newest).
-    /// A name search counts the cases it ranked, at most <see cref="MaxCasesRanked"/>.
+    /// The cases a search found: counted, then read a page at a time. Without a name, by the filters, newest first; with
+    /// one, the cases it <paramref name="ranked"/> (best matches first, then the newest), at most <see cref="MaxCasesRanked"/>.
     /// </summary>
-    public sealed class Found(CaseSearch search, IQueryable<Case> cases, IReadOnlyDictionary<Guid, int>? scores, bool capped)
+    public sealed class Found(CaseSearch search, IQueryable<Case> cases, IReadOnlyList<Guid>? ranked, bool capped)
     {
-        private List<Guid>? ranked;
-
         internal CaseCounts? Counts { get; init; }
         internal object? CountKey { get; init; }
 
-        /// <summary>Whether more cases match than the search read: the total is then a floor, not a count (known after <see cref="CountAsync"/>).</summary>
-        public bool IsCapped { get; private set; } = capped;
+        /// <summary>Whether more cases match than the search read: the total is then a floor, not a count.</summary>
+        public bool IsCapped => capped;
 
         public async Task<int> CountAsync(CancellationToken ct)
         {
+            if (ranked is not null)
+            {
+                return ranked.Count;
+            }
             if (Counts is not null && CountKey is not null)
             {
                 return await Counts.CountAsync(CountKey, () => cases.CountAsync(ct));
             }
-            if (scores is null)
-            {
-                return await cases.CountAsync(ct);
-            }
-            var rows = await cases.Select(c => new { c.Id, c.Referral.Date, c.Number }).ToListAsync(ct);
-            ranked = rows.OrderByDescending(r => scores[r.Id]).ThenByDescending(r => r.Date).ThenByDescending(r => r.Number, StringComparer.Ordinal)
-                .Select(r => r.Id).ToList();
-            if (ranked.Count > MaxCasesRanked)
-            {
-                ranked.RemoveRange(MaxCasesRanked, ranked.Count - MaxCasesRanked);
-                IsCapped = true;
-            }
-            return ranked.Count;
+            return await cases.CountAsync(ct);
         }
 
         public async Task<List<CasesApi.ListItem>> PageAsync(int skip, int take, CancellationToken ct)
         {
-            if (scores is null)
+            if (ranked is null)
             {
                 return await search.Project(cases).Skip(skip).Take(take).ToListAsync(ct);
             }
-            if (ranked is null)
-            {
-                await CountAsync(ct);
-            }
-            var ids = ranked!.Skip(skip).Take(take).ToList();
+            var ids = ranked.Skip(skip).Take(take).ToList();
             var items = await search.Project(cases.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
             return [.. items.OrderBy(i => ids.IndexOf(i.Id))];
         }

@@ -86,6 +86,10 @@ public sealed partial class NameQuery
         var spellings = NameKey.Normalize($"{firstName} {lastName} {aliases}").Split([' ', '\n', '\''], StringSplitOptions.RemoveEmptyEntries)
             .Concat([NameKey.Normalize(firstName).Replace(" ", "", StringComparison.Ordinal), NameKey.Normalize(lastName).Replace(" ", "", StringComparison.Ordinal)])
             .ToHashSet(StringComparer.Ordinal);
+        if (Words.All(w => spellings.Contains(w.Spelling)))
+        {
+            return 4 * Words.Count; // every word spelled as typed: the name's keys cannot add to that
+        }
         var keys = NameMatcher.StoredKeys(firstName, lastName, aliases, ReadingsOf);
         return Words.Sum(w =>
             spellings.Contains(w.Spelling) ? 4
