@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Trajet.Tests.Features.Cases;
@@ -94,6 +95,26 @@ public abstract class ReportCacheTests(TrajetApp app)
 
         // The first report, then one per change; the reads in between came from the cache.
         Assert.Equal(7, computations.Count);
+    }
+
+    [Fact]
+    public async Task ACaseImport_IsInTheNextReport()
+    {
+        using var team = await ProgrammeTeam.CreateAsync(app);
+        var slug = team.Programme.Slug;
+        await CaseBuilder.OpenAsync(team.Manager, slug, date: "2026-01-05");
+        var first = await ReportAsync(team.Coordinator, slug);
+        Assert.Equal(1, Cohort(first, "referred"));
+        Assert.Equal(first.ToString(), (await ReportAsync(team.Coordinator, slug)).ToString());
+
+        var csv = "case_ref;kind;referral_date;referral_source;referred_by;status;role;first_name;last_name;gender;birth_date;nationality;languages\n"
+            + "F-001;family;2026-02-01;community;;active;parent;Amina;El Idrissi;female;1988-05-02;MA;ar\n"
+            + "F-001;family;2026-02-01;community;;active;child;Yassine;El Idrissi;male;2016-09-12;MA;fr\n"
+            + "I-002;individual;2026-03-01;detention;;referred;;Tigran;Petrosyan;male;;AM;hy\n";
+        var file = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "households.csv" } };
+        (await team.Coordinator.PostAsync($"/api/imports/cases?programme={slug}", file)).EnsureSuccessStatusCode();
+
+        Assert.Equal(3, Cohort(await ReportAsync(team.Coordinator, slug), "referred"));
     }
 
     [Fact]
