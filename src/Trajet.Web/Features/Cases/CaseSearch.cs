@@ -44,19 +44,20 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var numbers = hasNumber
             ? await cases.Where(c => c.Number.Contains(number)).Select(c => new Ranked(c.Id, c.Referral.Date, c.Number)).Take(MaxPeopleRead + 1).ToListAsync(ct)
             : [];
-        var (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } year ? m => Born(m, year) : null, organisationId, near: false, ct);
+        var few = await FewPeopleAsync(query, db, organisationId, ct);
+        var (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } year ? m => Born(m, year) : null, organisationId, near: false, few, ct);
         if (capped && query.BirthYear is { } born)
         {
             // Too many of that name born that year or of unknown age: those born that year are read on their own, so
             // that namesakes of unknown age do not crowd them out.
-            var (bornThatYear, _) = await ReadPeopleAsync(query, db, cases, m => BornIn(m, born), organisationId, near: false, ct);
+            var (bornThatYear, _) = await ReadPeopleAsync(query, db, cases, m => BornIn(m, born), organisationId, near: false, few, ct);
             rows = [.. bornThatYear, .. rows];
         }
         // Only when they are few, also those with a word one letter away (those rank below the ones whose every word
         // sounds alike anyway).
         if (rows.Count < FewPeople && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
         {
-            (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, ct);
+            (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, few, ct);
         }
         var found = numbers.Take(MaxPeopleRead).ToDictionary(c => c.Id, c => (Case: c, Score: NumberScore));
         // Namesakes found together often share every name: each spelling is scored once.
@@ -100,6 +101,31 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     private const int YearScore = 200; // born that year outranks the typed text found in the name of someone of unknown age
     private const int NumberScore = 1000;
 
+    /// <summary>
+    /// On SQLite, the words of several whose own keys name few people (at most <see cref="FewKeyEntries"/> index entries,
+    /// counted up to that): a way starting with one of them checks the other words person by person (<see cref="WithKeys"/>).
+    /// PostgreSQL intersects the ranges itself (hashed) and needs no count.
+    /// </summary>
+    private static async Task<IReadOnlySet<NameQuery.Word>> FewPeopleAsync(NameQuery query, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
+    {
+        var few = new HashSet<NameQuery.Word>(ReferenceEqualityComparer.Instance);
+        if (!db.Database.IsSqlite() || query.Words.Count < 2)
+        {
+            return few;
+        }
+        foreach (var word in query.Words)
+        {
+            var keys = word.Keys.ToList();
+            if (await db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Take(FewKeyEntries + 1).CountAsync(ct) <= FewKeyEntries)
+            {
+                few.Add(word);
+            }
+        }
+        return few;
+    }
+
+    private const int FewKeyEntries = 3000;
+
     private sealed record Ranked(Guid Id, DateOnly ReferralDate, string Number);
 
     // A person found one way, with what ranks them (the typed text in their name, an age known) and their case.
@@ -114,14 +140,14 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     /// readings, read after it (and only when their own key did not reach the limit).
     /// </summary>
     private static async Task<(List<Person> Rows, bool Capped)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
-        Func<IQueryable<Member>, IQueryable<Member>>? born, Guid? organisationId, bool near, CancellationToken ct)
+        Func<IQueryable<Member>, IQueryable<Member>>? born, Guid? organisationId, bool near, IReadOnlySet<NameQuery.Word> few, CancellationToken ct)
     {
         // The people in the cases the filters keep, so that a capped read is not spent on cases the list leaves out. Each
         // one's case is looked up by its key (a subquery per row, which the planner keeps as such): a join would let it
         // read every case or every namesake before the limit.
         var inCases = db.Members.Where(m => m.OrganisationId == organisationId && cases.Where(c => c.Id == m.CaseId).Select(c => 1).FirstOrDefault() == 1);
         var people = born is null ? inCases : born(inCases);
-        var ways = Ways(query, db, cases, people, born?.Invoke(db.Members), organisationId, near).ToList();
+        var ways = Ways(query, db, cases, people, born?.Invoke(db.Members), organisationId, near, few).ToList();
         // The ways other than readings in one query; the readings only when their own key's way did not reach the limit.
         var byWay = (await WithNames(query, db, ways.Select((w, i) => w.Readings ? null : Limited(w.Found, i, MaxPeopleRead + 1))).ToListAsync(ct))
             .ToLookup(r => r.Way);
@@ -168,7 +194,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
 
     // The ways of finding people, best first; Readings: the other readings of the way before's key.
     private static IEnumerable<(IQueryable<Guid> Found, bool Readings)> Ways(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
-        IQueryable<Member> people, IQueryable<Member>? born, Guid? organisationId, bool near)
+        IQueryable<Member> people, IQueryable<Member>? born, Guid? organisationId, bool near, IReadOnlySet<NameQuery.Word> few)
     {
         yield return (Containing(query.Text, db, people), false);
         if (query.Words.Count == 0)
@@ -177,16 +203,16 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         }
         if (near)
         {
-            yield return (NearlyNamed(query, db, cases, born, organisationId), false);
+            yield return (NearlyNamed(query, db, cases, born, organisationId, few), false);
             yield break;
         }
         // The word with the longest key is read by its own key first (likely the rarest, and the best matches).
         var words = query.Words.OrderByDescending(w => w.Key.Length).ToList();
         var others = words.Skip(1).Select(w => w.Keys).ToList();
-        yield return (WithKeys([[words[0].Key], .. others], db, cases, born, organisationId), false);
+        yield return (WithKeys([[words[0].Key], .. others], db, cases, born, organisationId, few.Contains(words[0])), false);
         if (words[0].Keys.Count > 1)
         {
-            yield return (WithKeys([words[0].Keys.Where(k => k != words[0].Key).ToList(), .. others], db, cases, born, organisationId), true);
+            yield return (WithKeys([words[0].Keys.Where(k => k != words[0].Key).ToList(), .. others], db, cases, born, organisationId, few.Contains(words[0])), true);
         }
     }
 
@@ -210,11 +236,25 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     // then, for those left, the year of birth and the case filters, each a lookup by primary key (a subquery per row,
     // which the planner keeps as such: as a join it could read every case or person before the limit). One word's range
     // is read only up to the limit. A person may come once per key.
-    private static IQueryable<Guid> WithKeys(IEnumerable<IEnumerable<string>> words, TrajetDbContext db, IQueryable<Case> cases, IQueryable<Member>? born, Guid? organisationId)
+    private static IQueryable<Guid> WithKeys(IEnumerable<IEnumerable<string>> words, TrajetDbContext db, IQueryable<Case> cases, IQueryable<Member>? born, Guid? organisationId,
+        bool firstNamesFew = false)
     {
-        var found = words.Select(w => w.ToList())
-            .Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => new { k.MemberId, k.CaseId }))
+        var lists = words.Select(w => w.ToList()).ToList();
+        var found = lists.Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => new { k.MemberId, k.CaseId }))
             .Aggregate((all, withWord) => all.Intersect(withWord));
+        if (firstNamesFew && lists.Count > 1)
+        {
+            // SQLite reads every range of an INTERSECT in full, and a word's neighbours or a common name's are thousands
+            // of entries: when the first word names few people, its range instead, each person's own few keys checked
+            // for the other words (the concatenation keeps SQLite from seeking each of a hundred keys in the primary key).
+            var first = lists[0];
+            var range = db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && first.Contains(k.Key));
+            foreach (var keys in lists.Skip(1))
+            {
+                range = range.Where(k => db.PersonNameKeys.Any(o => o.MemberId == k.MemberId && keys.Contains(o.Key + "")));
+            }
+            found = range.Select(k => new { k.MemberId, k.CaseId }).Distinct();
+        }
         if (born is not null)
         {
             found = found.Where(k => born.Where(m => m.Id == k.MemberId).Select(m => 1).FirstOrDefault() == 1);
@@ -225,10 +265,12 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     // One word alone, also one letter away; of two or three words, one by its own keys and the others also one letter
     // away (but not by that word's keys), so that a single name does not stand for two words: Hamid one letter from
     // both Muhammad and Hamdn, Sahra for both Sahra and Tahar. (More words are precise enough by their keys.)
-    private static IQueryable<Guid> NearlyNamed(NameQuery query, TrajetDbContext db, IQueryable<Case> cases, IQueryable<Member>? born, Guid? organisationId) =>
+    private static IQueryable<Guid> NearlyNamed(NameQuery query, TrajetDbContext db, IQueryable<Case> cases, IQueryable<Member>? born, Guid? organisationId,
+        IReadOnlySet<NameQuery.Word> few) =>
         query.Words.Count == 1
             ? WithKeys([query.Words[0].AllKeys], db, cases, born, organisationId)
-            : query.Words.Select((exact, i) => WithKeys([exact.Keys, .. query.Words.Where((_, j) => j != i).Select(w => w.AllKeys.Except(exact.Keys))], db, cases, born, organisationId))
+            : query.Words.Select((exact, i) => WithKeys([exact.Keys, .. query.Words.Where((_, j) => j != i).Select(w => w.AllKeys.Except(exact.Keys))], db, cases, born, organisationId,
+                few.Contains(exact)))
                 .Aggregate((all, some) => all.Concat(some));
 
     // Born in the year typed (a birth date in that year, or an estimated age that puts it within two years), or of unknown
