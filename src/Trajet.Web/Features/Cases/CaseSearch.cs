@@ -44,7 +44,9 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var numbers = hasNumber
             ? await cases.Where(c => c.Number.Contains(number)).Select(c => new Ranked(c.Id, c.Referral.Date, c.Number)).Take(MaxPeopleRead + 1).ToListAsync(ct)
             : [];
-        var few = await FewPeopleAsync(query, db, organisationId, ct);
+        // The first pass leads with the word of the longest key; the pass for a word one letter away, with each word.
+        var leading = ByKeyLength(query).Take(1).ToList();
+        var few = await FewPeopleAsync(query, leading, [], db, organisationId, ct);
         var (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } year ? m => Born(m, year) : null, organisationId, near: false, few, ct);
         if (capped && query.BirthYear is { } born)
         {
@@ -57,6 +59,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         // sounds alike anyway).
         if (rows.Count < FewPeople && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
         {
+            few = await FewPeopleAsync(query, (IEnumerable<NameQuery.Word>)query.Words.Where(w => !leading.Contains(w)), few, db, organisationId, ct);
             (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, few, ct);
         }
         var found = numbers.Take(MaxPeopleRead).ToDictionary(c => c.Id, c => (Case: c, Score: NumberScore));
@@ -102,18 +105,20 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     private const int NumberScore = 1000;
 
     /// <summary>
-    /// On SQLite, the words of several whose own keys name few people (at most <see cref="FewKeyEntries"/> index entries,
-    /// counted up to that): a way starting with one of them checks the other words person by person (<see cref="WithKeys"/>).
-    /// PostgreSQL intersects the ranges itself (hashed) and needs no count.
+    /// On SQLite, the <paramref name="known"/> words and those of <paramref name="words"/> whose own keys name few people
+    /// (at most <see cref="FewKeyEntries"/> index entries, counted up to that), when the query has several: a way starting
+    /// with one of them checks the other words person by person (<see cref="PersonByPerson"/>). PostgreSQL intersects the
+    /// ranges itself (hashed) and needs no count.
     /// </summary>
-    private static async Task<IReadOnlySet<NameQuery.Word>> FewPeopleAsync(NameQuery query, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
+    private static async Task<IReadOnlySet<NameQuery.Word>> FewPeopleAsync(NameQuery query, IEnumerable<NameQuery.Word> words,
+        IEnumerable<NameQuery.Word> known, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
     {
-        var few = new HashSet<NameQuery.Word>(ReferenceEqualityComparer.Instance);
+        var few = new HashSet<NameQuery.Word>(known, ReferenceEqualityComparer.Instance);
         if (!db.Database.IsSqlite() || query.Words.Count < 2)
         {
             return few;
         }
-        foreach (var word in query.Words)
+        foreach (var word in words)
         {
             var keys = word.Keys.ToList();
             if (await db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Take(FewKeyEntries + 1).CountAsync(ct) <= FewKeyEntries)
@@ -206,8 +211,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             yield return (NearlyNamed(query, db, cases, born, organisationId, few), false);
             yield break;
         }
-        // The word with the longest key is read by its own key first (likely the rarest, and the best matches).
-        var words = query.Words.OrderByDescending(w => w.Key.Length).ToList();
+        var words = ByKeyLength(query);
         var others = words.Skip(1).Select(w => w.Keys).ToList();
         yield return (WithKeys([[words[0].Key], .. others], db, cases, born, organisationId, few.Contains(words[0])), false);
         if (words[0].Keys.Count > 1)
@@ -240,26 +244,31 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         bool firstNamesFew = false)
     {
         var lists = words.Select(w => w.ToList()).ToList();
-        var found = lists.Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => new { k.MemberId, k.CaseId }))
-            .Aggregate((all, withWord) => all.Intersect(withWord));
-        if (firstNamesFew && lists.Count > 1)
-        {
-            // SQLite reads every range of an INTERSECT in full, and a word's neighbours or a common name's are thousands
-            // of entries: when the first word names few people, its range instead, each person's own few keys checked
-            // for the other words (the concatenation keeps SQLite from seeking each of a hundred keys in the primary key).
-            var first = lists[0];
-            var range = db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && first.Contains(k.Key));
-            foreach (var keys in lists.Skip(1))
-            {
-                range = range.Where(k => db.PersonNameKeys.Any(o => o.MemberId == k.MemberId && keys.Contains(o.Key + "")));
-            }
-            found = range.Select(k => new { k.MemberId, k.CaseId }).Distinct();
-        }
+        var found = firstNamesFew ? PersonByPerson(lists, db, organisationId).Select(k => new { k.MemberId, k.CaseId }).Distinct()
+            : lists.Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => new { k.MemberId, k.CaseId }))
+                .Aggregate((all, withWord) => all.Intersect(withWord));
         if (born is not null)
         {
             found = found.Where(k => born.Where(m => m.Id == k.MemberId).Select(m => 1).FirstOrDefault() == 1);
         }
         return found.Where(k => cases.Where(c => c.Id == k.CaseId).Select(c => 1).FirstOrDefault() == 1).Select(k => k.MemberId);
+    }
+
+    // The words, the longest key first: read by its own key first (likely the rarest, and the best matches).
+    private static List<NameQuery.Word> ByKeyLength(NameQuery query) => [.. query.Words.OrderByDescending(w => w.Key.Length)];
+
+    // SQLite reads every range of an INTERSECT in full, and a word's neighbours or a common name's are thousands of
+    // entries: when the first word names few people, its range instead, each person's own few keys checked for the other
+    // words (the concatenation keeps SQLite from seeking each of a hundred keys in the primary key).
+    private static IQueryable<PersonNameKey> PersonByPerson(List<List<string>> words, TrajetDbContext db, Guid? organisationId)
+    {
+        var first = words[0];
+        var range = db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && first.Contains(k.Key));
+        foreach (var keys in words.Skip(1))
+        {
+            range = range.Where(k => db.PersonNameKeys.Any(o => o.MemberId == k.MemberId && keys.Contains(o.Key + "")));
+        }
+        return range;
     }
 
     // One word alone, also one letter away; of two or three words, one by its own keys and the others also one letter
