@@ -44,9 +44,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         var numbers = hasNumber
             ? await cases.Where(c => c.Number.Contains(number)).Select(c => new Ranked(c.Id, c.Referral.Date, c.Number)).Take(MaxPeopleRead + 1).ToListAsync(ct)
             : [];
-        // The first pass leads with the word of the longest key; the pass for a word one letter away, with each word.
-        var leading = ByKeyLength(query).Take(1).ToList();
-        var few = await FewPeopleAsync(query, leading, [], db, organisationId, ct);
+        var few = await KeyCountsAsync(query, db, organisationId, ct);
         var (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } year ? m => Born(m, year) : null, organisationId, near: false, few, ct);
         if (capped && query.BirthYear is { } born)
         {
@@ -59,8 +57,9 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         // sounds alike anyway).
         if (rows.Count < FewPeople && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
         {
-            few = await FewPeopleAsync(query, (IEnumerable<NameQuery.Word>)query.Words.Where(w => !leading.Contains(w)), few, db, organisationId, ct);
-            (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, few, ct);
+            var (nearRows, nearCapped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, few, ct);
+            rows = [.. rows.Concat(nearRows).DistinctBy(r => r.Id)];
+            capped |= nearCapped;
         }
         var found = numbers.Take(MaxPeopleRead).ToDictionary(c => c.Id, c => (Case: c, Score: NumberScore));
         // Namesakes found together often share every name: each spelling is scored once.
@@ -105,25 +104,26 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     private const int NumberScore = 1000;
 
     /// <summary>
-    /// On SQLite, the <paramref name="known"/> words and those of <paramref name="words"/> whose own keys name few people
-    /// (at most <see cref="FewKeyEntries"/> index entries, counted up to that), when the query has several: a way starting
-    /// with one of them checks the other words person by person (<see cref="PersonByPerson"/>). PostgreSQL intersects the
-    /// ranges itself (hashed) and needs no count.
+    /// On SQLite, when the query has several words, the words whose keys name few people (at most
+    /// <see cref="FewKeyEntries"/> index entries, counted up to that), with their count: a way can start with the fewest and
+    /// check the other words person by person (<see cref="PersonByPerson"/>). PostgreSQL intersects the ranges itself
+    /// (hashed) and needs no count.
     /// </summary>
-    private static async Task<IReadOnlySet<NameQuery.Word>> FewPeopleAsync(NameQuery query, IEnumerable<NameQuery.Word> words,
-        IEnumerable<NameQuery.Word> known, TrajetDbContext db, Guid? organisationId, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<NameQuery.Word, int>> KeyCountsAsync(NameQuery query, TrajetDbContext db, Guid? organisationId,
+        CancellationToken ct)
     {
-        var few = new HashSet<NameQuery.Word>(known, ReferenceEqualityComparer.Instance);
+        var few = new Dictionary<NameQuery.Word, int>(ReferenceEqualityComparer.Instance);
         if (!db.Database.IsSqlite() || query.Words.Count < 2)
         {
             return few;
         }
-        foreach (var word in words)
+        foreach (var word in query.Words)
         {
             var keys = word.Keys.ToList();
-            if (await db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Take(FewKeyEntries + 1).CountAsync(ct) <= FewKeyEntries)
+            var count = await db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Take(FewKeyEntries + 1).CountAsync(ct);
+            if (count <= FewKeyEntries)
             {
-                few.Add(word);
+                few[word] = count;
             }
         }
         return few;
@@ -140,12 +140,13 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     /// <summary>
     /// The people the text names, at most <see cref="MaxPeopleRead"/> a way, best first: the typed text in a name (the
     /// same spelling), then every word by the longest word's own key, then (sharing that way's limit) by its other
-    /// readings; or, when <paramref name="near"/>, also a word one letter away. <paramref name="born"/> narrows them (the
-    /// year of birth). Every way is one limited read, with the names read by primary key: all in one query, but for the
-    /// readings, read after it (and only when their own key did not reach the limit).
+    /// readings (at once when few); or, when <paramref name="near"/>, those the first pass could not find: with a word one
+    /// letter away. <paramref name="born"/> narrows them (the year of birth). Every way is one limited read, with the names
+    /// read by primary key: all in one query, but for the readings, read after it (and only when their own key did not
+    /// reach the limit).
     /// </summary>
     private static async Task<(List<Person> Rows, bool Capped)> ReadPeopleAsync(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
-        Func<IQueryable<Member>, IQueryable<Member>>? born, Guid? organisationId, bool near, IReadOnlySet<NameQuery.Word> few, CancellationToken ct)
+        Func<IQueryable<Member>, IQueryable<Member>>? born, Guid? organisationId, bool near, IReadOnlyDictionary<NameQuery.Word, int> few, CancellationToken ct)
     {
         // The people in the cases the filters keep, so that a capped read is not spent on cases the list leaves out. Each
         // one's case is looked up by its key (a subquery per row, which the planner keeps as such): a join would let it
@@ -199,37 +200,49 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
 
     // The ways of finding people, best first; Readings: the other readings of the way before's key.
     private static IEnumerable<(IQueryable<Guid> Found, bool Readings)> Ways(NameQuery query, TrajetDbContext db, IQueryable<Case> cases,
-        IQueryable<Member> people, IQueryable<Member>? born, Guid? organisationId, bool near, IReadOnlySet<NameQuery.Word> few)
+        IQueryable<Member> people, IQueryable<Member>? born, Guid? organisationId, bool near, IReadOnlyDictionary<NameQuery.Word, int> few)
     {
-        yield return (Containing(query.Text, db, people), false);
-        if (query.Words.Count == 0)
-        {
-            yield break;
-        }
         if (near)
         {
             yield return (NearlyNamed(query, db, cases, born, organisationId, few), false);
             yield break;
         }
+        yield return (Containing(query.Text, db, people), false);
+        if (query.Words.Count == 0)
+        {
+            yield break;
+        }
+        // Every word by its keys: first the longest word's own key, then its other readings. Read from the word that names
+        // the fewest people, when they are few.
         var words = ByKeyLength(query);
         var others = words.Skip(1).Select(w => w.Keys).ToList();
-        yield return (WithKeys([[words[0].Key], .. others], db, cases, born, organisationId, few.Contains(words[0])), false);
+        var lead = words.Select((w, i) => (Count: few.TryGetValue(w, out var n) ? n : int.MaxValue, Index: i)).Min() is { Count: <= FewKeyEntries } fewest
+            ? fewest.Index
+            : (int?)null;
+        if (lead is not null && words[0].Keys.Count > 1)
+        {
+            // Few people: read at once, those with the own key first.
+            yield return (WithKeys([words[0].Keys, .. others], db, cases, born, organisationId, lead, words[0].Key), false);
+            yield break;
+        }
+        yield return (WithKeys([[words[0].Key], .. others], db, cases, born, organisationId, lead), false);
         if (words[0].Keys.Count > 1)
         {
-            yield return (WithKeys([words[0].Keys.Where(k => k != words[0].Key).ToList(), .. others], db, cases, born, organisationId, few.Contains(words[0])), true);
+            yield return (WithKeys([words[0].Keys.Where(k => k != words[0].Key).ToList(), .. others], db, cases, born, organisationId, lead), true);
         }
     }
 
     // The people with the text in a name or alias. SQLite looks it up in its trigram table (migration 0022) when the text
-    // has three letters or more and no LIKE wildcard; PostgreSQL's planner uses its trigram index by itself.
+    // has three letters or more, as a phrase: the text's trigrams one after the other, found by their positions without
+    // reading each name again as LIKE does. PostgreSQL's planner uses its trigram index by itself.
     private static IQueryable<Guid> Containing(string text, TrajetDbContext db, IQueryable<Member> people)
     {
-        if (db.Database.IsSqlite() && text.Length >= 3 && !text.Contains('%') && !text.Contains('_'))
+        if (db.Database.IsSqlite() && text.Length >= 3)
         {
-            var pattern = $"%{text}%";
+            var phrase = $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
             var withText = db.Database.SqlQuery<Guid>($"""
                 SELECT r."MemberId" AS "Value" FROM "MemberNameRows" AS r
-                WHERE r."Row" IN (SELECT rowid FROM "MemberNames" WHERE "SearchName" LIKE {pattern})
+                WHERE r."Row" IN (SELECT rowid FROM "MemberNames" WHERE "MemberNames" MATCH {phrase})
                 """);
             return people.Where(m => withText.Contains(m.Id)).Select(m => m.Id);
         }
@@ -241,46 +254,64 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
     // which the planner keeps as such: as a join it could read every case or person before the limit). One word's range
     // is read only up to the limit. A person may come once per key.
     private static IQueryable<Guid> WithKeys(IEnumerable<IEnumerable<string>> words, TrajetDbContext db, IQueryable<Case> cases, IQueryable<Member>? born, Guid? organisationId,
-        bool firstNamesFew = false)
+        int? lead = null, string? ownKeyFirst = null)
     {
         var lists = words.Select(w => w.ToList()).ToList();
-        var found = firstNamesFew ? PersonByPerson(lists, db, organisationId).Select(k => new { k.MemberId, k.CaseId }).Distinct()
+        var found = lead is { } first ? PersonByPerson(lists, first, db, organisationId).Select(k => new { k.MemberId, k.CaseId }).Distinct()
             : lists.Select(keys => db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && keys.Contains(k.Key)).Select(k => new { k.MemberId, k.CaseId }))
                 .Aggregate((all, withWord) => all.Intersect(withWord));
         if (born is not null)
         {
             found = found.Where(k => born.Where(m => m.Id == k.MemberId).Select(m => 1).FirstOrDefault() == 1);
         }
-        return found.Where(k => cases.Where(c => c.Id == k.CaseId).Select(c => 1).FirstOrDefault() == 1).Select(k => k.MemberId);
+        found = found.Where(k => cases.Where(c => c.Id == k.CaseId).Select(c => 1).FirstOrDefault() == 1);
+        if (ownKeyFirst is not null)
+        {
+            found = found.OrderBy(k => db.PersonNameKeys.Any(o => o.MemberId == k.MemberId && o.Key == ownKeyFirst) ? 0 : 1);
+        }
+        return found.Select(k => k.MemberId);
     }
 
     // The words, the longest key first: read by its own key first (likely the rarest, and the best matches).
     private static List<NameQuery.Word> ByKeyLength(NameQuery query) => [.. query.Words.OrderByDescending(w => w.Key.Length)];
 
     // SQLite reads every range of an INTERSECT in full, and a word's neighbours or a common name's are thousands of
-    // entries: when the first word names few people, its range instead, each person's own few keys checked for the other
-    // words (the concatenation keeps SQLite from seeking each of a hundred keys in the primary key).
-    private static IQueryable<PersonNameKey> PersonByPerson(List<List<string>> words, TrajetDbContext db, Guid? organisationId)
+    // entries: when one word names few people, its range instead, each person checked for the other words by primary
+    // key: a few keys sought one by one, more (a word's neighbours) by reading the person's own few keys (the
+    // concatenation keeps SQLite from seeking each of a hundred keys).
+    private static IQueryable<PersonNameKey> PersonByPerson(List<List<string>> words, int lead, TrajetDbContext db, Guid? organisationId)
     {
-        var first = words[0];
+        var first = words[lead];
         var range = db.PersonNameKeys.Where(k => k.OrganisationId == organisationId && first.Contains(k.Key));
-        foreach (var keys in words.Skip(1))
+        foreach (var keys in words.Where((_, i) => i != lead))
         {
-            range = range.Where(k => db.PersonNameKeys.Any(o => o.MemberId == k.MemberId && keys.Contains(o.Key + "")));
+            range = keys.Count <= SoughtKeys
+                ? range.Where(k => db.PersonNameKeys.Any(o => o.MemberId == k.MemberId && keys.Contains(o.Key)))
+                : range.Where(k => db.PersonNameKeys.Any(o => o.MemberId == k.MemberId && keys.Contains(o.Key + "")));
         }
         return range;
     }
 
-    // One word alone, also one letter away; of two or three words, one by its own keys and the others also one letter
-    // away (but not by that word's keys), so that a single name does not stand for two words: Hamid one letter from
-    // both Muhammad and Hamdn, Sahra for both Sahra and Tahar. (More words are precise enough by their keys.)
+    private const int SoughtKeys = 4;
+
+    // The people the first pass did not find, with a word one letter away. One word alone: its keys one letter away.
+    // Two or three words: one by its own keys and the others also one letter away (but not by that word's keys), so
+    // that a single name does not stand for two words: Hamid one letter from both Muhammad and Hamdn, Sahra for both
+    // Sahra and Tahar. (More words are precise enough by their keys.) Of two words, the other only one letter away:
+    // by its keys, the first pass found them.
     private static IQueryable<Guid> NearlyNamed(NameQuery query, TrajetDbContext db, IQueryable<Case> cases, IQueryable<Member>? born, Guid? organisationId,
-        IReadOnlySet<NameQuery.Word> few) =>
+        IReadOnlyDictionary<NameQuery.Word, int> few) =>
         query.Words.Count == 1
-            ? WithKeys([query.Words[0].AllKeys], db, cases, born, organisationId)
-            : query.Words.Select((exact, i) => WithKeys([exact.Keys, .. query.Words.Where((_, j) => j != i).Select(w => w.AllKeys.Except(exact.Keys))], db, cases, born, organisationId,
-                few.Contains(exact)))
+            ? WithKeys([query.Words[0].Near], db, cases, born, organisationId)
+            : NearBranches(query).Select(exact => WithKeys([exact.Keys, .. query.Words.Where(w => !ReferenceEquals(w, exact))
+                    .Select(w => (query.Words.Count == 2 ? w.Near : w.AllKeys).Except(exact.Keys))], db, cases, born, organisationId,
+                few.ContainsKey(exact) ? 0 : null))
                 .Aggregate((all, some) => all.Concat(some));
+
+    // The words a search one letter away starts from: those with another word that has keys one letter away (else the
+    // first pass found them all).
+    private static IEnumerable<NameQuery.Word> NearBranches(NameQuery query) =>
+        query.Words.Where(exact => query.Words.Any(w => !ReferenceEquals(w, exact) && w.Near.Count > 0));
 
     // Born in the year typed (a birth date in that year, or an estimated age that puts it within two years), or of unknown
     // age: those stay, ranked below the ones born that year.

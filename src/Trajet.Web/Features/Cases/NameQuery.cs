@@ -126,7 +126,7 @@ public sealed partial class NameQuery
             }
             foreach (var c in i == 0 ? Consonants + Starts : Consonants)
             {
-                if (c != key[i])
+                if (c != key[i] && (i > 0 || key.Length > 3 || Close(c, key[0])))
                 {
                     yield return string.Concat(key.AsSpan(0, i), [c], key.AsSpan(i + 1));
                 }
@@ -140,6 +140,10 @@ public sealed partial class NameQuery
             }
         }
     }
+
+    private static readonly string[] CloseSounds = ["mn", "fpv", "hk", "lr", "ay"];
+
+    private static bool Close(char a, char b) => CloseSounds.Any(s => s.Contains(a) && s.Contains(b));
 
     private static int? BirthYearOf(string token)
     {

@@ -325,6 +325,28 @@ public abstract class CaseFileTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task List_SearchOneLetterOff_AddsCloseSoundsAfterTheSameName()
+    {
+        var (client, programme, _, _) = await ManagerAsync();
+        async Task<Guid> Person(string first, string last)
+        {
+            var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
+            await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = first, lastName = last, nationality = "UA" });
+            return id;
+        }
+        async Task<List<Guid>> Search(string q) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/cases?q={Uri.EscapeDataString(q)}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        var nikolay = await Person("Nikolay", "Raizuov");
+        var mykola = await Person("Mykola", "Raizuov"); // a short name's first letter one sound away (n, m)
+        await Person("Fatima", "Raizuov");              // three letters, the first another sound: not Goitom
+        var goitom = await Person("Goitom", "Raizuov");
+
+        Assert.Equal([nikolay, mykola], await Search("Nikolay Raizuov"));
+        Assert.Equal([goitom], await Search("Goitom Raizuov"));
+        Assert.Equal([goitom], await Search("Goitom \"Raizuov")); // a quote is text, not search syntax
+    }
+
+    [Fact]
     public async Task List_SearchWithBirthYear_KeepsThatYearAndRanksTheSameSpellingFirst()
     {
         var (client, programme, _, _) = await ManagerAsync();

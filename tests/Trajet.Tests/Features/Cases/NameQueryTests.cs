@@ -73,6 +73,14 @@ public sealed class NameQueryTests
         Assert.DoesNotContain(NameQuery.OneLetterAway("hmt"), k => k is "hmt" or "t" or "hmtvn" or "mt" or "ahmt" or "khmt");
 
     [Fact]
+    public void OneLetterAway_ThreeLetters_FirstReplacedOnlyByACloseSound()
+    {
+        Assert.DoesNotContain(NameQuery.OneLetterAway("ktm"), k => k is "ftm" or "atm" or "stm"); // Goitom: not Fatima
+        Assert.Contains("htm", NameQuery.OneLetterAway("ktm"));
+        Assert.Contains("ftmr", NameQuery.OneLetterAway("ktmr")); // four letters: any
+    }
+
+    [Fact]
     public void Score_SameSpelling_Key_Reading_Neighbour_InThatOrder()
     {
         var query = NameQuery.Parse("Chaled");
