@@ -114,7 +114,9 @@ public sealed partial class NameQuery
     /// <summary>
     /// Every key one deletion, substitution or insertion away (Hovannes, Hovhannes; Sergei, Serhii; Raizuow, Raizuov). The
     /// first letter is only replaced, never dropped or preceded: the readings already drop an initial vowel or h, and a
-    /// letter put before a key would make the commonest names neighbours (Ahmed of Hamid).
+    /// letter put before a key would make the commonest names neighbours (Ahmed of Hamid). In a key of three letters, the
+    /// first is replaced only by a close sound (<see cref="CloseSounds"/>): any other would make Goitom (ktm) a neighbour of
+    /// every Fatima (ftm).
     /// </summary>
     public static IEnumerable<string> OneLetterAway(string key)
     {
@@ -141,7 +143,8 @@ public sealed partial class NameQuery
         }
     }
 
-    private static readonly string[] CloseSounds = ["mn", "fpv", "hk", "lr", "ay"];
+    // Sounds one alphabet writes for another's: Mykola, Nikolay; Halyna, Galina; Gaber, Jaber (Egyptian g for j).
+    private static readonly string[] CloseSounds = ["mn", "fpv", "hk", "ky", "lr", "ay"];
 
     private static bool Close(char a, char b) => CloseSounds.Any(s => s.Contains(a) && s.Contains(b));
 

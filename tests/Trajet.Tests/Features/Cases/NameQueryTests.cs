@@ -77,6 +77,8 @@ public sealed class NameQueryTests
     {
         Assert.DoesNotContain(NameQuery.OneLetterAway("ktm"), k => k is "ftm" or "atm" or "stm"); // Goitom: not Fatima
         Assert.Contains("htm", NameQuery.OneLetterAway("ktm"));
+        Assert.Contains(NameMatcher.Key("Jaber"), NameQuery.OneLetterAway(NameMatcher.Key("Gaber")));
+        Assert.Contains(NameMatcher.Key("Galina"), NameQuery.OneLetterAway(NameMatcher.Key("Halyna")));
         Assert.Contains("ftmr", NameQuery.OneLetterAway("ktmr")); // four letters: any
     }
 
