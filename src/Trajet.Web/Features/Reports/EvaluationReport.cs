@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using Trajet.Web.Features.Instruments;
 
@@ -22,6 +23,8 @@ public static class EvaluationReport
     public sealed record Funders(int? Handled, int? Returned, int? Regularised, int? Absconded, int? Removed, int? ReDetained, double? MeetingsPerCase);
     /// <summary>How the families' baseline scores of one item moved from their first to their latest sheet of the period.</summary>
     public sealed record BaselineRow(int Item, string Key, int? Families, int? Improved, int? Stayed, int? Worsened);
+    /// <summary>Never changed once built (readers get copies, <see cref="ReportCells"/>): the cache hands every request the same one.</summary>
+    [ImmutableObject(true)]
     public sealed record Report(
         string Programme, DateOnly? From, DateOnly? To, int? Sheets, IReadOnlyList<ImpactRow> Impact, IReadOnlyList<PromptRow> Prompts,
         Cohort Cohort, Funders Funders, IReadOnlyList<BaselineRow> Baseline);

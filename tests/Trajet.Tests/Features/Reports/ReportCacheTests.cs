@@ -136,6 +136,18 @@ public abstract class ReportCacheTests(TrajetApp app)
     }
 
     [Fact]
+    public async Task KeptReport_IsServedWithoutACopyPerRequest()
+    {
+        using var team = await ProgrammeTeam.CreateAsync(app);
+        var figures = app.Services.GetRequiredService<Trajet.Web.Features.Reports.ReportFigures>();
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        Task<Trajet.Web.Features.Reports.EvaluationReport.Report> Report() =>
+            figures.EvaluationAsync(scopes, team.Programme, null, null, Trajet.Web.Features.Reports.EvaluationReport.Basis.Supported, new DateOnly(2026, 6, 1), default);
+
+        Assert.Same(await Report(), await Report());
+    }
+
+    [Fact]
     public async Task AnotherPeriodOrBasis_IsComputedApart()
     {
         using var team = await ProgrammeTeam.CreateAsync(app);
