@@ -21,6 +21,18 @@ public abstract class CaseFileTests(TrajetApp app)
     private static Task<HttpResponseMessage> ScreenAsync(HttpClient client, Guid id, IEnumerable<Guid> criteria, string answer = "met", string date = "2026-02-05") =>
         client.PutAsJsonAsync($"/api/cases/{id}/screening", new { date, answers = criteria.Select(c => new { criterionId = c, answer, note = "Seen at home" }) });
 
+    // A case whose one parent has that name (born that day, when given).
+    private static async Task<Guid> PersonAsync(HttpClient client, string programme, string first, string last, string nationality, string? born = null)
+    {
+        var (id, _) = await CaseBuilder.OpenAsync(client, programme);
+        await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = first, lastName = last, birthDate = born, nationality });
+        return id;
+    }
+
+    // The cases a search lists, in its order.
+    private static async Task<List<Guid>> SearchAsync(HttpClient client, string q) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/cases?q={Uri.EscapeDataString(q)}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+
     private static async Task<JsonElement> StatusAsync(HttpClient client, Guid id, object body, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.PostAsJsonAsync($"/api/cases/{id}/status", body);
@@ -310,60 +322,39 @@ public abstract class CaseFileTests(TrajetApp app)
     public async Task List_SearchOneLetterOff_NeedsOneWordByItsOwnSound()
     {
         var (client, programme, _, _) = await ManagerAsync();
-        async Task<Guid> Person(string first, string last)
-        {
-            var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
-            await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = first, lastName = last, nationality = "AF" });
-            return id;
-        }
-        var meant = await Person("Mohamed", "Hamdan");
-        await Person("Hamid", "Karimi"); // Hamid is one letter from both Muhammad and Hamdn, but is one word
+        var meant = await PersonAsync(client, programme.Slug, "Mohamed", "Hamdan", "AF");
+        await PersonAsync(client, programme.Slug, "Hamid", "Karimi", "AF"); // Hamid is one letter from both Muhammad and Hamdn, but is one word
 
-        var found = await client.GetFromJsonAsync<JsonElement>("/api/cases?q=Muhamad%20Hamdn");
-
-        Assert.Equal([meant], found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Equal([meant], await SearchAsync(client, "Muhamad Hamdn"));
     }
 
     [Fact]
     public async Task List_SearchOneLetterOff_AddsCloseSoundsAfterTheSameName()
     {
         var (client, programme, _, _) = await ManagerAsync();
-        async Task<Guid> Person(string first, string last)
-        {
-            var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
-            await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = first, lastName = last, nationality = "UA" });
-            return id;
-        }
-        async Task<List<Guid>> Search(string q) =>
-            (await client.GetFromJsonAsync<JsonElement>($"/api/cases?q={Uri.EscapeDataString(q)}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
-        var nikolay = await Person("Nikolay", "Raizuov");
-        var mykola = await Person("Mykola", "Raizuov"); // a short name's first letter one sound away (n, m)
-        await Person("Fatima", "Raizuov");              // three letters, the first another sound: not Goitom
-        var goitom = await Person("Goitom", "Raizuov");
+        Task<Guid> Person(string first) => PersonAsync(client, programme.Slug, first, "Raizuov", "UA");
+        var nikolay = await Person("Nikolay");
+        var mykola = await Person("Mykola"); // a short name's first letter one sound away (n, m)
+        await Person("Fatima");              // three letters, the first another sound: not Goitom
+        var goitom = await Person("Goitom");
 
-        Assert.Equal([nikolay, mykola], await Search("Nikolay Raizuov"));
-        Assert.Equal([goitom], await Search("Goitom Raizuov"));
-        Assert.Equal([goitom], await Search("Goitom \"Raizuov")); // a quote is text, not search syntax
+        Assert.Equal([nikolay, mykola], await SearchAsync(client, "Nikolay Raizuov"));
+        Assert.Equal([goitom], await SearchAsync(client, "Goitom Raizuov"));
+        Assert.Equal([goitom], await SearchAsync(client, "Goitom \"Raizuov")); // a quote is text, not search syntax
     }
 
     [Fact]
     public async Task List_SearchWithBirthYear_KeepsThatYearAndRanksTheSameSpellingFirst()
     {
         var (client, programme, _, _) = await ManagerAsync();
-        async Task<Guid> Person(string first, string last, string? born)
-        {
-            var (id, _) = await CaseBuilder.OpenAsync(client, programme.Slug);
-            await CaseBuilder.AddMemberAsync(client, id, new { role = "parent", firstName = first, lastName = last, birthDate = born, nationality = "GN" });
-            return id;
-        }
+        Task<Guid> Person(string first, string last, string? born) => PersonAsync(client, programme.Slug, first, last, "GN", born);
         var sameSpelling = await Person("Mamadou", "Diallo", "1987-03-12");
         var otherSpelling = await Person("Mamadu", "Jallo", "1987-05-01");
         var otherYear = await Person("Mamadou", "Diallo", "1980-01-01");
         var unknownAge = await Person("Mamadou", "Diallo", null);
         await Person("Aminata", "Diallo", "1987-03-12");
 
-        async Task<List<Guid>> Search(string q) =>
-            (await client.GetFromJsonAsync<JsonElement>($"/api/cases?q={Uri.EscapeDataString(q)}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Task<List<Guid>> Search(string q) => SearchAsync(client, q);
 
         // Born that year first, best spelling first; of unknown age after them; another year not at all.
         Assert.Equal([otherSpelling, sameSpelling, unknownAge], await Search("Mamadu Jallo 1987"));
