@@ -19,6 +19,9 @@ public abstract class SharedCache(IConfiguration configuration)
     /// <summary>The notification's payload that empties this cache.</summary>
     public abstract string Name { get; }
 
+    /// <summary>Sent with <see cref="Name"/>: this instance has emptied itself already and ignores its own echo.</summary>
+    public string Origin { get; } = Guid.NewGuid().ToString("N");
+
     protected abstract void Clear();
 
     public void Changed()
@@ -63,7 +66,7 @@ public abstract class EmptySharedCache<TCache>(Func<object, bool> concerns) : Af
         if (context.Database.IsNpgsql())
         {
             // Inside the caller's transaction it is delivered at commit, when the others can read the change.
-            await context.Database.ExecuteSqlAsync($"SELECT pg_notify({CacheSignals.Channel}, {cache.Name})", ct);
+            await context.Database.ExecuteSqlAsync($"SELECT pg_notify({CacheSignals.Channel}, {CacheSignals.Payload(cache)})", ct);
         }
     }
 
@@ -112,6 +115,8 @@ public sealed class CacheSignals(IConfiguration configuration, IEnumerable<Share
 
     private readonly Dictionary<string, SharedCache> byName = caches.ToDictionary(c => c.Name);
 
+    public static string Payload(SharedCache cache) => $"{cache.Name}:{cache.Origin}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Trajet"))
@@ -157,9 +162,11 @@ public sealed class CacheSignals(IConfiguration configuration, IEnumerable<Share
         }
     }
 
-    private void Evict(string name)
+    private void Evict(string payload)
     {
-        if (byName.TryGetValue(name, out var cache))
+        // Its own echo arrives after the commit that already emptied it, and would throw away what was read since.
+        var name = payload.Split(':')[0];
+        if (byName.TryGetValue(name, out var cache) && payload != Payload(cache))
         {
             cache.Changed();
         }

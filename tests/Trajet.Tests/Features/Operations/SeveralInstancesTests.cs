@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Trajet.Tests.Infrastructure;
 using Trajet.Web.Data;
 using Trajet.Web.Data.Migrations;
 using Trajet.Web.Features.Accounts;
+using Trajet.Web.Features.Reports;
 using Trajet.Web.Infrastructure;
 
 namespace Trajet.Tests.Features.Operations;
@@ -75,6 +77,39 @@ public sealed class SeveralInstancesTests
         var me = await elsewhere.GetAsync("/api/me");
 
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+    }
+
+    [Fact]
+    public async Task ItsOwnChangeComingBack_DoesNotEmptyAnInstanceAgain_AnotherInstancesDoes()
+    {
+        await using var app = new PostgresApp();
+        await app.InitializeAsync();
+        var reports = app.Services.GetRequiredService<ReportFigures>();
+        await WaitUntilListeningAsync(app.ConnectionString, instances: 1);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (reports.Generation < 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the instance did not start trusting its caches");
+            await Task.Delay(20);
+        }
+        var before = reports.Generation;
+
+        // Delivered in the order sent: once the other instance's change is heard, the echo has been too.
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var payload in new[] { CacheSignals.Payload(reports), $"{reports.Name}:another-instance" })
+        {
+            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{CacheSignals.Channel}', @payload)", connection);
+            notify.Parameters.AddWithValue("payload", payload);
+            await notify.ExecuteNonQueryAsync();
+        }
+        while (reports.Generation == before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the other instance's change was not heard");
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(before + 1, reports.Generation);
     }
 
     [Fact]
