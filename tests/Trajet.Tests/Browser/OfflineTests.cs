@@ -532,6 +532,13 @@ public sealed class OfflineConflictTests(BrowserFixture browser)
         return (context, page);
     }
 
+    /// <summary>One worker's person, open on two phones.</summary>
+    private async Task<(Guid PersonId, string Nickname, (IBrowserContext, IPage) A, (IBrowserContext, IPage) B)> TwoPhonesAsync()
+    {
+        var (email, personId, nickname) = await WorkerWithAPersonAsync();
+        return (personId, nickname, await PhoneAsync(email, nickname), await PhoneAsync(email, nickname));
+    }
+
     private static ILocator Person(IPage page, string nickname) => page.Locator("#device-people > li", new() { HasText = nickname });
 
     private static async Task CorrectAsync(IPage page, string nickname, string label, string value)
@@ -543,38 +550,63 @@ public sealed class OfflineConflictTests(BrowserFixture browser)
         await Expect(page.Locator("#outbox-badge")).ToHaveTextAsync("1 waiting to be sent");
     }
 
+    /// <summary>Both phones change the phone number offline; the first lands, the second comes back online to a choice.</summary>
+    private async Task<ILocator> SamePhoneChangedOnBothAsync(Guid personId, string nickname, (IBrowserContext Context, IPage Page) first, (IBrowserContext Context, IPage Page) second)
+    {
+        await first.Context.SetOfflineAsync(true);
+        await second.Context.SetOfflineAsync(true);
+        await CorrectAsync(first.Page, nickname, "Phone", "0470 11 11 11");
+        await CorrectAsync(second.Page, nickname, "Phone", "0480 22 22 22");
+        await first.Context.SetOfflineAsync(false);
+        await Expect(first.Page.Locator("#outbox-badge")).ToBeHiddenAsync();
+        Assert.Equal("0470 11 11 11", (await SavedAsync(personId)).Phone);
+        await second.Context.SetOfflineAsync(false);
+        var conflict = second.Page.Locator("form[data-conflict]");
+        await Expect(conflict).ToBeVisibleAsync();
+        return conflict;
+    }
+
+    private static async Task SaveChoiceAsync(IPage page, ILocator conflict)
+    {
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Save this version" }).ClickAsync();
+        await Expect(page.Locator("form[data-conflict]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#outbox-badge")).ToBeHiddenAsync();
+    }
+
     private Task<Trajet.Web.Features.Outreach.OutreachPerson> SavedAsync(Guid id) =>
         App.WithDbAsync((db, _) => db.OutreachPeople.AsNoTracking().SingleAsync(p => p.Id == id));
 
     [Fact]
+    public async Task SameField_AnotherValueTyped_IsWhatLands()
+    {
+        var (personId, nickname, (contextA, a), (contextB, b)) = await TwoPhonesAsync();
+        await using var _ = contextA;
+        await using var __ = contextB;
+        var conflict = await SamePhoneChangedOnBothAsync(personId, nickname, (contextA, a), (contextB, b));
+
+        // Neither phone had it right: the worker types the number the person gave today.
+        await conflict.GetByRole(AriaRole.Textbox, new() { Name = "Another value" }).FillAsync("0490 33 33 33");
+        await Expect(conflict.GetByRole(AriaRole.Radio, new() { Name = "Another value" })).ToBeCheckedAsync();
+        await SaveChoiceAsync(b, conflict);
+
+        Assert.Equal("0490 33 33 33", (await SavedAsync(personId)).Phone);
+    }
+
+    [Fact]
     public async Task SameField_TheSecondPhoneChooses_DifferentFields_BothLand()
     {
-        var (email, personId, nickname) = await WorkerWithAPersonAsync();
-        var (contextA, a) = await PhoneAsync(email, nickname);
-        var (contextB, b) = await PhoneAsync(email, nickname);
+        var (personId, nickname, (contextA, a), (contextB, b)) = await TwoPhonesAsync();
         await using var _ = contextA;
         await using var __ = contextB;
 
-        await contextA.SetOfflineAsync(true);
-        await contextB.SetOfflineAsync(true);
-        await CorrectAsync(a, nickname, "Phone", "0470 11 11 11");
-        await CorrectAsync(b, nickname, "Phone", "0480 22 22 22");
-        await contextA.SetOfflineAsync(false);
-        await Expect(a.Locator("#outbox-badge")).ToBeHiddenAsync();
-        Assert.Equal("0470 11 11 11", (await SavedAsync(personId)).Phone);
-
         // The second phone to sync is told, with both versions side by side; nothing was overwritten.
-        await contextB.SetOfflineAsync(false);
-        var conflict = b.Locator("form[data-conflict]");
-        await Expect(conflict).ToBeVisibleAsync();
+        var conflict = await SamePhoneChangedOnBothAsync(personId, nickname, (contextA, a), (contextB, b));
         await Expect(conflict).ToContainTextAsync("0480 22 22 22");
         await Expect(conflict).ToContainTextAsync("0470 11 11 11");
         await Expect(b.Locator("#outbox-badge")).ToHaveTextAsync("1 to settle");
         Assert.Equal("0470 11 11 11", (await SavedAsync(personId)).Phone);
         await conflict.GetByRole(AriaRole.Radio, new() { Name = "Your version" }).CheckAsync();
-        await conflict.GetByRole(AriaRole.Button, new() { Name = "Save this version" }).ClickAsync();
-        await Expect(b.Locator("form[data-conflict]")).ToHaveCountAsync(0);
-        await Expect(b.Locator("#outbox-badge")).ToBeHiddenAsync();
+        await SaveChoiceAsync(b, conflict);
         Assert.Equal("0480 22 22 22", (await SavedAsync(personId)).Phone);
 
         // Different fields: both land, nobody is asked.
