@@ -45,7 +45,8 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
             ? await cases.Where(c => c.Number.Contains(number)).Select(c => new Ranked(c.Id, c.Referral.Date, c.Number)).Take(MaxPeopleRead + 1).ToListAsync(ct)
             : [];
         var few = await KeyCountsAsync(query, db, organisationId, ct);
-        var (rows, capped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } year ? m => Born(m, year) : null, organisationId, near: false, few, ct);
+        Func<IQueryable<Member>, IQueryable<Member>>? bornOrUnknown = query.BirthYear is { } year ? m => Born(m, year) : null;
+        var (rows, capped) = await ReadPeopleAsync(query, db, cases, bornOrUnknown, organisationId, near: false, few, ct);
         if (capped && query.BirthYear is { } born)
         {
             // Too many of that name born that year or of unknown age: those born that year are read on their own, so
@@ -57,7 +58,7 @@ public sealed record CaseSearch(CaseStatus? Status, string? Text, string? Progra
         // sounds alike anyway).
         if (rows.Count < FewPeople && query.Words.Count <= 3 && query.Words.Any(w => w.Near.Count > 0))
         {
-            var (nearRows, nearCapped) = await ReadPeopleAsync(query, db, cases, query.BirthYear is { } y ? m => Born(m, y) : null, organisationId, near: true, few, ct);
+            var (nearRows, nearCapped) = await ReadPeopleAsync(query, db, cases, bornOrUnknown, organisationId, near: true, few, ct);
             rows = [.. rows.Concat(nearRows).DistinctBy(r => r.Id)];
             capped |= nearCapped;
         }
