@@ -85,13 +85,9 @@ public sealed class SeveralInstancesTests
         await using var app = new PostgresApp();
         await app.InitializeAsync();
         var reports = app.Services.GetRequiredService<ReportFigures>();
-        await WaitUntilListeningAsync(app.ConnectionString, instances: 1);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (reports.Generation < 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the instance did not start trusting its caches");
-            await Task.Delay(20);
-        }
+        // Trusted only once its listener listens.
+        await UntilAsync(() => Task.FromResult(reports.Generation >= 0), deadline, "the instance did not start listening");
         var before = reports.Generation;
 
         // Delivered in the order sent: once the other instance's change is heard, the echo has been too.
@@ -103,11 +99,7 @@ public sealed class SeveralInstancesTests
             notify.Parameters.AddWithValue("payload", payload);
             await notify.ExecuteNonQueryAsync();
         }
-        while (reports.Generation == before)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the other instance's change was not heard");
-            await Task.Delay(20);
-        }
+        await UntilAsync(() => Task.FromResult(reports.Generation != before), deadline, "the other instance's change was not heard");
 
         Assert.Equal(before + 1, reports.Generation);
     }
@@ -187,16 +179,19 @@ public sealed class SeveralInstancesTests
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        await UntilAsync(async () =>
         {
             await using var count = new NpgsqlCommand(
                 $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}' AND application_name = '{CacheSignals.ApplicationName}'", connection);
-            if ((long)(await count.ExecuteScalarAsync())! >= instances)
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "the instances did not start listening for each other's changes");
+            return (long)(await count.ExecuteScalarAsync())! >= instances;
+        }, DateTime.UtcNow.AddSeconds(30), "the instances did not start listening for each other's changes");
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, DateTime deadline, string failure)
+    {
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
             await Task.Delay(20);
         }
     }
